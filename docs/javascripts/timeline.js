@@ -1,0 +1,91 @@
+// Timeline filters: by actor, by tag and by kind. Progressive enhancement only:
+// without JavaScript the timeline is the complete list. Reads the data-* attributes
+// the generator puts on each entry; builds its controls with DOM methods (no innerHTML).
+(function () {
+  "use strict";
+
+  function setup() {
+    var box = document.getElementById("tl-filters");
+    if (!box || box.dataset.ready) return;
+    box.dataset.ready = "1";
+    var entries = Array.prototype.slice.call(document.querySelectorAll("li.tl-entry"));
+    var actors = new Map();
+    var tags = new Set();
+    entries.forEach(function (li) {
+      li.querySelectorAll("a[data-actor]").forEach(function (a) { actors.set(a.dataset.actor, a.textContent); });
+      (li.dataset.tags || "").split(" ").filter(Boolean).forEach(function (t) { tags.add(t); });
+    });
+
+    function select(id, label, options) {
+      var wrap = document.createElement("label");
+      wrap.htmlFor = id;
+      wrap.appendChild(document.createTextNode(label));
+      var sel = document.createElement("select");
+      sel.id = id;
+      var any = document.createElement("option");
+      any.value = "";
+      any.textContent = "All";
+      sel.appendChild(any);
+      options.forEach(function (pair) {
+        var opt = document.createElement("option");
+        opt.value = pair[0];
+        opt.textContent = pair[1];
+        sel.appendChild(opt);
+      });
+      wrap.appendChild(sel);
+      box.appendChild(wrap);
+      return sel;
+    }
+
+    var actorOptions = Array.from(actors.entries()).sort(function (a, b) { return a[1].localeCompare(b[1]); });
+    var tagOptions = Array.from(tags).sort().map(function (t) { return [t, t]; });
+    var actorSel = select("tl-actor", "Actor", actorOptions);
+    var tagSel = select("tl-tag", "Tag", tagOptions);
+    var kindSel = select("tl-kind", "Show", [["event", "Events only"], ["claim", "Claims only"]]);
+    var status = document.createElement("output");
+    status.setAttribute("aria-live", "polite");
+    status.id = "tl-count";
+    box.appendChild(status);
+
+    var params = new URLSearchParams(window.location.search);
+    actorSel.value = params.get("actor") || "";
+    tagSel.value = params.get("tag") || "";
+    kindSel.value = params.get("kind") || "";
+
+    function apply() {
+      var actor = actorSel.value, tag = tagSel.value, kind = kindSel.value, shown = 0;
+      entries.forEach(function (li) {
+        var ok = (!actor || (" " + li.dataset.actors + " ").indexOf(" " + actor + " ") >= 0) &&
+                 (!tag || (" " + li.dataset.tags + " ").indexOf(" " + tag + " ") >= 0) &&
+                 (!kind || li.dataset.kind === kind);
+        li.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      document.querySelectorAll("section.tl-month").forEach(function (sec) {
+        sec.hidden = !sec.querySelector("li.tl-entry:not([hidden])");
+      });
+      document.querySelectorAll("section.tl-year").forEach(function (sec) {
+        sec.hidden = !sec.querySelector("section.tl-month:not([hidden])");
+      });
+      status.textContent = "Showing " + shown + " of " + entries.length + " entries";
+      var query = new URLSearchParams();
+      if (actor) query.set("actor", actor);
+      if (tag) query.set("tag", tag);
+      if (kind) query.set("kind", kind);
+      var q = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (q ? "?" + q : "") + window.location.hash);
+    }
+
+    [actorSel, tagSel, kindSel].forEach(function (s) { s.addEventListener("change", apply); });
+    box.hidden = false;
+    apply();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup);  // Material's instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();

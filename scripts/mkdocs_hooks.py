@@ -1,0 +1,109 @@
+"""MkDocs glue (hooks: in mkdocs.yml). The work is done by plain functions in tracker/.
+
+on_config  validate data/ (the build stops on any problem) and render every page in memory
+on_files   add the generated pages and archived seeds; point "edit this page" at the YAML record
+on_page_*  set escaped titles, sanitize the HTML of generated pages, add JSON-LD
+on_post_build  check that every record was published exactly once
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tracker import jsonld, render
+from tracker import model as model_mod
+from tracker.html import json_for_script, sanitize
+from tracker.report import text_report
+from tracker.validate import validate
+
+log = logging.getLogger("mkdocs.hooks.tracker")
+
+_state: dict = {}
+
+
+def data_dir(config) -> Path:
+    configured = os.environ.get("TRACKER_DATA") or os.environ.get("DATA") or "data"
+    path = Path(configured)
+    return path if path.is_absolute() else Path(config.config_file_path).parent / path
+
+
+def on_config(config):
+    root = data_dir(config)
+    result = validate(root)
+    if not result.ok:
+        print(text_report(result.problems, result.counts()), file=sys.stderr)
+        raise PluginError(f"{len(result.problems)} data problem(s) in {root}; nothing was built")
+    model = model_mod.build(result.dataset)
+    pages = render.all_pages(model, config.site_name)
+    _state.clear()
+    _state.update(model=model, pages={p.path: p for p in pages}, read=result.counts())
+    log.info("tracker: read %s", ", ".join(f"{n} {k}" for k, n in result.counts().items()))
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    repo_root = Path(config.config_file_path).parent
+    for file in files:
+        file.edit_uri = f"docs/{file.src_uri}"
+    for page in _state["pages"].values():
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(f"docs/{page.path} would be overwritten by a generated page; remove it from docs/")
+        generated = File.generated(config, page.path, content=page.markdown)
+        generated.edit_uri = page.record.path if page.record is not None else None
+        files.append(generated)
+    model = _state["model"]
+    for seed in sorted({s.seed for s in model.sources.values() if s.seed}):
+        files.append(File.generated(config, seed, abs_src_path=str(repo_root / seed)))
+    return files
+
+
+def _generated(page):
+    return _state["pages"].get(page.file.src_uri)
+
+
+def on_page_markdown(markdown: str, page, config, files):
+    generated = _generated(page)
+    if generated is not None:
+        # Material inserts meta values into <title> and <meta> without escaping them.
+        page.meta["title"] = html.escape(generated.title, quote=True)
+        page.meta["description"] = html.escape(generated.description, quote=True)
+    return markdown
+
+
+def on_page_content(content: str, page, config, files):
+    if _generated(page) is not None:
+        return sanitize(content)
+    return content
+
+
+def on_post_page(output: str, page, config):
+    generated = _generated(page)
+    if generated is None or generated.record is None:
+        return output
+    data = jsonld.for_record(_state["model"], config.site_url or "", generated.record)
+    script = f'<script type="application/ld+json">{json_for_script(data)}</script>\n'
+    return output.replace("</head>", script + "</head>", 1)
+
+
+def on_post_build(config):
+    """Conservation: every record read is published exactly once, as its own page."""
+    site = Path(config.site_dir)
+    published = {}
+    missing = []
+    for kind in _state["read"]:
+        records = getattr(_state["model"], kind)
+        present = [rid for rid in records if (site / kind / rid / "index.html").is_file()]
+        missing += [f"{kind}/{rid}" for rid in records if rid not in present]
+        published[kind] = len(present)
+    if missing or published != _state["read"]:
+        raise PluginError(f"records read {_state['read']} but published {published}; missing: {', '.join(missing[:20])}")
+    log.info("tracker: published %s", ", ".join(f"{n} {k}" for k, n in published.items()))

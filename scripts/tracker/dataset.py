@@ -1,0 +1,139 @@
+"""Finding and loading the record files of a data directory.
+
+Every entry under data/ is either a record that is loaded or a reported
+problem: files of another extension, unknown folders, symlinks and hidden
+files are errors, never silently skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loader import Document, LoadFailed, load_file
+from .schemas import KINDS
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+KIND_SINGULAR = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str  # as shown to the user: relative to the repository root where possible
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+@dataclass(slots=True)
+class RecordFile:
+    kind: str
+    id: str
+    path: Path
+    display: str
+    doc: Document | None = None
+    schema_ok: bool = False
+
+    @property
+    def data(self) -> dict:
+        return self.doc.data if self.doc else {}
+
+    def problem(self, path: tuple = (), message: str = "", *, key: bool = False) -> Problem:
+        line, col = self.doc.position(path, key=key) if self.doc else (1, 1)
+        return Problem(self.display, line, col, message)
+
+
+@dataclass(slots=True)
+class Dataset:
+    root: Path
+    files: list[RecordFile] = field(default_factory=list)
+    by_id: dict[str, RecordFile] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> list[RecordFile]:
+        return [f for f in self.files if f.kind == kind]
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the repository root (or the working directory) when inside it."""
+    absolute = Path(os.path.abspath(path))
+    for base in (REPO_ROOT, Path.cwd()):
+        try:
+            return absolute.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return absolute.as_posix()
+
+
+def _is_symlink(path: Path) -> bool:
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def discover(root: Path) -> tuple[Dataset, list[Problem]]:
+    """List the record files under ``root``; everything else there is a problem."""
+    dataset = Dataset(root)
+    problems: list[Problem] = []
+    if _is_symlink(root):
+        return dataset, [Problem(display_path(root), 1, 1, "the data directory is a symlink")]
+    if not root.is_dir():
+        return dataset, [Problem(display_path(root), 1, 1, "data directory not found")]
+    seen_ids: dict[str, RecordFile] = {}
+    for entry in sorted(os.scandir(root), key=lambda e: e.name):
+        path = Path(entry.path)
+        shown = display_path(path)
+        if entry.is_symlink():
+            problems.append(Problem(shown, 1, 1, "symlinks are not allowed under the data directory"))
+            continue
+        if not entry.is_dir():
+            problems.append(Problem(shown, 1, 1, f"unexpected file; records go in one of the folders {', '.join(KINDS)}"))
+            continue
+        if entry.name not in KINDS:
+            problems.append(Problem(shown, 1, 1, f"unknown folder; the data directory holds only {', '.join(KINDS)}"))
+            continue
+        for item in sorted(os.scandir(path), key=lambda e: e.name):
+            item_path = Path(item.path)
+            item_shown = display_path(item_path)
+            if item.is_symlink():
+                problems.append(Problem(item_shown, 1, 1, "symlinks are not allowed under the data directory"))
+            elif item.is_dir():
+                problems.append(Problem(item_shown, 1, 1, f"unexpected folder; {entry.name}/ holds only <id>.yaml files"))
+            elif not item.is_file():
+                problems.append(Problem(item_shown, 1, 1, "not a regular file"))
+            elif not item.name.endswith(".yaml"):
+                problems.append(Problem(item_shown, 1, 1, "unexpected file; records are <id>.yaml files (extension .yaml)"))
+            else:
+                stem = item.name.removesuffix(".yaml")
+                if not ID_PATTERN.fullmatch(stem):
+                    problems.append(
+                        Problem(item_shown, 1, 1, f"file name {stem!r} is not a valid id: use lowercase letters a-z, digits 0-9 and single hyphens")
+                    )
+                    continue
+                record = RecordFile(entry.name, stem, item_path, item_shown)
+                if stem in seen_ids:
+                    other = seen_ids[stem]
+                    problems.append(Problem(item_shown, 1, 1, f"id {stem!r} is also used by {other.display}; ids must be unique across kinds"))
+                    continue
+                seen_ids[stem] = record
+                dataset.files.append(record)
+    dataset.by_id = seen_ids
+    return dataset, problems
+
+
+def load(dataset: Dataset) -> list[Problem]:
+    """Load every record file; return the load problems."""
+    problems: list[Problem] = []
+    for record in dataset.files:
+        try:
+            record.doc = load_file(record.path)
+        except LoadFailed as failure:
+            problems.extend(Problem(record.display, p.line, p.col, p.message) for p in failure.problems)
+    return problems

@@ -1,0 +1,82 @@
+"""Escaping and sanitising: how text from data/ reaches a page as text and nothing else.
+
+Untrusted text never passes through Markdown. Generated pages are a trusted
+Markdown skeleton (fixed headings) around raw HTML blocks in which every piece
+of data is HTML-escaped here; Python-Markdown stores such blocks as they are.
+As a backstop the final HTML of each generated page goes through nh3 with an
+allowlist of the tags and attributes the renderers emit.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import nh3
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def esc(text: object) -> str:
+    """HTML-escape text for element content and quoted attribute values."""
+    return html.escape(str(text), quote=True)
+
+
+def paragraphs(text: str, cls: str | None = None) -> str:
+    """Text as <p> elements: blank lines separate paragraphs, single newlines become <br>.
+
+    The result has no newline characters, so it can never end a raw HTML block early.
+    """
+    attr = f' class="{cls}"' if cls else ""
+    parts = [p.strip() for p in _BLANK_LINES.split(text.strip()) if p.strip()]
+    return "".join(f"<p{attr}>" + "<br>".join(esc(line) for line in part.split("\n")) + "</p>" for part in parts)
+
+
+def inline(text: str) -> str:
+    """Text for use inside a line: escaped, with newlines shown as <br>."""
+    return "<br>".join(esc(line) for line in text.strip().split("\n"))
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    """The first sentence (or the first ``limit`` characters) of a text, on one line."""
+    flat = " ".join(text.split())
+    match = re.match(r"(.+?[.!?])(\s|$)", flat)
+    sentence = match.group(1) if match else flat
+    if len(sentence) > limit:
+        sentence = sentence[: limit - 1].rstrip() + "…"
+    return sentence
+
+
+def json_for_script(data: object) -> str:
+    """JSON safe to embed in <script type="application/ld+json">: no '<', '>' or '&' can close it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "caption", "code", "dd", "details", "div", "dl", "dt", "em", "figure",
+    "figcaption", "h1", "h2", "h3", "h4", "li", "nav", "ol", "p", "q", "section", "small", "span", "strong",
+    "summary", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "role", "aria-label", "aria-hidden", "hidden"},
+    "a": {"href", "rel"},
+    "time": {"datetime"},
+    "th": {"scope", "colspan"},
+    "td": {"colspan"},
+    "ol": {"start"},
+}
+
+
+def sanitize(fragment: str) -> str:
+    """Remove anything outside the renderers' allowlist (scripts, handlers, foreign URLs)."""
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        generic_attribute_prefixes={"data-"},
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+    )

@@ -1,0 +1,112 @@
+"""schema.org JSON-LD for record pages: Event, Claim, Person or Organization, CreativeWork."""
+
+from __future__ import annotations
+
+from .model import Actor, Claim, Event, Model, Record, Source
+
+SCHEMA_ORG = "https://schema.org"
+ORGANISATION_KINDS = {"government", "organisation", "military", "news-outlet"}
+
+
+def page_url(site_url: str, record: Record) -> str:
+    return f"{site_url.rstrip('/')}/{record.kind}/{record.id}/"
+
+
+def _date(value) -> str | None:
+    """An ISO 8601 date at the precision known: the EDTF text without qualifiers, when it is one."""
+    if value is None or value.is_interval or "X" in value.text:
+        return None
+    return value.text.rstrip("?~%")
+
+
+def actor_node(model: Model, site_url: str, actor: Actor) -> dict:
+    node = {
+        "@type": "Person" if actor.actor_kind == "person" else "Organization",
+        "@id": page_url(site_url, actor),
+        "name": actor.name,
+        "url": page_url(site_url, actor),
+    }
+    if actor.aliases:
+        node["alternateName"] = actor.aliases
+    if actor.description:
+        node["description"] = actor.description
+    if actor.roles and actor.actor_kind == "person":
+        node["jobTitle"] = [r.title for r in actor.roles]
+    return node
+
+
+def source_node(model: Model, site_url: str, source: Source) -> dict:
+    node: dict = {
+        "@type": "NewsArticle" if source.source_kind == "news-article" else "CreativeWork",
+        "@id": page_url(site_url, source),
+        "name": source.title,
+        "description": source.description,
+    }
+    if source.url:
+        node["url"] = source.url
+    if source.archived_url:
+        node["archivedAt"] = source.archived_url
+    published = _date(source.published)
+    if published:
+        node["datePublished"] = published
+    if source.outlet:
+        node["publisher"] = {"@id": page_url(site_url, model.actors[source.outlet]), "@type": "Organization", "name": model.actors[source.outlet].name}
+    if source.authors:
+        node["author"] = [{"@id": page_url(site_url, model.actors[a]), "name": model.actors[a].name} for a in source.authors]
+    if source.reported_via:
+        node["isBasedOn"] = [{"@id": page_url(site_url, model.sources[c.source])} for c in source.reported_via]
+    return node
+
+
+def event_node(model: Model, site_url: str, event: Event) -> dict:
+    node: dict = {
+        "@type": "Event",
+        "@id": page_url(site_url, event),
+        "name": event.title,
+        "description": event.summary,
+        "url": page_url(site_url, event),
+    }
+    if event.date.is_interval:
+        if event.date.start is not None:
+            node["startDate"] = event.date.start.text.rstrip("?~%")
+        if event.date.end is not None:
+            node["endDate"] = event.date.end.text.rstrip("?~%")
+    else:
+        node["startDate"] = event.date.text.rstrip("?~%")
+    if event.location:
+        node["location"] = {"@type": "Place", "name": event.location["name"]}
+    if event.actors:
+        node["actor"] = [actor_node(model, site_url, model.actors[a]) for a in event.actors]
+    node["subjectOf"] = [source_node(model, site_url, model.sources[s]) for s in sorted({c.source for c in event.citations})]
+    return node
+
+
+def claim_node(model: Model, site_url: str, claim: Claim) -> dict:
+    venue = model.sources[claim.made_in]
+    node: dict = {
+        "@type": "Claim",
+        "@id": page_url(site_url, claim),
+        "text": claim.statement,
+        "url": page_url(site_url, claim),
+        "author": [actor_node(model, site_url, model.actors[a]) for a in claim.claimants],
+        "firstAppearance": source_node(model, site_url, venue),
+        "appearance": [source_node(model, site_url, model.sources[s]) for s in sorted({c.source for c in claim.citations})],
+    }
+    made = _date(claim.date)
+    if made:
+        node["dateCreated"] = made
+    if claim.about:
+        node["about"] = [{"@type": "Event", "@id": page_url(site_url, model.events[e]), "name": model.events[e].title} for e in claim.about]
+    return node
+
+
+def for_record(model: Model, site_url: str, record: Record) -> dict:
+    if isinstance(record, Event):
+        node = event_node(model, site_url, record)
+    elif isinstance(record, Claim):
+        node = claim_node(model, site_url, record)
+    elif isinstance(record, Actor):
+        node = actor_node(model, site_url, record)
+    else:
+        node = source_node(model, site_url, record)
+    return {"@context": SCHEMA_ORG, **node}

@@ -1,0 +1,260 @@
+"""Strict YAML loading: one mapping per file, plain data, a position for every value.
+
+PyYAML's C parser produces the event stream; the data is built here from the
+events rather than by PyYAML's constructor, because the constructor is where
+YAML's hazards live: duplicate keys silently overwritten, aliases (and alias
+bombs), merge keys, arbitrary tags, and YAML 1.1 implicit typing that turns
+``no`` into False, ``2025-01-20`` into a date and ``1:20`` into 80. Here a plain
+scalar is a string unless it is written exactly like a JSON number, ``true``,
+``false``, ``null`` or ``~``; everything else stays the text that was written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 32
+
+Path_ = tuple[str | int, ...]
+Pos = tuple[int, int]  # 1-based line and column
+
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_PLAIN_CONSTANTS = {"true": True, "false": False, "null": None, "~": None, "": None}
+
+# Characters that must not appear anywhere in a data file: C0/C1 controls other
+# than newline (tabs included: YAML forbids them for indentation and they make
+# files look different in every editor), bidirectional overrides and isolates
+# (they make text render in another order than it is stored), zero-width
+# characters, and noncharacters.
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]"
+)
+
+_CHARACTER_NAMES = {
+    "\t": "tab character (indent with spaces)",
+    "\r": "carriage return (save the file with LF line endings)",
+    "\ufeff": "byte order mark or zero-width no-break space",
+}
+
+
+@dataclass(slots=True)
+class LoadProblem:
+    line: int
+    col: int
+    message: str
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded record: the data, and where each value and key stands in the file."""
+
+    data: dict
+    value_pos: dict[Path_, Pos] = field(default_factory=dict)
+    key_pos: dict[Path_, Pos] = field(default_factory=dict)
+
+    def position(self, path: Path_, *, key: bool = False) -> Pos:
+        """The position of the value at ``path`` (or its key), else of its nearest ancestor."""
+        path = tuple(path)
+        while True:
+            table = self.key_pos if key and path in self.key_pos else self.value_pos
+            if path in table:
+                return table[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+class LoadFailed(Exception):
+    def __init__(self, problems: list[LoadProblem]):
+        super().__init__(problems[0].message if problems else "load failed")
+        self.problems = problems
+
+
+def _position_in_text(text: str, index: int) -> Pos:
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def describe_character(ch: str) -> str:
+    return _CHARACTER_NAMES.get(ch, f"control or invisible character U+{ord(ch):04X}")
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to text, refusing a BOM, invalid UTF-8 and forbidden characters."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise LoadFailed([LoadProblem(1, 1, f"file is larger than the limit of {MAX_FILE_BYTES:,} bytes")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise LoadFailed([LoadProblem(1, 1, "file starts with a byte order mark (BOM); save it as UTF-8 without BOM")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode("utf-8", errors="replace")
+        line, col = _position_in_text(before, len(before))
+        raise LoadFailed([LoadProblem(line, col, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})")]) from None
+    problems = [LoadProblem(*_position_in_text(text, m.start()), describe_character(m.group())) for m in FORBIDDEN_CHARACTERS.finditer(text)]
+    if problems:
+        raise LoadFailed(problems[:20])
+    return text
+
+
+def _pos(mark: yaml.Mark) -> Pos:
+    return mark.line + 1, mark.column + 1
+
+
+class _Builder:
+    """Turns PyYAML events into plain Python data, recording problems instead of guessing."""
+
+    def __init__(self, text: str):
+        self.events = yaml.parse(text, Loader=yaml.CSafeLoader)
+        self.doc = Document({})
+        self.problems: list[LoadProblem] = []
+
+    def problem(self, mark: yaml.Mark, message: str) -> None:
+        self.problems.append(LoadProblem(*_pos(mark), message))
+
+    def build(self) -> Document:
+        events = self.events
+        next(events)  # StreamStart
+        event = next(events)
+        if isinstance(event, yaml.StreamEndEvent):
+            self.problems.append(LoadProblem(1, 1, "file is empty; a record is a mapping of fields"))
+            return self.doc
+        # DocumentStart
+        root_event = next(events)
+        if not isinstance(root_event, yaml.MappingStartEvent):
+            self.problem(root_event.start_mark, "the top level must be a mapping of fields (key: value)")
+        root = self.node(root_event, (), 0)
+        next(events)  # DocumentEnd
+        event = next(events)
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.problem(event.start_mark, "several YAML documents in one file; one record per file")
+        if isinstance(root, dict):
+            self.doc.data = root
+        return self.doc
+
+    def check_node_event(self, event: yaml.NodeEvent) -> None:
+        if event.anchor is not None:
+            self.problem(event.start_mark, f"anchor &{event.anchor}: anchors and aliases are not allowed")
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self.problem(event.start_mark, f"tag {tag}: YAML tags are not allowed")
+
+    def node(self, event: yaml.Event, path: Path_, depth: int):
+        self.doc.value_pos[path] = _pos(event.start_mark)
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(event.start_mark, f"alias *{event.anchor}: anchors and aliases are not allowed")
+            return None
+        self.check_node_event(event)
+        if depth > MAX_DEPTH:
+            self.problem(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+            self.skip(event)
+            return None
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            for event in self.events:
+                if isinstance(event, yaml.SequenceEndEvent):
+                    return items
+                items.append(self.node(event, (*path, len(items)), depth + 1))
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(event, path, depth)
+        raise AssertionError(f"unexpected YAML event {event!r}")  # the parser guarantees structure
+
+    def mapping(self, start: yaml.MappingStartEvent, path: Path_, depth: int) -> dict:
+        result: dict = {}
+        for event in self.events:
+            if isinstance(event, yaml.MappingEndEvent):
+                return result
+            key = self.key(event)
+            value_event = next(self.events)
+            if key is None:
+                self.skip(value_event)
+                continue
+            key_path = (*path, key)
+            if key in result:
+                line, col = self.doc.key_pos[key_path]
+                self.problem(event.start_mark, f"duplicate key {key!r} (first at line {line}, column {col})")
+                self.skip(value_event)
+                continue
+            self.doc.key_pos[key_path] = _pos(event.start_mark)
+            result[key] = self.node(value_event, key_path, depth + 1)
+        raise AssertionError("unterminated mapping")
+
+    def key(self, event: yaml.Event) -> str | None:
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(event.start_mark, f"alias *{event.anchor}: anchors and aliases are not allowed")
+            return None
+        if not isinstance(event, yaml.ScalarEvent):
+            self.problem(event.start_mark, "a key must be a plain string")
+            self.skip(event)
+            return None
+        self.check_node_event(event)
+        if event.value == "<<" and not event.style:
+            self.problem(event.start_mark, "merge key '<<' is not allowed; write the fields out")
+            return None
+        if event.value == "":
+            self.problem(event.start_mark, "empty key")
+            return None
+        return event.value
+
+    def skip(self, event: yaml.Event) -> None:
+        """Consume the events of a node that is not kept."""
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth = 1
+            for event in self.events:
+                if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                    depth += 1
+                elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                    depth -= 1
+                    if depth == 0:
+                        return
+
+    @staticmethod
+    def scalar(event: yaml.ScalarEvent):
+        value = event.value
+        if event.style:  # quoted or block scalar: always a string ("" is plain in the C parser)
+            return value
+        if value in _PLAIN_CONSTANTS:
+            return _PLAIN_CONSTANTS[value]
+        if _INT.fullmatch(value):
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+        return value
+
+
+def load_text(text: str) -> Document:
+    """Parse one record's text; raise LoadFailed with every problem found."""
+    builder = _Builder(text)
+    try:
+        doc = builder.build()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _pos(mark) if mark else (1, 1)
+        message = exc.problem or exc.context or "YAML syntax error"
+        builder.problems.append(LoadProblem(line, col, f"YAML syntax error: {message}"))
+        doc = None
+    except yaml.YAMLError as exc:  # errors without a position, e.g. from the reader
+        builder.problems.append(LoadProblem(1, 1, f"YAML error: {exc}"))
+        doc = None
+    if builder.problems or doc is None:
+        raise LoadFailed(sorted(builder.problems, key=lambda p: (p.line, p.col)))
+    return doc
+
+
+def load_file(path: Path) -> Document:
+    """Read and parse one record file; raise LoadFailed with positioned problems."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise LoadFailed([LoadProblem(1, 1, f"cannot read file: {exc.strerror}")]) from None
+    return load_text(decode(raw))

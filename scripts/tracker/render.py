@@ -1,0 +1,823 @@
+"""Rendering: pure functions from the model to pages.
+
+Each page is a trusted Markdown skeleton (headings with fixed wording, which
+MkDocs turns into the table of contents) around raw HTML blocks in which every
+value from data/ is escaped by ``html.esc``. Nothing here reads files or
+touches MkDocs; ``mkdocs_hooks`` is the only glue.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import dates, docs_text
+from .html import esc, first_sentence, inline, paragraphs
+from .model import Actor, Citation, Claim, Event, Model, Record, Source
+
+STATUS_ORDER = ["unverified", "corroborated", "disputed", "contradicted", "retracted"]
+KIND_TITLES = {"events": "Events", "claims": "Claims", "actors": "Actors", "sources": "Sources"}
+KIND_SINGULAR = {"events": "Event", "claims": "Claim", "actors": "Actor", "sources": "Source"}
+
+
+@dataclass(slots=True)
+class Page:
+    path: str  # docs-relative Markdown path, such as "events/some-id.md"
+    title: str  # plain text
+    description: str  # plain text
+    markdown: str
+    record: Record | None = None
+    jsonld: dict | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def page_path(record: Record) -> str:
+    return f"{record.kind}/{record.id}.md"
+
+
+def url_of(md_path: str) -> str:
+    """The directory URL MkDocs gives a Markdown path (use_directory_urls)."""
+    if md_path == "index.md":
+        return ""
+    if md_path.endswith("/index.md"):
+        return md_path[: -len("index.md")]
+    return md_path[: -len(".md")] + "/"
+
+
+class Links:
+    """Relative links from one page to others, the way MkDocs lays out directory URLs."""
+
+    def __init__(self, model: Model, here: str):
+        self.model = model
+        self.base = url_of(here).rstrip("/") or "."
+
+    def to(self, md_path_or_file: str, anchor: str = "") -> str:
+        target = md_path_or_file if not md_path_or_file.endswith(".md") else url_of(md_path_or_file)
+        rel = posixpath.relpath(target.rstrip("/") or ".", self.base)
+        if target.endswith("/") or target == "":
+            rel = rel + "/" if rel != "." else "./"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def record(self, rid: str, anchor: str = "") -> str:
+        record = self.model.get(rid)
+        assert record is not None, rid
+        return self.to(page_path(record), anchor)
+
+    def a(self, rid: str, text: str | None = None, anchor: str = "", cls: str = "") -> str:
+        record = self.model.get(rid)
+        assert record is not None, rid
+        label = text if text is not None else record_label(record)
+        class_attr = f' class="{cls}"' if cls else ""
+        return f'<a href="{esc(self.record(rid, anchor))}"{class_attr}>{esc(label)}</a>'
+
+
+def record_label(record: Record, limit: int = 160) -> str:
+    if isinstance(record, Claim):
+        return first_sentence(record.statement, limit)
+    return record.title
+
+
+def badge(status: str) -> str:
+    return f'<span class="status status-{esc(status)}" title="Assessment: {esc(status)}">{esc(status)}</span>'
+
+
+def date_html(value: dates.EdtfDate | None, *, unknown: str = "date not known") -> str:
+    if value is None:
+        return f'<span class="date date-unknown">{esc(unknown)}</span>'
+    words = dates.humanize(value)
+    marker = ' <span class="fuzzy" title="This date is not exact">not exact</span>' if value.is_fuzzy else ""
+    return f'<time class="date" datetime="{esc(value.text)}" title="EDTF: {esc(value.text)}">{esc(words)}</time>{marker}'
+
+
+def claim_date(model: Model, claim: Claim) -> tuple[dates.EdtfDate | None, str]:
+    """The claim's own date, else its venue's publication date; with words saying which."""
+    if claim.date is not None:
+        return claim.date, "made"
+    venue = model.sources.get(claim.made_in)
+    if venue is not None and venue.published is not None:
+        return venue.published, "published in its venue"
+    return None, "not known"
+
+
+def format_number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+QUALIFIER_WORDS = {
+    "exactly": "",
+    "about": "about ",
+    "at-least": "at least ",
+    "more-than": "more than ",
+    "at-most": "at most ",
+    "fewer-than": "fewer than ",
+    "estimated": "an estimated ",
+}
+
+
+def figure_text(value: float, qualifier: str, unit: str) -> str:
+    return f"{QUALIFIER_WORDS.get(qualifier, '')}{format_number(value)} {unit}"
+
+
+def html_block(*parts: str, cls: str = "tracker-block") -> str:
+    """One raw HTML block: a <div> on lines with no blank line, so Markdown leaves it alone."""
+    # HTML ignores the difference between a newline and a space outside <pre>; turning
+    # every newline into a space guarantees no blank line ends the block early.
+    body = "".join(parts).replace("\n", " ")
+    return f'<div class="{cls}" markdown="0">{body}</div>\n'
+
+
+def md_heading(level: int, text: str) -> str:
+    """A Markdown heading for fixed, trusted wording only."""
+    return f"\n{'#' * level} {text}\n\n"
+
+
+# ---------------------------------------------------------------- shared pieces
+
+
+class Footnotes:
+    """Numbered citations for one page: [n] markers and the list they point to."""
+
+    def __init__(self, links: Links):
+        self.links = links
+        self.items: list[tuple[Citation, str]] = []  # (citation, role)
+
+    def add(self, citation: Citation, role: str = "") -> int:
+        self.items.append((citation, role))
+        return len(self.items)
+
+    def marks(self, citations: Iterable[Citation], role: str = "") -> str:
+        numbers = [self.add(c, role) for c in citations]
+        return "".join(f'<sup class="cite-ref"><a href="#cite-{n}" id="ref-{n}" aria-label="Source {n}">[{n}]</a></sup>' for n in numbers)
+
+    def render(self) -> str:
+        if not self.items:
+            return ""
+        model = self.links.model
+        items = []
+        for number, (citation, role) in enumerate(self.items, start=1):
+            source = model.sources[citation.source]
+            note = f'<p class="cite-note">{inline(citation.note)}</p>' if citation.note else ""
+            role_html = f'<span class="cite-role">{esc(role)}</span> ' if role else ""
+            items.append(
+                f'<li id="cite-{number}">{role_html}<blockquote class="excerpt">{paragraphs(citation.excerpt)}</blockquote>'
+                f'{note}<p class="cite-source">{source_summary(self.links, source)}</p>'
+                f'<a class="cite-back" href="#ref-{number}" aria-label="Back to the text">↩</a></li>'
+            )
+        return html_block(f'<ol class="citations">{"".join(items)}</ol>', cls="footnotes")
+
+
+def source_summary(links: Links, source: Source) -> str:
+    """Title, outlet, kind, date, links and "reported via" chain of a source, on one line."""
+    title = esc(source.source_title) if source.source_title else f'<span class="untitled">{esc(source.description)}</span>'
+    parts = [f'<a href="{esc(links.record(source.id))}" class="source-title">{title}</a>']
+    if source.outlet:
+        parts.append(links.a(source.outlet))
+    parts.append(esc(docs_text.source_kind_title(source.source_kind)))
+    parts.append(date_html(source.published, unknown="date not known"))
+    if source.url:
+        parts.append(f'<a href="{esc(source.url)}" class="external" rel="noopener nofollow">original</a>')
+    if source.archived_url:
+        parts.append(f'<a href="{esc(source.archived_url)}" class="external" rel="noopener nofollow">archived copy</a>')
+    if source.seed:
+        parts.append(f'<a href="{esc(links.to(source.seed))}" class="seed-link">archived text</a>')
+    chain = chain_html(links, source)
+    return " · ".join(parts) + (f'<br><span class="chain">{chain}</span>' if chain else "")
+
+
+def chain_html(links: Links, source: Source, *, start: str | None = None) -> str:
+    """The 'reported via' chains of a source: A → B → C, one per path."""
+    model = links.model
+    paths = [p for p in model.chain(source.id) if len(p) > 1]
+    if not paths and start is None:
+        return ""
+    rendered = []
+    for path in paths or [[source.id]]:
+        steps = ([esc(start)] if start else []) + [links.a(sid) for sid in path]
+        rendered.append(" → ".join(steps))
+    return "Reported via: " + "; ".join(rendered)
+
+
+def actor_links(links: Links, ids: Iterable[str]) -> str:
+    return ", ".join(f'<a href="{esc(links.record(i))}" data-actor="{esc(i)}">{esc(links.model.actors[i].name)}</a>' for i in ids)
+
+
+def tag_list(tags: Iterable[str]) -> str:
+    return " ".join(f'<span class="tag" data-tag="{esc(t)}">{esc(t)}</span>' for t in tags)
+
+
+def claim_item(links: Links, claim: Claim, *, show_claimants: bool = True) -> str:
+    who = f' — <span class="claimants">{actor_links(links, claim.claimants)}</span>' if show_claimants else ""
+    return f'<li class="claim-item">{badge(claim.status)} {links.a(claim.id)}{who}</li>'
+
+
+def claim_card(links: Links, claim: Claim, *, heading: str = "") -> str:
+    when, _ = claim_date(links.model, claim)
+    figures = "".join(
+        f'<li class="figure">{esc(figure_text(q.value, q.qualifier, q.unit))} <span class="counts">({esc(q.counts)})</span></li>' for q in claim.quantities
+    )
+    quote = f'<blockquote class="quote">{paragraphs(claim.quote)}</blockquote>' if claim.quote else ""
+    return (
+        f'<div class="claim-card status-border-{esc(claim.status)}">'
+        + (f'<p class="card-heading">{esc(heading)}</p>' if heading else "")
+        + f'<p class="card-status">{badge(claim.status)}</p>'
+        + f'<p class="card-statement">{links.a(claim.id, claim.statement)}</p>'
+        + quote
+        + (f'<ul class="figures">{figures}</ul>' if figures else "")
+        + f'<p class="card-meta">Claimed by {actor_links(links, claim.claimants)} in {links.a(claim.made_in)} · {date_html(when)}</p>'
+        + f'<p class="card-rationale">{inline(claim.rationale)}</p>'
+        + "</div>"
+    )
+
+
+def figure_table(links: Links, measure: str, *, highlight: str | None = None) -> str:
+    model = links.model
+    rows = []
+    for claim_id, q in sorted(model.figures[measure], key=lambda item: (item[1].value, item[0])):
+        claim = model.claims[claim_id]
+        current = ' class="current"' if claim_id == highlight else ""
+        rows.append(
+            f"<tr{current}><td>{actor_links(links, claim.claimants)}</td><td>{esc(q.counts)}</td>"
+            f'<td class="num">{esc(format_number(q.value))}</td><td>{esc(q.qualifier.replace("-", " "))}</td><td>{esc(q.unit)}</td>'
+            f"<td>{links.a(claim.made_in)}</td><td>{badge(claim.status)} {links.a(claim_id, 'claim')}</td></tr>"
+        )
+    return (
+        f'<table class="figure-table"><caption>Figures for <code>{esc(measure)}</code></caption>'
+        '<thead><tr><th scope="col">Who</th><th scope="col">What is counted</th><th scope="col">Value</th>'
+        '<th scope="col">Qualifier</th><th scope="col">Unit</th><th scope="col">Venue</th><th scope="col">Claim</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def edit_and_data(links: Links, record: Record) -> str:
+    return f'<p class="record-meta"><span class="record-kind">{KIND_SINGULAR[record.kind]}</span> · <code>{esc(record.id)}</code> · from <code>{esc(record.path)}</code></p>'
+
+
+# ---------------------------------------------------------------- record pages
+
+
+def event_page(model: Model, event: Event) -> Page:
+    here = page_path(event)
+    links = Links(model, here)
+    notes = Footnotes(links)
+    facts = [f"<dt>Date</dt><dd>{date_html(event.date)}" + (f'<p class="date-note">{inline(event.date_note)}</p>' if event.date_note else "") + "</dd>"]
+    if event.location:
+        loc = event.location
+        place = (
+            esc(loc["name"])
+            + (f", {esc(loc['country'])}" if loc.get("country") else "")
+            + (f' <span class="detail">({esc(loc["detail"])})</span>' if loc.get("detail") else "")
+        )
+        facts.append(f"<dt>Location</dt><dd>{place}</dd>")
+    facts.append(f"<dt>Actors</dt><dd>{actor_links(links, event.actors)}</dd>")
+    if event.part_of:
+        facts.append(f"<dt>Part of</dt><dd>{links.a(event.part_of)}</dd>")
+    if model.sub_events.get(event.id):
+        facts.append("<dt>Includes</dt><dd>" + ", ".join(links.a(e) for e in model.sub_events[event.id]) + "</dd>")
+    if event.tags:
+        facts.append(f"<dt>Tags</dt><dd>{tag_list(event.tags)}</dd>")
+    facts.append(f'<dt>Timeline</dt><dd><a href="{esc(links.to("timeline/index.md", "event-" + event.id))}">see it in order</a></dd>')
+    md = [
+        html_block(f'<h1 id="title">{esc(event.title)}</h1>', edit_and_data(links, event), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head"),
+        md_heading(2, "Summary"),
+        html_block(paragraphs(event.summary), f'<p class="supported-by">Sources: {notes.marks(event.citations)}</p>'),
+    ]
+    claims = [model.claims[c] for c in model.claims_about.get(event.id, [])]
+    md.append(md_heading(2, "Claims about this event"))
+    if claims:
+        md.append(html_block('<ul class="claim-list">' + "".join(claim_item(links, c) for c in claims) + "</ul>"))
+    else:
+        md.append(html_block('<p class="empty">No claim in the data is about this event yet.</p>'))
+    if event.notes:
+        md += [md_heading(2, "Editorial notes"), html_block(paragraphs(event.notes))]
+    md += [md_heading(2, "Sources"), notes.render()]
+    description = first_sentence(event.summary, 160)
+    return Page(here, event.title, description, "".join(md), record=event)
+
+
+def claim_page(model: Model, claim: Claim) -> Page:
+    here = page_path(claim)
+    links = Links(model, here)
+    notes = Footnotes(links)
+    venue = model.sources[claim.made_in]
+    when, how = claim_date(model, claim)
+    claimant_html = []
+    for actor_id in claim.claimants:
+        actor = model.actors[actor_id]
+        described = f' <span class="described-as">(described as “{esc(actor.described_as)}”)</span>' if actor.described_as else ""
+        claimant_html.append(f'<a href="{esc(links.record(actor_id))}">{esc(actor.name)}</a>{described}')
+    facts = [
+        f"<dt>Claimed by</dt><dd>{', '.join(claimant_html)}</dd>",
+        f'<dt>Venue</dt><dd>{links.a(venue.id)} <span class="kind">({esc(docs_text.source_kind_title(venue.source_kind))})</span>'
+        + (f'<br><span class="chain">{chain_html(links, venue)}</span>' if chain_html(links, venue) else "")
+        + "</dd>",
+        f"<dt>Date</dt><dd>{date_html(when)}"
+        + (f' <span class="date-basis">({esc(how)})</span>' if when else "")
+        + (f'<p class="date-note">{inline(claim.date_note)}</p>' if claim.date_note else "")
+        + "</dd>",
+    ]
+    if claim.about:
+        facts.append("<dt>About</dt><dd>" + ", ".join(links.a(e) for e in claim.about) + "</dd>")
+    if claim.tags:
+        facts.append(f"<dt>Tags</dt><dd>{tag_list(claim.tags)}</dd>")
+    md = [
+        html_block(
+            f'<h1 id="title">{esc(first_sentence(claim.statement, 300))}</h1>',
+            edit_and_data(links, claim),
+            f'<dl class="facts">{"".join(facts)}</dl>',
+            cls="record-head",
+        ),
+        md_heading(2, "What was claimed"),
+        html_block(
+            paragraphs(claim.statement, cls="statement"),
+            (
+                f'<figure class="quote"><blockquote>{paragraphs(claim.quote)}</blockquote><figcaption>Verbatim, as quoted in the source</figcaption></figure>'
+                if claim.quote
+                else ""
+            ),
+            f'<p class="supported-by">Sources: {notes.marks(claim.citations)}</p>',
+        ),
+        md_heading(2, "Assessment"),
+        html_block(
+            f'<p class="assessment">{badge(claim.status)} <a href="{esc(links.to("methodology.md", "assessment-scale"))}">{esc(docs_text.status_definition(claim.status))}</a></p>',
+            paragraphs(claim.rationale, cls="rationale"),
+        ),
+    ]
+    measures = sorted({q.measure for q in claim.quantities})
+    if measures:
+        md.append(md_heading(2, "Figures compared"))
+        md.append(html_block(*(figure_table(links, m, highlight=claim.id) for m in measures)))
+    related = [(l.type, l.claim, l.note, "this claim") for l in claim.links]
+    related += [
+        (l.type if l.type != "updates" else "updated by", src, l.note, "other")
+        for src, l in model.links_to.get(claim.id, [])
+        if not any(x[1] == src for x in related)
+    ]
+    if related:
+        md.append(md_heading(2, "Related claims"))
+        cards = []
+        for rel_type, other_id, note, _ in related:
+            other = model.claims[other_id]
+            label = {"contradicts": "Contradicts", "corroborates": "Corroborates", "updates": "Updates", "updated by": "Updated by"}[rel_type]
+            cards.append(
+                f'<section class="relation relation-{esc(rel_type.replace(" ", "-"))}"><p class="relation-type">{label}'
+                + (f": {esc(note)}" if note else "")
+                + f'</p><div class="side-by-side">{claim_card(links, claim, heading="This claim")}{claim_card(links, other, heading="Other claim")}</div></section>'
+            )
+        md.append(html_block(*cards))
+    if claim.notes:
+        md += [md_heading(2, "Editorial notes"), html_block(paragraphs(claim.notes))]
+    md += [md_heading(2, "Sources"), notes.render()]
+    return Page(here, first_sentence(claim.statement, 120), first_sentence(claim.statement, 160), "".join(md), record=claim)
+
+
+def actor_page(model: Model, actor: Actor) -> Page:
+    here = page_path(actor)
+    links = Links(model, here)
+    notes = Footnotes(links)
+    facts = [f"<dt>Kind</dt><dd>{esc(docs_text.actor_kind_title(actor.actor_kind))}</dd>"]
+    if actor.described_as:
+        facts.append(f"<dt>Described as</dt><dd>“{esc(actor.described_as)}”</dd>")
+    if actor.roles:
+        roles = []
+        for role in actor.roles:
+            org = f" ({links.a(role.organisation)})" if role.organisation else ""
+            when = f" · {date_html(role.date)}" if role.date else ""
+            roles.append(f"<li>{esc(role.title)}{org}{when}</li>")
+        facts.append(f'<dt>Roles</dt><dd><ul class="roles">{"".join(roles)}</ul></dd>')
+    if actor.aliases:
+        facts.append("<dt>Also called</dt><dd>" + ", ".join(esc(a) for a in actor.aliases) + "</dd>")
+    if actor.country:
+        facts.append(f"<dt>Country</dt><dd>{esc(actor.country)}</dd>")
+    if actor.member_of:
+        facts.append(f"<dt>Part of</dt><dd>{actor_links(links, actor.member_of)}</dd>")
+    members = sorted(a.id for a in model.actors.values() if actor.id in a.member_of)
+    if members:
+        facts.append(f"<dt>Members</dt><dd>{actor_links(links, members)}</dd>")
+    md = [html_block(f'<h1 id="title">{esc(actor.name)}</h1>', edit_and_data(links, actor), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")]
+    md.append(md_heading(2, "Who this is"))
+    md.append(html_block(paragraphs(actor.description) if actor.description else "", f'<p class="supported-by">Sources: {notes.marks(actor.citations)}</p>'))
+    claims = [model.claims[c] for c in model.claims_by.get(actor.id, [])]
+    md.append(md_heading(2, "Claims made"))
+    md.append(
+        html_block(
+            '<ul class="claim-list">' + "".join(claim_item(links, c, show_claimants=False) for c in claims) + "</ul>"
+            if claims
+            else '<p class="empty">None in the data.</p>'
+        )
+    )
+    events = sorted((model.events[e] for e in model.events_with.get(actor.id, [])), key=lambda e: (*e.date.sort_key(), e.id))
+    md.append(md_heading(2, "Events"))
+    md.append(
+        html_block(
+            '<ul class="event-list">' + "".join(f"<li>{date_html(e.date)} — {links.a(e.id)}</li>" for e in events) + "</ul>"
+            if events
+            else '<p class="empty">None in the data.</p>'
+        )
+    )
+    published = model.sources_by.get(actor.id, [])
+    if published:
+        md.append(md_heading(2, "Sources by this actor"))
+        md.append(html_block('<ul class="source-list">' + "".join(f"<li>{links.a(s)}</li>" for s in published) + "</ul>"))
+    md += [md_heading(2, "Sources"), notes.render()]
+    description = first_sentence(actor.description, 160) if actor.description else f"{actor.name}: claims and events in the tracker."
+    return Page(here, actor.name, description, "".join(md), record=actor)
+
+
+def source_page(model: Model, source: Source) -> Page:
+    here = page_path(source)
+    links = Links(model, here)
+    notes = Footnotes(links)
+    facts = [f"<dt>Kind</dt><dd>{esc(docs_text.source_kind_title(source.source_kind))}</dd>"]
+    if source.source_title:
+        facts.append(f"<dt>Title</dt><dd>{esc(source.source_title)}</dd>")
+    facts.append(f"<dt>Description</dt><dd>{esc(source.description)}</dd>")
+    if source.outlet:
+        facts.append(f"<dt>Outlet</dt><dd>{links.a(source.outlet)}</dd>")
+    if source.authors:
+        facts.append(f"<dt>By</dt><dd>{actor_links(links, source.authors)}</dd>")
+    facts.append(
+        f"<dt>Published</dt><dd>{date_html(source.published)}" + (f'<p class="date-note">{inline(source.date_note)}</p>' if source.date_note else "") + "</dd>"
+    )
+    access = []
+    if source.url:
+        access.append(f'<a href="{esc(source.url)}" class="external" rel="noopener nofollow">{esc(source.url)}</a>')
+    if source.archived_url:
+        access.append(f'<a href="{esc(source.archived_url)}" class="external" rel="noopener nofollow">archived copy</a>')
+    if source.seed:
+        access.append(f'<a href="{esc(links.to(source.seed))}" class="seed-link">archived text in this repository (<code>{esc(source.seed)}</code>)</a>')
+    facts.append(
+        "<dt>Where to read it</dt><dd>"
+        + (" · ".join(access) if access else '<span class="empty">no copy of its own: known only through the sources below</span>')
+        + "</dd>"
+    )
+    if source.language:
+        facts.append(f"<dt>Language</dt><dd><code>{esc(source.language)}</code></dd>")
+    md = [html_block(f'<h1 id="title">{esc(source.title)}</h1>', edit_and_data(links, source), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")]
+    if source.reported_via:
+        md.append(md_heading(2, "How we know of it"))
+        md.append(
+            html_block(f'<p class="chain">{chain_html(links, source)}</p>', f'<p class="supported-by">Reported in: {notes.marks(source.reported_via)}</p>')
+        )
+    reported_here = model.reports.get(source.id, [])
+    if reported_here:
+        md.append(md_heading(2, "Documents it reports"))
+        md.append(html_block('<ul class="source-list">' + "".join(f"<li>{links.a(s)}</li>" for s in reported_here) + "</ul>"))
+    made_here = [model.claims[c] for c in model.claims_made_in.get(source.id, [])]
+    if made_here:
+        md.append(md_heading(2, "Claims made in it"))
+        md.append(html_block('<ul class="claim-list">' + "".join(claim_item(links, c) for c in made_here) + "</ul>"))
+    citing = model.cited_by.get(source.id, [])
+    md.append(md_heading(2, "Records citing it"))
+    if citing:
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for rid in citing:
+            grouped[model.get(rid).kind].append(rid)
+        blocks = []
+        for kind in ("events", "claims", "actors"):
+            if grouped.get(kind):
+                blocks.append(
+                    f'<h3 class="cited-kind">{KIND_TITLES[kind]} ({len(grouped[kind])})</h3><ul>'
+                    + "".join(f"<li>{links.a(r)}</li>" for r in grouped[kind])
+                    + "</ul>"
+                )
+        md.append(html_block(*blocks))
+    else:
+        md.append(html_block('<p class="empty">No record cites it directly.</p>'))
+    if source.notes:
+        md += [md_heading(2, "Editorial notes"), html_block(paragraphs(source.notes))]
+    if notes.items:
+        md += [md_heading(2, "Sources"), notes.render()]
+    return Page(here, source.title, f"{docs_text.source_kind_title(source.source_kind)}: {source.description}", "".join(md), record=source)
+
+
+# ---------------------------------------------------------------- index pages
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    kind: str  # "event" or "claim"
+    record: Event | Claim
+    date: dates.EdtfDate
+    basis: str
+
+
+def timeline_entries(model: Model) -> list[TimelineEntry]:
+    """Events and dated claims in the documented order: earliest day, latest day, events first, id."""
+    entries = [TimelineEntry("event", e, e.date, "") for e in model.events.values()]
+    for claim in model.claims.values():
+        when, how = claim_date(model, claim)
+        if when is not None:
+            entries.append(TimelineEntry("claim", claim, when, how))
+    entries.sort(key=lambda t: (*t.date.sort_key(), t.kind != "event", t.record.id))
+    return entries
+
+
+def group_label(value: dates.EdtfDate) -> tuple[str, str]:
+    """(year group, month group) an entry is listed under, from its earliest possible day."""
+    if value.start is None:
+        return "Start unknown", f"Until {dates.humanize(value).removeprefix('until ')}"
+    start = value.start
+    year = str(start.earliest.year)
+    if start.precision in ("decade", "century"):
+        return dates.humanize(dates.parse(start.text.rstrip("?~%"))), "Year not known"
+    if start.precision == "year":
+        return year, f"{year}, month not known"
+    return year, f"{dates.MONTHS[start.earliest.month - 1]} {year}"
+
+
+def timeline_page(model: Model) -> Page:
+    here = "timeline/index.md"
+    links = Links(model, here)
+    entries = timeline_entries(model)
+    parts: list[str] = []
+    current_year = current_month = None
+    open_list = False
+    for entry in entries:
+        year, month = group_label(entry.date)
+        if year != current_year or month != current_month:
+            if open_list:
+                parts.append("</ol></section>")
+            if year != current_year:
+                if current_year is not None:
+                    parts.append("</section>")
+                parts.append(
+                    f'<section class="tl-year" data-year="{esc(year)}"><h2 class="tl-year-heading" id="y-{esc(year.lower().replace(" ", "-"))}">{esc(year)}</h2>'
+                )
+                current_year = year
+            parts.append(f'<section class="tl-month"><h3 class="tl-month-heading">{esc(month)}</h3><ol class="tl-entries">')
+            current_month, open_list = month, True
+        parts.append(timeline_entry_html(links, entry))
+    if open_list:
+        parts.append("</ol></section></section>")
+    counts = f"{sum(1 for e in entries if e.kind == 'event')} events and {sum(1 for e in entries if e.kind == 'claim')} dated claims"
+    intro = (
+        f'<p class="tl-intro">{counts}, in order. Each entry is placed at the first day it could have happened; '
+        f'an entry whose date is not exact is marked <span class="fuzzy">not exact</span> and never shown more precisely than its sources allow '
+        f'(<a href="{esc(links.to("methodology.md", "dates"))}">how dates work</a>). '
+        "Filters below need JavaScript; without it, this is the complete list.</p>"
+    )
+    md = html_block(
+        '<h1 id="title">Timeline</h1>',
+        intro,
+        '<div id="tl-filters" class="tl-filters" hidden></div>',
+        f'<div class="timeline">{"".join(parts)}</div>',
+        cls="timeline-page",
+    )
+    return Page(here, "Timeline", f"Every event and dated claim in order ({counts}).", md)
+
+
+def timeline_entry_html(links: Links, entry: TimelineEntry) -> str:
+    record = entry.record
+    model = links.model
+    if isinstance(record, Event):
+        actors = record.actors
+        tags = record.tags
+        summary = first_sentence(record.summary)
+        citations = record.citations
+        kind_label = "Event"
+        extra = ""
+    else:
+        actors = record.claimants
+        tags = record.tags
+        summary = f"Claimed by {', '.join(model.actors[a].name for a in record.claimants)}."
+        citations = record.citations
+        kind_label = "Claim"
+        extra = " " + badge(record.status)
+    sources = " ".join(
+        f'<a href="{esc(links.record(record.id, f"cite-{n}"))}" class="tl-source" title="{esc(model.sources[c.source].title)}">[{n}]</a>'
+        for n, c in enumerate(citations, start=1)
+    )
+    fuzzy_cls = " tl-fuzzy" if entry.date.is_fuzzy else ""
+    basis = f' <span class="date-basis">({esc(entry.basis)})</span>' if entry.basis else ""
+    return (
+        f'<li class="tl-entry tl-{entry.kind}{fuzzy_cls}" id="{entry.kind}-{esc(record.id)}" '
+        f'data-kind="{entry.kind}" data-actors="{esc(" ".join(actors))}" data-tags="{esc(" ".join(tags))}">'
+        f'<p class="tl-date">{date_html(entry.date)}{basis}</p>'
+        f'<p class="tl-title"><span class="tl-kind">{kind_label}</span>{extra} {links.a(record.id)}</p>'
+        f'<p class="tl-summary">{esc(summary)}</p>'
+        f'<p class="tl-meta">{"Actors" if entry.kind == "event" else "Claimants"}: {actor_links(links, actors)}'
+        + (f" · Tags: {tag_list(tags)}" if tags else "")
+        + f" · Sources: {sources}</p></li>"
+    )
+
+
+def _grouped_list(links: Links, groups: list[tuple[str, list[str]]], item) -> str:
+    out = []
+    for label, ids in groups:
+        if not ids:
+            continue
+        slug = label.lower().replace(" ", "-").replace(",", "")
+        out.append(
+            f'<section class="group"><h2 id="{esc(slug)}">{esc(label)} <small>({len(ids)})</small></h2><ul class="index-list">'
+            + "".join(item(i) for i in ids)
+            + "</ul></section>"
+        )
+    return "".join(out)
+
+
+def events_index(model: Model) -> Page:
+    here = "events/index.md"
+    links = Links(model, here)
+    by_year: dict[str, list[str]] = defaultdict(list)
+    for event in model.timeline():
+        by_year[group_label(event.date)[0]].append(event.id)
+    body = _grouped_list(links, list(by_year.items()), lambda i: f"<li>{date_html(model.events[i].date)} — {links.a(i)}</li>")
+    md = html_block('<h1 id="title">Events</h1>', f"<p>{len(model.events)} events, by year, in timeline order.</p>", body, cls="index-page")
+    return Page(here, "Events", f"All {len(model.events)} events, by year.", md)
+
+
+def claims_index(model: Model) -> Page:
+    here = "claims/index.md"
+    links = Links(model, here)
+    by_status: dict[str, list[str]] = {s: [] for s in STATUS_ORDER}
+    for claim in model.claims.values():
+        by_status[claim.status].append(claim.id)
+    groups = [(docs_text.status_title(s), ids) for s, ids in by_status.items()]
+    body = _grouped_list(links, groups, lambda i: claim_item(links, model.claims[i]))
+    md = html_block(
+        '<h1 id="title">Claims</h1>',
+        f'<p>{len(model.claims)} claims, by <a href="{esc(links.to("methodology.md", "assessment-scale"))}">assessment</a>.</p>',
+        body,
+        cls="index-page",
+    )
+    return Page(here, "Claims", f"All {len(model.claims)} claims, by assessment status.", md)
+
+
+def actors_index(model: Model) -> Page:
+    here = "actors/index.md"
+    links = Links(model, here)
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for actor in sorted(model.actors.values(), key=lambda a: (a.name.lower(), a.id)):
+        by_kind[actor.actor_kind].append(actor.id)
+    groups = [(docs_text.actor_kind_title(k), by_kind[k]) for k in docs_text.actor_kinds() if k in by_kind]
+    body = _grouped_list(
+        links, groups, lambda i: f"<li>{links.a(i)} <small>({len(model.claims_by.get(i, []))} claims, {len(model.events_with.get(i, []))} events)</small></li>"
+    )
+    md = html_block(
+        '<h1 id="title">Actors</h1>', f"<p>{len(model.actors)} people, governments, organisations, groups and anonymous sources.</p>", body, cls="index-page"
+    )
+    return Page(here, "Actors", f"All {len(model.actors)} actors, by kind.", md)
+
+
+def sources_index(model: Model) -> Page:
+    here = "sources/index.md"
+    links = Links(model, here)
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for source in sorted(model.sources.values(), key=lambda s: (s.title.lower(), s.id)):
+        by_kind[source.source_kind].append(source.id)
+    groups = [(docs_text.source_kind_title(k), by_kind[k]) for k in docs_text.source_kinds() if k in by_kind]
+    body = _grouped_list(links, groups, lambda i: f"<li>{links.a(i)} <small>(cited by {len(model.cited_by.get(i, []))})</small></li>")
+    md = html_block('<h1 id="title">Sources</h1>', f"<p>{len(model.sources)} documents, by kind.</p>", body, cls="index-page")
+    return Page(here, "Sources", f"All {len(model.sources)} sources, by kind.", md)
+
+
+def contradiction_groups(model: Model) -> list[list[str]]:
+    """Connected groups of claims joined by 'contradicts', each sorted, largest first."""
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for claim in model.claims.values():
+        for link in claim.links:
+            if link.type == "contradicts":
+                neighbours[claim.id].add(link.claim)
+                neighbours[link.claim].add(claim.id)
+    seen: set[str] = set()
+    groups = []
+    for start in sorted(neighbours):
+        if start in seen:
+            continue
+        group, stack = set(), [start]
+        while stack:
+            node = stack.pop()
+            if node not in group:
+                group.add(node)
+                stack.extend(neighbours[node] - group)
+        seen |= group
+        groups.append(sorted(group))
+    return sorted(groups, key=lambda g: (-len(g), g))
+
+
+def disputes_page(model: Model) -> Page:
+    here = "disputes.md"
+    links = Links(model, here)
+    groups = contradiction_groups(model)
+    blocks = []
+    for number, group in enumerate(groups, start=1):
+        claims = [model.claims[c] for c in group]
+        events = sorted({e for c in claims for e in c.about})
+        about = " · About: " + ", ".join(links.a(e) for e in events) if events else ""
+        measures = sorted({q.measure for c in claims for q in c.quantities})
+        tables = "".join(figure_table(links, m) for m in measures)
+        blocks.append(
+            f'<section class="dispute" id="dispute-{number}"><h2>Dispute {number}: {len(claims)} claims{about}</h2>'
+            f'<div class="side-by-side">{"".join(claim_card(links, c) for c in claims)}</div>{tables}</section>'
+        )
+    intro = (
+        f"<p>{len(groups)} groups of claims that cannot all be true as stated, each shown side by side with its "
+        f'<a href="{esc(links.to("methodology.md", "assessment-scale"))}">assessment</a> and the reasons for it.</p>'
+    )
+    md = html_block('<h1 id="title">Disputes</h1>', intro, "".join(blocks) or '<p class="empty">No contradicting claims in the data.</p>', cls="disputes-page")
+    return Page(here, "Disputes", f"{len(groups)} groups of contradicting claims, side by side.", md)
+
+
+def data_notes_page(model: Model) -> Page:
+    """Contradictions inside one source, and editorial notes on records."""
+    here = "data-notes.md"
+    links = Links(model, here)
+    internal = []
+    seen_pairs: set[tuple[str, str]] = set()
+    for claim in model.claims.values():
+        for link in claim.links:
+            if link.type != "contradicts":
+                continue
+            other = model.claims[link.claim]
+            pair = tuple(sorted((claim.id, other.id)))
+            if pair in seen_pairs:
+                continue
+            shared = ({claim.made_in} & {other.made_in}) | (
+                {c.source for c in claim.citations} & {c.source for c in other.citations} if set(claim.claimants) & set(other.claimants) else set()
+            )
+            if shared:
+                seen_pairs.add(pair)
+                internal.append((sorted(shared), claim, other))
+    blocks = []
+    for shared, a, b in internal:
+        blocks.append(
+            f'<section class="data-note"><h3>Inside {", ".join(links.a(s) for s in shared)}</h3>'
+            f'<div class="side-by-side">{claim_card(links, a)}{claim_card(links, b)}</div></section>'
+        )
+    noted = [r for r in model.all_records() if getattr(r, "notes", None)]
+    note_items = "".join(f'<li><span class="record-kind">{KIND_SINGULAR[r.kind]}</span> {links.a(r.id)}: {inline(r.notes)}</li>' for r in noted)
+    md = "".join(
+        [
+            html_block(
+                '<h1 id="title">Data notes</h1>',
+                "<p>Where a source contradicts itself, and what the curators noted about individual records. Nothing here is corrected silently: both statements stay in the data, linked as contradicting.</p>",
+                cls="notes-page",
+            ),
+            md_heading(2, "Contradictions inside a source"),
+            html_block("".join(blocks) or '<p class="empty">None found.</p>'),
+            md_heading(2, "Editorial notes on records"),
+            html_block(f'<ul class="notes-list">{note_items}</ul>' if note_items else '<p class="empty">None.</p>'),
+        ]
+    )
+    return Page(here, "Data notes", "Contradictions inside sources and editorial notes on the data.", md)
+
+
+def home_page(model: Model, site_name: str) -> Page:
+    here = "index.md"
+    links = Links(model, here)
+    counts = model.counts()
+    latest = list(reversed(model.timeline()))[:5]
+    status_counts = {s: 0 for s in STATUS_ORDER}
+    for claim in model.claims.values():
+        status_counts[claim.status] += 1
+    count_items = "".join(f'<li><a href="{esc(links.to(f"{k}/index.md"))}"><strong>{n}</strong> {KIND_TITLES[k].lower()}</a></li>' for k, n in counts.items())
+    latest_items = "".join(f"<li>{date_html(e.date)} — {links.a(e.id)}</li>" for e in latest)
+    scale = "".join(f'<tr><td>{badge(s)}</td><td>{esc(docs_text.status_definition(s))}</td><td class="num">{status_counts[s]}</td></tr>' for s in STATUS_ORDER)
+    md = "".join(
+        [
+            html_block(
+                f'<h1 id="title">{esc(site_name)}</h1>',
+                '<p class="lead">Who did what, who said what, when, and where it was reported: the events and claims of the collapse of the Iran–US talks in early 2026, '
+                "each traceable to a verbatim excerpt of its source, with conflicting accounts shown side by side and an assessment of how sure anyone can be.</p>",
+                f'<ul class="counts">{count_items}</ul>',
+                f'<p class="start-here"><a href="{esc(links.to("timeline/index.md"))}" class="md-button md-button--primary">Read the timeline</a> '
+                f'<a href="{esc(links.to("disputes.md"))}" class="md-button">See the disputes</a></p>',
+                cls="home-head",
+            ),
+            md_heading(2, "Latest events"),
+            html_block(f'<ul class="event-list">{latest_items}</ul>' if latest_items else '<p class="empty">No events yet.</p>'),
+            md_heading(2, "How sure we are"),
+            html_block(
+                '<table class="scale"><thead><tr><th scope="col">Status</th><th scope="col">Meaning</th><th scope="col">Claims</th></tr></thead>'
+                f"<tbody>{scale}</tbody></table>",
+                f'<p>The scale, the date notation and the checks every record passes are explained in the <a href="{esc(links.to("methodology.md"))}">methodology</a>.</p>',
+            ),
+            md_heading(2, "Contribute"),
+            html_block(
+                "<p>The data is plain YAML, one record per file, and every change arrives as a pull request that the build checks: every event and claim must cite a source with a verbatim excerpt. "
+                f'<a href="{esc(links.to("contributing.md"))}">How to contribute</a>.</p>'
+            ),
+        ]
+    )
+    return Page(here, site_name, "Events and claims of the collapse of the Iran–US talks, each traced to a verbatim excerpt of its source.", md)
+
+
+def all_pages(model: Model, site_name: str) -> list[Page]:
+    pages = [
+        home_page(model, site_name),
+        timeline_page(model),
+        events_index(model),
+        claims_index(model),
+        actors_index(model),
+        sources_index(model),
+        disputes_page(model),
+        data_notes_page(model),
+        docs_text.methodology_page(),
+    ]
+    pages += [event_page(model, e) for e in model.events.values()]
+    pages += [claim_page(model, c) for c in model.claims.values()]
+    pages += [actor_page(model, a) for a in model.actors.values()]
+    pages += [source_page(model, s) for s in model.sources.values()]
+    return pages

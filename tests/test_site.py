@@ -1,0 +1,85 @@
+"""The built site: generated from data/, conserving every record, linking correctly, offline."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from sitecheck import broken_links, parse_page
+
+BUILD = [sys.executable, str(REPO / "scripts" / "build.py")]
+
+
+def build(data: Path, site: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    return subprocess.run([*BUILD, "--data", str(data), "--site-dir", str(site)], cwd=REPO, capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("built") / "site"
+    result = build(REPO / "data", target)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def record_ids(kind: str) -> set[str]:
+    return {p.stem for p in (REPO / "data" / kind).glob("*.yaml")}
+
+
+@pytest.mark.parametrize("kind", ["events", "claims", "actors", "sources"])
+def test_every_record_has_its_page(site, kind):
+    built = {p.name for p in (site / kind).iterdir() if (p / "index.html").is_file()}
+    assert built == record_ids(kind)
+
+
+def test_section_pages_exist(site):
+    for page in ["index.html", "timeline/index.html", "disputes/index.html", "data-notes/index.html", "methodology/index.html", "events/index.html"]:
+        assert (site / page).is_file(), page
+
+
+def test_no_broken_internal_links(site):
+    assert broken_links(site) == []
+
+
+def test_edit_link_points_at_the_yaml_record(site):
+    html = (site / "claims" / "hrana-6854-protest-deaths" / "index.html").read_text("utf-8")
+    assert 'href="https://github.com/newstrace/iran-us-talks/edit/main/data/claims/hrana-6854-protest-deaths.yaml"' in html
+
+
+def test_archived_seed_is_published(site):
+    assert (site / "seeds" / "000_339a995688291f73.txt").read_bytes() == (REPO / "seeds" / "000_339a995688291f73.txt").read_bytes()
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    """No Google Fonts, no CDN: every script and stylesheet is served by the site itself."""
+    offsite = []
+    for path in site.rglob("*.html"):
+        page = parse_page(path)
+        offsite += [f"{path.relative_to(site)}: {u}" for u in page.scripts + page.stylesheets if "//" in u]
+    assert offsite == []
+    assert not any("fonts.googleapis" in p.read_text("utf-8") for p in site.rglob("*.html"))
+
+
+def test_generated_pages_are_not_committed():
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+    assert not [t for t in tracked if t.startswith(("docs/events/", "docs/claims/", "docs/actors/", "docs/sources/", "docs/timeline"))]
+
+
+def test_invalid_data_builds_nothing_and_keeps_the_old_site(site, mini, tmp_path):
+    target = tmp_path / "site"
+    shutil.copytree(site, target)
+    before = sorted(p.relative_to(target) for p in target.rglob("*"))
+    (mini / "events" / "statement.yaml").write_text('title: "x"\n')
+    result = build(mini, target)
+    assert result.returncode == 1
+    assert "events/statement.yaml:1:1: missing required field" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.relative_to(target) for p in target.rglob("*")) == before
+    assert not (tmp_path / ".site.building").exists()
