@@ -11,13 +11,34 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate test serve clean lock lint
+.PHONY: site validate check fmt new test serve clean lock lint bench synth
 
 site: $(STAMP)
 	$(BIN)/python scripts/build.py --data $(DATA)
 
 validate: $(STAMP)
 	@$(BIN)/python scripts/validate.py --data $(DATA)
+
+# validate + canonical formatting (what CI and pre-commit run)
+check: validate
+	@$(BIN)/python scripts/fmt.py --check --data $(DATA)
+
+# rewrite data files in the canonical style (lossless, idempotent)
+fmt: $(STAMP)
+	$(BIN)/python scripts/fmt.py --data $(DATA)
+
+# scaffold a record: make new KIND=claim ID=some-id
+new: $(STAMP)
+	$(BIN)/python scripts/new_record.py --data $(DATA) $(KIND) $(ID)
+
+# synthetic data of our shape: make synth N=10000 OUT=/tmp/synth
+N   ?= 1000
+OUT ?= /tmp/tracker-synth
+synth: $(STAMP)
+	$(BIN)/python scripts/synth.py --records $(N) --out $(OUT)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

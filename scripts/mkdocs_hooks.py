@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tracker import jsonld, render
+from tracker import exports, jsonld, render
 from tracker import model as model_mod
 from tracker.html import json_for_script, sanitize
 from tracker.report import text_report
@@ -44,8 +44,10 @@ def on_config(config):
         raise PluginError(f"{len(result.problems)} data problem(s) in {root}; nothing was built")
     model = model_mod.build(result.dataset)
     pages = render.all_pages(model, config.site_name)
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    outputs = exports.build_outputs(model, site_url=config.site_url or "", epoch=epoch)
     _state.clear()
-    _state.update(model=model, pages={p.path: p for p in pages}, read=result.counts())
+    _state.update(model=model, pages={p.path: p for p in pages}, outputs=outputs, read=result.counts())
     log.info("tracker: read %s", ", ".join(f"{n} {k}" for k, n in result.counts().items()))
     return config
 
@@ -60,6 +62,8 @@ def on_files(files: Files, config) -> Files:
         generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.record.path if page.record is not None else None
         files.append(generated)
+    for path, content in sorted(_state["outputs"].items()):
+        files.append(File.generated(config, path, content=content))
     model = _state["model"]
     for seed in sorted({s.seed for s in model.sources.values() if s.seed}):
         files.append(File.generated(config, seed, abs_src_path=str(repo_root / seed)))
