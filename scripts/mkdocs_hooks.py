@@ -46,6 +46,7 @@ def on_config(config):
     pages = render.all_pages(model, config.site_name)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     outputs = exports.build_outputs(model, site_url=config.site_url or "", epoch=epoch)
+    pages += exports.extra_pages(model, outputs)
     _state.clear()
     _state.update(model=model, pages={p.path: p for p in pages}, outputs=outputs, read=result.counts())
     log.info("tracker: read %s", ", ".join(f"{n} {k}" for k, n in result.counts().items()))
@@ -76,7 +77,7 @@ def _generated(page):
 
 def on_page_markdown(markdown: str, page, config, files):
     generated = _generated(page)
-    if generated is not None:
+    if generated is not None and page.file.src_uri != "index.md":
         # Material inserts meta values into <title> and <meta> without escaping them.
         page.meta["title"] = html.escape(generated.title, quote=True)
         page.meta["description"] = html.escape(generated.description, quote=True)

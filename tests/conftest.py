@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -40,3 +42,43 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+BUILD = [sys.executable, str(REPO / "scripts" / "build.py")]
+FIXED_EPOCH = "1767225600"  # 2026-01-01: builds in tests do not depend on the clock or on git
+
+
+def build_site(data: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run the real build (validation, rendering, mkdocs --strict, swap) on a data directory."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH, **env}
+    return subprocess.run([*BUILD, "--data", str(data), "--site-dir", str(site)], cwd=REPO, capture_output=True, text=True, env=environment, check=False)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site built from the real data/, once per test session."""
+    target = tmp_path_factory.mktemp("built") / "site"
+    result = build_site(REPO / "data", target)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def site_url(site) -> str:
+    from browser import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS, require_chromium
+
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, build_site
 from sitecheck import broken_links, parse_page
-
-BUILD = [sys.executable, str(REPO / "scripts" / "build.py")]
-
-
-def build(data: Path, site: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
-    return subprocess.run([*BUILD, "--data", str(data), "--site-dir", str(site)], cwd=REPO, capture_output=True, text=True, env=env, check=False)
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("built") / "site"
-    result = build(REPO / "data", target)
-    assert result.returncode == 0, result.stderr
-    return target
 
 
 def record_ids(kind: str) -> set[str]:
@@ -77,7 +59,7 @@ def test_invalid_data_builds_nothing_and_keeps_the_old_site(site, mini, tmp_path
     shutil.copytree(site, target)
     before = sorted(p.relative_to(target) for p in target.rglob("*"))
     (mini / "events" / "statement.yaml").write_text('title: "x"\n')
-    result = build(mini, target)
+    result = build_site(mini, target)
     assert result.returncode == 1
     assert "events/statement.yaml:1:1: missing required field" in result.stderr
     assert "Traceback" not in result.stderr
