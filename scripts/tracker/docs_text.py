@@ -129,8 +129,8 @@ def field_table_html(kind: str) -> str:
         for name, req, type_, title, desc in field_reference(kind)
     )
     return (
-        '<table class="field-table"><thead><tr><th scope="col">Field</th><th scope="col"></th><th scope="col">Type</th><th scope="col">Meaning</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
+        '<div class="field-table"><table><thead><tr><th scope="col">Field</th><th scope="col"></th><th scope="col">Type</th><th scope="col">Meaning</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
     )
 
 
@@ -160,9 +160,9 @@ def date_examples_html() -> str:
             f"<td>{esc(lo or 'open or unknown')}</td><td>{esc(hi or 'open or unknown')}</td><td>{'yes' if parsed.is_fuzzy else 'no'}</td></tr>"
         )
     return (
-        '<table class="date-table"><thead><tr><th scope="col">Written</th><th scope="col">Shown as</th><th scope="col">Earliest day</th>'
+        '<div class="date-table"><table><thead><tr><th scope="col">Written</th><th scope="col">Shown as</th><th scope="col">Earliest day</th>'
         '<th scope="col">Latest day</th><th scope="col">Marked not exact</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 

@@ -38,11 +38,21 @@ def inline(text: str) -> str:
     return "<br>".join(esc(line) for line in text.strip().split("\n"))
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'‘“(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)*\b[A-Z]$|\b(?:Mr|Mrs|Ms|Dr|St|No|vs|etc|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr)$")
+
+
 def first_sentence(text: str, limit: int = 200) -> str:
-    """The first sentence (or the first ``limit`` characters) of a text, on one line."""
+    """The first sentence (or the first ``limit`` characters) of a text, on one line.
+
+    A full stop after an initial or a common abbreviation ("U.S.", "Mr.") does not end a sentence.
+    """
     flat = " ".join(text.split())
-    match = re.match(r"(.+?[.!?])(\s|$)", flat)
-    sentence = match.group(1) if match else flat
+    sentence = flat
+    for match in _SENTENCE_END.finditer(flat):
+        if not _ABBREVIATION.search(flat[: match.start()]):
+            sentence = flat[: match.end()]
+            break
     if len(sentence) > limit:
         sentence = sentence[: limit - 1].rstrip() + "…"
     return sentence

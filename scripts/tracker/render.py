@@ -186,17 +186,17 @@ def source_summary(links: Links, source: Source) -> str:
     return " · ".join(parts) + (f'<br><span class="chain">{chain}</span>' if chain else "")
 
 
-def chain_html(links: Links, source: Source, *, start: str | None = None) -> str:
-    """The 'reported via' chains of a source: A → B → C, one per path."""
+def chain_html(links: Links, source: Source, *, start_html: str | None = None) -> str:
+    """The 'reported via' chains of a source (A → B → C), one per path; ``start_html`` is prepended."""
     model = links.model
     paths = [p for p in model.chain(source.id) if len(p) > 1]
-    if not paths and start is None:
+    if not paths and start_html is None:
         return ""
     rendered = []
     for path in paths or [[source.id]]:
-        steps = ([esc(start)] if start else []) + [links.a(sid) for sid in path]
+        steps = ([start_html] if start_html else []) + [links.a(sid) for sid in path]
         rendered.append(" → ".join(steps))
-    return "Reported via: " + "; ".join(rendered)
+    return ("How we know: " if start_html else "Reported via: ") + "; ".join(rendered)
 
 
 def actor_links(links: Links, ids: Iterable[str]) -> str:
@@ -232,21 +232,22 @@ def claim_card(links: Links, claim: Claim, *, heading: str = "") -> str:
 
 
 def figure_table(links: Links, measure: str, *, highlight: str | None = None) -> str:
+    """Every figure given for one measure, smallest first: who, how much, what, where, how sure."""
     model = links.model
     rows = []
     for claim_id, q in sorted(model.figures[measure], key=lambda item: (item[1].value, item[0])):
         claim = model.claims[claim_id]
         current = ' class="current"' if claim_id == highlight else ""
         rows.append(
-            f"<tr{current}><td>{actor_links(links, claim.claimants)}</td><td>{esc(q.counts)}</td>"
-            f'<td class="num">{esc(format_number(q.value))}</td><td>{esc(q.qualifier.replace("-", " "))}</td><td>{esc(q.unit)}</td>'
-            f"<td>{links.a(claim.made_in)}</td><td>{badge(claim.status)} {links.a(claim_id, 'claim')}</td></tr>"
+            f"<tr{current}><td>{actor_links(links, claim.claimants)}</td>"
+            f'<td class="num" data-value="{esc(repr(q.value))}">{esc(figure_text(q.value, q.qualifier, q.unit))}</td>'
+            f"<td>{esc(q.counts)}</td><td>{links.a(claim.made_in)}</td><td>{badge(claim.status)} {links.a(claim_id, 'claim')}</td></tr>"
         )
     return (
-        f'<table class="figure-table"><caption>Figures for <code>{esc(measure)}</code></caption>'
-        '<thead><tr><th scope="col">Who</th><th scope="col">What is counted</th><th scope="col">Value</th>'
-        '<th scope="col">Qualifier</th><th scope="col">Unit</th><th scope="col">Venue</th><th scope="col">Claim</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<div class="figure-table"><table><caption>Figures for <code>{esc(measure)}</code></caption>'
+        '<thead><tr><th scope="col">Who</th><th scope="col">Figure</th><th scope="col">What is counted</th>'
+        '<th scope="col">Venue</th><th scope="col">Claim</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -296,6 +297,12 @@ def event_page(model: Model, event: Event) -> Page:
     return Page(here, event.title, description, "".join(md), record=event)
 
 
+def claim_heading(claim: Claim) -> str:
+    """The whole statement when it is short enough for a heading, else its first sentence."""
+    flat = " ".join(claim.statement.split())
+    return flat if len(flat) <= 300 else first_sentence(flat, 300)
+
+
 def claim_page(model: Model, claim: Claim) -> Page:
     here = page_path(claim)
     links = Links(model, here)
@@ -310,8 +317,7 @@ def claim_page(model: Model, claim: Claim) -> Page:
     facts = [
         f"<dt>Claimed by</dt><dd>{', '.join(claimant_html)}</dd>",
         f'<dt>Venue</dt><dd>{links.a(venue.id)} <span class="kind">({esc(docs_text.source_kind_title(venue.source_kind))})</span>'
-        + (f'<br><span class="chain">{chain_html(links, venue)}</span>' if chain_html(links, venue) else "")
-        + "</dd>",
+        + f'<br><span class="chain">{chain_html(links, venue, start_html=actor_links(links, claim.claimants))}</span></dd>',
         f"<dt>Date</dt><dd>{date_html(when)}"
         + (f' <span class="date-basis">({esc(how)})</span>' if when else "")
         + (f'<p class="date-note">{inline(claim.date_note)}</p>' if claim.date_note else "")
@@ -323,7 +329,7 @@ def claim_page(model: Model, claim: Claim) -> Page:
         facts.append(f"<dt>Tags</dt><dd>{tag_list(claim.tags)}</dd>")
     md = [
         html_block(
-            f'<h1 id="title">{esc(first_sentence(claim.statement, 300))}</h1>',
+            f'<h1 id="title">{esc(claim_heading(claim))}</h1>',
             edit_and_data(links, claim),
             f'<dl class="facts">{"".join(facts)}</dl>',
             cls="record-head",
@@ -790,8 +796,8 @@ def home_page(model: Model, site_name: str) -> Page:
             html_block(f'<ul class="event-list">{latest_items}</ul>' if latest_items else '<p class="empty">No events yet.</p>'),
             md_heading(2, "How sure we are"),
             html_block(
-                '<table class="scale"><thead><tr><th scope="col">Status</th><th scope="col">Meaning</th><th scope="col">Claims</th></tr></thead>'
-                f"<tbody>{scale}</tbody></table>",
+                '<div class="scale"><table><thead><tr><th scope="col">Status</th><th scope="col">Meaning</th><th scope="col">Claims</th></tr></thead>'
+                f"<tbody>{scale}</tbody></table></div>",
                 f'<p>The scale, the date notation and the checks every record passes are explained in the <a href="{esc(links.to("methodology.md"))}">methodology</a>.</p>',
             ),
             md_heading(2, "Contribute"),

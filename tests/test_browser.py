@@ -1,0 +1,179 @@
+"""The reader's site in a real browser (Debian's Chromium through Playwright).
+
+Screenshots of what each test looked at are kept in test-artifacts/ (not committed).
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser import screenshot, watch
+from conftest import REPO
+from tracker import model as model_mod
+from tracker import render
+from tracker.validate import validate
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def model():
+    return model_mod.build(validate(REPO / "data").dataset)
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.watch = watch(page, site_url)
+    yield page
+    assert page.watch.dialogs == [] and page.watch.errors == [] and page.watch.offsite == []
+    context.close()
+
+
+def test_timeline_lists_every_event_in_the_documented_order(page, site_url, model):
+    page.goto(site_url + "timeline/")
+    shown = page.eval_on_selector_all("li.tl-entry", "els => els.map(e => e.id)")
+    expected = [f"{e.kind}-{e.record.id}" for e in render.timeline_entries(model)]
+    assert shown == expected
+    events_in_order = [i.removeprefix("event-") for i in shown if i.startswith("event-")]
+    assert events_in_order == [e.id for e in model.timeline()]
+    assert page.locator("#tl-count").inner_text() == f"Showing {len(expected)} of {len(expected)} entries"
+    screenshot(page, "timeline")
+
+
+def test_timeline_filters_by_actor_and_tag(page, site_url, model):
+    page.goto(site_url + "timeline/")
+    entries = render.timeline_entries(model)
+    page.select_option("#tl-actor", "hrana")
+    visible = page.eval_on_selector_all("li.tl-entry:not([hidden])", "els => els.map(e => e.id)")
+    with_hrana = [f"{e.kind}-{e.record.id}" for e in entries if "hrana" in (e.record.actors if e.kind == "event" else e.record.claimants)]
+    assert visible == with_hrana and visible
+    assert page.locator("#tl-count").inner_text() == f"Showing {len(with_hrana)} of {len(entries)} entries"
+    assert "actor=hrana" in page.url
+    screenshot(page, "timeline-filtered-hrana")
+    page.select_option("#tl-actor", "")
+    page.select_option("#tl-tag", "nuclear-program")
+    visible = page.eval_on_selector_all("li.tl-entry:not([hidden])", "els => els.map(e => e.id)")
+    assert visible == [f"{e.kind}-{e.record.id}" for e in entries if "nuclear-program" in e.record.tags]
+    page.select_option("#tl-kind", "claim")
+    assert all(i.startswith("claim-") for i in page.eval_on_selector_all("li.tl-entry:not([hidden])", "els => els.map(e => e.id)"))
+    # a filtered link can be shared: the filters are read back from the URL
+    page.goto(site_url + "timeline/?actor=donald-trump")
+    visible = page.eval_on_selector_all("li.tl-entry:not([hidden])", "els => els.map(e => e.id)")
+    assert visible and all("donald-trump" in page.get_attribute(f"#{i}", "data-actors").split() for i in visible)
+
+
+def test_timeline_without_javascript_is_the_complete_list(browser, site_url, model):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "timeline/")
+    assert page.locator("li.tl-entry").count() == len(render.timeline_entries(model))
+    assert page.locator("li.tl-entry:visible").count() == len(render.timeline_entries(model))
+    assert not page.locator("#tl-filters").is_visible()
+    context.close()
+
+
+def test_timeline_shows_dates_at_their_true_precision(page, site_url):
+    page.goto(site_url + "timeline/")
+    bombing = page.locator("#event-israel-bombing-campaign-june-2025 .tl-date")
+    assert bombing.inner_text().startswith("June 2025, uncertain")
+    assert bombing.locator(".fuzzy").inner_text() == "not exact"
+    sworn = page.locator("#event-trump-sworn-in .tl-date")
+    assert sworn.inner_text() == "20 January 2025"
+
+
+def test_excerpt_is_one_click_from_the_timeline(page, site_url, model):
+    """From a timeline entry, its source link lands on the verbatim excerpt."""
+    page.goto(site_url + "timeline/")
+    event = model.events["us-jet-shoots-down-iranian-drone"]
+    page.click("#event-us-jet-shoots-down-iranian-drone a.tl-source >> nth=0")
+    page.wait_for_url("**/events/us-jet-shoots-down-iranian-drone/#cite-1")
+    excerpt = page.locator("li#cite-1 blockquote.excerpt").inner_text()
+    assert " ".join(excerpt.split()) == " ".join(event.citations[0].excerpt.split())
+    assert page.evaluate("document.querySelector(':target').id") == "cite-1"
+    screenshot(page, "event-footnote-target")
+
+
+def test_footnote_links_reach_the_right_excerpt(page, site_url, model):
+    event = model.events["iran-protests"]
+    page.goto(site_url + "events/iran-protests/")
+    for number, citation in enumerate(event.citations, start=1):
+        page.click(f"#ref-{number}")
+        assert page.url.endswith(f"#cite-{number}")
+        text = page.locator(f"li#cite-{number} blockquote.excerpt").inner_text()
+        assert " ".join(text.split()) == " ".join(citation.excerpt.split())
+
+
+def test_claim_page_compares_the_figures(page, site_url, model):
+    page.goto(site_url + "claims/hrana-6854-protest-deaths/")
+    rows = page.locator(".figure-table tbody tr")
+    assert rows.count() == len(model.figures["iran-protest-deaths"]) == 2
+    assert rows.nth(0).inner_text().split("\t")[:2] == ["Iranian officials", "more than 3,000 people"]
+    assert rows.nth(1).inner_text().split("\t")[:2] == ["Human Rights Activists News Agency", "an estimated 6,854 people"]
+    assert "current" in rows.nth(1).get_attribute("class")
+    assert page.locator(".relation-contradicts .claim-card").count() == 2
+    screenshot(page, "claim-figures")
+
+
+def test_claim_page_shows_the_reported_via_chain(page, site_url):
+    page.goto(site_url + "claims/source-one-take-it-or-leave-it/")
+    chain = page.locator("dl.facts .chain").inner_text()
+    assert chain.startswith("How we know: First source familiar with the discussions → Daily Mail report")
+    assert chain.endswith("archived text")
+    page.click("dl.facts .chain a >> nth=-1")
+    page.wait_for_url("**/sources/seed-article/")
+    page.click("a.seed-link")
+    assert "Take it or leave it" in page.content()
+
+
+def test_disputes_side_by_side(page, site_url):
+    page.goto(site_url + "disputes/")
+    groups = page.locator("section.dispute")
+    assert groups.count() == 2
+    for index in range(2):
+        cards = groups.nth(index).locator(".side-by-side > .claim-card")
+        boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
+        assert len(boxes) == 2 and abs(boxes[0]["y"] - boxes[1]["y"]) < 1 and boxes[0]["x"] < boxes[1]["x"]
+    screenshot(page, "disputes")
+
+
+def test_search_finds_a_record(page, site_url):
+    page.goto(site_url)
+    page.click("label.md-search__icon, .md-search__input")
+    page.fill("input.md-search__input", "Abraham Lincoln")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert "Abraham Lincoln" in page.locator(".md-search-result").inner_text()
+    screenshot(page, "search")
+
+
+def test_dark_palette(page, site_url):
+    page.goto(site_url + "claims/hrana-6854-protest-deaths/")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.click("form[data-md-component=palette] label >> visible=true")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    screenshot(page, "claim-dark")
+
+
+def test_record_pages_carry_json_ld_edit_link_and_title(page, site_url):
+    page.goto(site_url + "events/us-jet-shoots-down-iranian-drone/")
+    data = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    assert data["@type"] == "Event" and data["location"]["name"] == "Arabian Sea"
+    assert page.title().startswith("U.S. fighter jet")
+    edit = page.locator("a.md-content__button[href*='/edit/main/data/events/us-jet-shoots-down-iranian-drone.yaml']")
+    assert edit.count() == 1
+    assert page.locator("meta[name=description]").get_attribute("content")
+
+
+@pytest.mark.parametrize("path", ["", "timeline/", "events/us-jet-shoots-down-iranian-drone/", "claims/hrana-6854-protest-deaths/", "disputes/"])
+def test_no_serious_accessibility_violations(page, site_url, path):
+    page.goto(site_url + path)
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    screenshot(page, "axe-" + (path.strip("/").replace("/", "-") or "home"))
