@@ -214,6 +214,11 @@ RULE_CASES = [
 
 LAYOUT_CASES = [
     Case(
+        "reserved id",
+        ["events/index.yaml:1:1: 'index' is reserved for the site's own pages; choose another id"],
+        writes={"events/index.yaml": "title: x\n"},
+    ),
+    Case(
         "file name is not an id",
         ["actors/Iran2.yaml:1:1: file name 'Iran2' is not a valid id: use lowercase letters a-z, digits 0-9 and single hyphens"],
         writes={"actors/Iran2.yaml": 'name: "Iran"\nkind: government\n'},

@@ -18,6 +18,7 @@ from .schemas import KINDS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED_IDS = frozenset({"index"})  # events/index.md is the events index page
 KIND_SINGULAR = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
 
 
@@ -112,6 +113,9 @@ def discover(root: Path) -> tuple[Dataset, list[Problem]]:
                 problems.append(Problem(item_shown, 1, 1, "unexpected file; records are <id>.yaml files (extension .yaml)"))
             else:
                 stem = item.name.removesuffix(".yaml")
+                if stem in RESERVED_IDS:
+                    problems.append(Problem(item_shown, 1, 1, f"{stem!r} is reserved for the site's own pages; choose another id"))
+                    continue
                 if not ID_PATTERN.fullmatch(stem):
                     problems.append(
                         Problem(item_shown, 1, 1, f"file name {stem!r} is not a valid id: use lowercase letters a-z, digits 0-9 and single hyphens")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from . import dates, docs_text
@@ -609,74 +609,122 @@ def timeline_entry_html(links: Links, entry: TimelineEntry) -> str:
     )
 
 
-def _grouped_list(links: Links, groups: list[tuple[str, list[str]]], item) -> str:
-    out = []
+# An index lists a group inline up to INLINE_LIMIT records; a larger group gets its own
+# pages of LIST_PAGE_SIZE under browse/, so no page grows with the size of the data set.
+INLINE_LIMIT = 100
+LIST_PAGE_SIZE = 500
+
+ItemRenderer = Callable[[Links, str], str]
+
+
+def _slug(label: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in label.lower()).strip("-") or "group"
+
+
+def _list_page_path(kind: str, slug: str, number: int) -> str:
+    return f"browse/{kind}/{slug}/index.md" if number == 1 else f"browse/{kind}/{slug}/{number}.md"
+
+
+def index_pages(model: Model, kind: str, intro_html: Callable[[Links], str], groups: list[tuple[str, list[str]]], item: ItemRenderer) -> list[Page]:
+    """The index of one kind, by group; groups too large to list inline get paginated pages."""
+    here = f"{kind}/index.md"
+    links = Links(model, here)
+    title = KIND_TITLES[kind]
+    sections, pages = [], []
     for label, ids in groups:
         if not ids:
             continue
-        slug = label.lower().replace(" ", "-").replace(",", "")
-        out.append(
-            f'<section class="group"><h2 id="{esc(slug)}">{esc(label)} <small>({len(ids)})</small></h2><ul class="index-list">'
-            + "".join(item(i) for i in ids)
-            + "</ul></section>"
+        slug = _slug(label)
+        if len(ids) <= INLINE_LIMIT:
+            listing = '<ul class="index-list">' + "".join(item(links, i) for i in ids) + "</ul>"
+        else:
+            first = links.to(_list_page_path(kind, slug, 1))
+            listing = (
+                '<ul class="index-list">' + "".join(item(links, i) for i in ids[:INLINE_LIMIT]) + "</ul>"
+                f'<p class="more"><a href="{esc(first)}">All {len(ids):,} in “{esc(label)}”</a></p>'
+            )
+            pages += _group_pages(model, kind, label, slug, ids, item)
+        sections.append(f'<section class="group"><h2 id="{esc(slug)}">{esc(label)} <small>({len(ids):,})</small></h2>{listing}</section>')
+    body = html_block(f'<h1 id="title">{title}</h1>', intro_html(links), "".join(sections), cls="index-page")
+    total = len(getattr(model, kind))
+    return [Page(here, title, f"All {total:,} {title.lower()}, grouped.", body), *pages]
+
+
+def _group_pages(model: Model, kind: str, label: str, slug: str, ids: list[str], item: ItemRenderer) -> list[Page]:
+    chunks = [ids[i : i + LIST_PAGE_SIZE] for i in range(0, len(ids), LIST_PAGE_SIZE)]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        here = _list_page_path(kind, slug, number)
+        links = Links(model, here)
+        nav = []
+        if number > 1:
+            nav.append(f'<a href="{esc(links.to(_list_page_path(kind, slug, number - 1)))}" rel="prev">← previous</a>')
+        nav.append(f"page {number} of {len(chunks)}")
+        if number < len(chunks):
+            nav.append(f'<a href="{esc(links.to(_list_page_path(kind, slug, number + 1)))}" rel="next">next →</a>')
+        start = (number - 1) * LIST_PAGE_SIZE
+        heading = f"{KIND_TITLES[kind]}: {label}"
+        body = html_block(
+            f'<h1 id="title">{esc(heading)}</h1>',
+            f'<p><a href="{esc(links.to(f"{kind}/index.md"))}">All {KIND_TITLES[kind].lower()}</a> · {start + 1:,}–{start + len(chunk):,} of {len(ids):,}</p>',
+            '<ul class="index-list">' + "".join(item(links, i) for i in chunk) + "</ul>",
+            f'<nav class="pager" aria-label="Pages">{" · ".join(nav)}</nav>',
+            cls="index-page",
         )
-    return "".join(out)
+        pages.append(Page(here, f"{heading} ({number}/{len(chunks)})", f"{heading}, page {number} of {len(chunks)}.", body))
+    return pages
 
 
-def events_index(model: Model) -> Page:
-    here = "events/index.md"
-    links = Links(model, here)
+def events_index(model: Model) -> list[Page]:
     by_year: dict[str, list[str]] = defaultdict(list)
     for event in model.timeline():
         by_year[group_label(event.date)[0]].append(event.id)
-    body = _grouped_list(links, list(by_year.items()), lambda i: f"<li>{date_html(model.events[i].date)} — {links.a(i)}</li>")
-    md = html_block('<h1 id="title">Events</h1>', f"<p>{len(model.events)} events, by year, in timeline order.</p>", body, cls="index-page")
-    return Page(here, "Events", f"All {len(model.events)} events, by year.", md)
+    return index_pages(
+        model,
+        "events",
+        lambda links: f"<p>{len(model.events):,} events, by year, in timeline order.</p>",
+        list(by_year.items()),
+        lambda links, i: f"<li>{date_html(model.events[i].date)} — {links.a(i)}</li>",
+    )
 
 
-def claims_index(model: Model) -> Page:
-    here = "claims/index.md"
-    links = Links(model, here)
+def claims_index(model: Model) -> list[Page]:
     by_status: dict[str, list[str]] = {s: [] for s in STATUS_ORDER}
     for claim in model.claims.values():
         by_status[claim.status].append(claim.id)
-    groups = [(docs_text.status_title(s), ids) for s, ids in by_status.items()]
-    body = _grouped_list(links, groups, lambda i: claim_item(links, model.claims[i]))
-    md = html_block(
-        '<h1 id="title">Claims</h1>',
-        f'<p>{len(model.claims)} claims, by <a href="{esc(links.to("methodology.md", "assessment-scale"))}">assessment</a>.</p>',
-        body,
-        cls="index-page",
+    return index_pages(
+        model,
+        "claims",
+        lambda links: f'<p>{len(model.claims):,} claims, by <a href="{esc(links.to("methodology.md", "assessment-scale"))}">assessment</a>.</p>',
+        [(docs_text.status_title(s), ids) for s, ids in by_status.items()],
+        lambda links, i: claim_item(links, model.claims[i]),
     )
-    return Page(here, "Claims", f"All {len(model.claims)} claims, by assessment status.", md)
 
 
-def actors_index(model: Model) -> Page:
-    here = "actors/index.md"
-    links = Links(model, here)
+def actors_index(model: Model) -> list[Page]:
     by_kind: dict[str, list[str]] = defaultdict(list)
     for actor in sorted(model.actors.values(), key=lambda a: (a.name.lower(), a.id)):
         by_kind[actor.actor_kind].append(actor.id)
-    groups = [(docs_text.actor_kind_title(k), by_kind[k]) for k in docs_text.actor_kinds() if k in by_kind]
-    body = _grouped_list(
-        links, groups, lambda i: f"<li>{links.a(i)} <small>({len(model.claims_by.get(i, []))} claims, {len(model.events_with.get(i, []))} events)</small></li>"
+    return index_pages(
+        model,
+        "actors",
+        lambda links: f"<p>{len(model.actors):,} people, governments, organisations, groups and anonymous sources.</p>",
+        [(docs_text.actor_kind_title(k), by_kind[k]) for k in docs_text.actor_kinds() if k in by_kind],
+        lambda links, i: f"<li>{links.a(i)} <small>({len(model.claims_by.get(i, []))} claims, {len(model.events_with.get(i, []))} events)</small></li>",
     )
-    md = html_block(
-        '<h1 id="title">Actors</h1>', f"<p>{len(model.actors)} people, governments, organisations, groups and anonymous sources.</p>", body, cls="index-page"
-    )
-    return Page(here, "Actors", f"All {len(model.actors)} actors, by kind.", md)
 
 
-def sources_index(model: Model) -> Page:
-    here = "sources/index.md"
-    links = Links(model, here)
+def sources_index(model: Model) -> list[Page]:
     by_kind: dict[str, list[str]] = defaultdict(list)
     for source in sorted(model.sources.values(), key=lambda s: (s.title.lower(), s.id)):
         by_kind[source.source_kind].append(source.id)
-    groups = [(docs_text.source_kind_title(k), by_kind[k]) for k in docs_text.source_kinds() if k in by_kind]
-    body = _grouped_list(links, groups, lambda i: f"<li>{links.a(i)} <small>(cited by {len(model.cited_by.get(i, []))})</small></li>")
-    md = html_block('<h1 id="title">Sources</h1>', f"<p>{len(model.sources)} documents, by kind.</p>", body, cls="index-page")
-    return Page(here, "Sources", f"All {len(model.sources)} sources, by kind.", md)
+    return index_pages(
+        model,
+        "sources",
+        lambda links: f"<p>{len(model.sources):,} documents, by kind.</p>",
+        [(docs_text.source_kind_title(k), by_kind[k]) for k in docs_text.source_kinds() if k in by_kind],
+        lambda links, i: f"<li>{links.a(i)} <small>(cited by {len(model.cited_by.get(i, []))})</small></li>",
+    )
 
 
 def contradiction_groups(model: Model) -> list[list[str]]:
@@ -814,10 +862,10 @@ def all_pages(model: Model, site_name: str) -> list[Page]:
     pages = [
         home_page(model, site_name),
         timeline_page(model),
-        events_index(model),
-        claims_index(model),
-        actors_index(model),
-        sources_index(model),
+        *events_index(model),
+        *claims_index(model),
+        *actors_index(model),
+        *sources_index(model),
         disputes_page(model),
         data_notes_page(model),
         docs_text.methodology_page(),

@@ -1,0 +1,57 @@
+"""Rendering as pure functions: pages from the mini model, paginated indexes, escaping."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINI
+from tracker import model as model_mod
+from tracker import render
+from tracker.validate import validate
+
+
+@pytest.fixture(scope="module")
+def mini_model():
+    result = validate(MINI)
+    assert result.ok
+    return model_mod.build(result.dataset)
+
+
+def test_every_record_gets_exactly_one_page(mini_model):
+    pages = render.all_pages(mini_model, "Test")
+    paths = [p.path for p in pages]
+    assert len(paths) == len(set(paths))
+    for record in mini_model.all_records():
+        assert paths.count(render.page_path(record)) == 1
+
+
+def test_large_groups_are_paginated(mini_model, monkeypatch):
+    monkeypatch.setattr(render, "INLINE_LIMIT", 1)
+    monkeypatch.setattr(render, "LIST_PAGE_SIZE", 1)
+    pages = {p.path: p for p in render.actors_index(mini_model)}
+    # three actors in three kinds: no group exceeds one, so nothing is paginated
+    assert list(pages) == ["actors/index.md"]
+    pages = {p.path: p for p in render.claims_index(mini_model)}
+    assert list(pages) == ["claims/index.md", "browse/claims/disputed/index.md", "browse/claims/disputed/2.md"]
+    index = pages["claims/index.md"].markdown
+    assert 'href="../browse/claims/disputed/"' in index and "All 2 in “Disputed”" in index
+    first, second = pages["browse/claims/disputed/index.md"].markdown, pages["browse/claims/disputed/2.md"].markdown
+    assert 'href="2/" rel="next"' in first and 'rel="prev"' not in first
+    assert 'href="../" rel="prev"' in second and "page 2 of 2" in second
+    assert 'href="../../../claims/fair-talks/"' in first and 'href="../../../../claims/other-talks/"' in second
+
+
+@pytest.mark.parametrize(
+    ("here", "target", "href"),
+    [
+        ("index.md", "events/a.md", "events/a/"),
+        ("events/a.md", "actors/b.md", "../../actors/b/"),
+        ("events/index.md", "events/a.md", "a/"),
+        ("timeline/index.md", "methodology.md", "../methodology/"),
+        ("events/a.md", "index.md", "../../"),
+        ("sources/s.md", "seeds/x.txt", "../../seeds/x.txt"),
+        ("browse/claims/x/2.md", "browse/claims/x/index.md", "../"),
+    ],
+)
+def test_relative_links(mini_model, here, target, href):
+    assert render.Links(mini_model, here).to(target) == href
