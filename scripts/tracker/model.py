@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import dates
 from .dataset import Dataset
@@ -196,6 +195,7 @@ class Model:
     sub_events: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     figures: dict[str, list[tuple[str, Quantity]]] = field(default_factory=lambda: defaultdict(list))
     sources_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def get(self, rid: str) -> Record | None:
         for table in (self.events, self.claims, self.actors, self.sources):
@@ -254,6 +254,8 @@ def build(dataset: Dataset) -> Model:
     for actor in model.actors.values():
         for citation in actor.citations:
             model.cited_by[citation.source].append(actor.id)
+        for group in actor.member_of:
+            model.members[group].append(actor.id)
     for source in model.sources.values():
         for citation in source.reported_via:
             model.reports[citation.source].append(source.id)
@@ -274,7 +276,3 @@ def build(dataset: Dataset) -> Model:
         for key in table:
             table[key] = sorted(set(table[key]))
     return model
-
-
-def source_path(record: Record) -> Path:
-    return Path(record.path)

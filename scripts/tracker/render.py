@@ -398,7 +398,7 @@ def actor_page(model: Model, actor: Actor) -> Page:
         facts.append(f"<dt>Country</dt><dd>{esc(actor.country)}</dd>")
     if actor.member_of:
         facts.append(f"<dt>Part of</dt><dd>{actor_links(links, actor.member_of)}</dd>")
-    members = sorted(a.id for a in model.actors.values() if actor.id in a.member_of)
+    members = model.members.get(actor.id, [])
     if members:
         facts.append(f"<dt>Members</dt><dd>{actor_links(links, members)}</dd>")
     md = [html_block(f'<h1 id="title">{esc(actor.name)}</h1>', edit_and_data(links, actor), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")]
