@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tracker import exports, jsonld, render
 from tracker import model as model_mod
+from tracker.export_common import actor_feed_path
 from tracker.html import json_for_script, sanitize
 from tracker.report import text_report
 from tracker.validate import validate
@@ -91,12 +92,18 @@ def on_page_content(content: str, page, config, files):
 
 
 def on_post_page(output: str, page, config):
+    """Add feed discovery links to every page, and JSON-LD to record pages."""
+    base = "../" * page.url.count("/")
+    head = [f'<link rel="alternate" type="application/atom+xml" title="All events and claims" href="{base}feeds/all.atom">']
     generated = _generated(page)
-    if generated is None or generated.record is None:
-        return output
-    data = jsonld.for_record(_state["model"], config.site_url or "", generated.record)
-    script = f'<script type="application/ld+json">{json_for_script(data)}</script>\n'
-    return output.replace("</head>", script + "</head>", 1)
+    if generated is not None and generated.record is not None:
+        record = generated.record
+        if record.kind == "actors":
+            feed = html.escape(base + actor_feed_path(record.id), quote=True)
+            head.append(f'<link rel="alternate" type="application/atom+xml" title="{html.escape(record.title, quote=True)}" href="{feed}">')
+        data = jsonld.for_record(_state["model"], config.site_url or "", record)
+        head.append(f'<script type="application/ld+json">{json_for_script(data)}</script>')
+    return output.replace("</head>", "\n".join(head) + "\n</head>", 1)
 
 
 def on_post_build(config):
@@ -111,4 +118,7 @@ def on_post_build(config):
         published[kind] = len(present)
     if missing or published != _state["read"]:
         raise PluginError(f"records read {_state['read']} but published {published}; missing: {', '.join(missing[:20])}")
+    problems = exports.check_outputs(_state["model"], _state["outputs"], site_dir=site)
+    if problems:
+        raise PluginError(f"open-data outputs do not conserve the records ({len(problems)} problem(s)):\n" + "\n".join(problems[:50]))
     log.info("tracker: published %s", ", ".join(f"{n} {k}" for k, n in published.items()))

@@ -19,6 +19,13 @@ def _date(value) -> str | None:
     return value.text.rstrip("?~%")
 
 
+def _iso_part(value) -> str | None:
+    """An ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) for one end of a date, if it has no unspecified digits."""
+    if value is None or "X" in value.text:
+        return None
+    return value.text.rstrip("?~%")
+
+
 def actor_node(model: Model, site_url: str, actor: Actor) -> dict:
     node = {
         "@type": "Person" if actor.actor_kind == "person" else "Organization",
@@ -66,13 +73,11 @@ def event_node(model: Model, site_url: str, event: Event) -> dict:
         "description": event.summary,
         "url": page_url(site_url, event),
     }
-    if event.date.is_interval:
-        if event.date.start is not None:
-            node["startDate"] = event.date.start.text.rstrip("?~%")
-        if event.date.end is not None:
-            node["endDate"] = event.date.end.text.rstrip("?~%")
-    else:
-        node["startDate"] = event.date.text.rstrip("?~%")
+    start, end = _iso_part(event.date.start), _iso_part(event.date.end)
+    if start:
+        node["startDate"] = start
+    if end and event.date.is_interval:
+        node["endDate"] = end
     if event.location:
         node["location"] = {"@type": "Place", "name": event.location["name"]}
     if event.actors:

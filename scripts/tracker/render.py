@@ -252,7 +252,13 @@ def figure_table(links: Links, measure: str, *, highlight: str | None = None) ->
 
 
 def edit_and_data(links: Links, record: Record) -> str:
-    return f'<p class="record-meta"><span class="record-kind">{KIND_SINGULAR[record.kind]}</span> · <code>{esc(record.id)}</code> · from <code>{esc(record.path)}</code></p>'
+    from .export_common import record_api_path
+
+    json_href = links.to(record_api_path(record.kind, record.id))
+    return (
+        f'<p class="record-meta"><span class="record-kind">{KIND_SINGULAR[record.kind]}</span> · <code>{esc(record.id)}</code>'
+        f' · from <code>{esc(record.path)}</code> · <a href="{esc(json_href)}" type="application/json">this record as JSON</a></p>'
+    )
 
 
 # ---------------------------------------------------------------- record pages
@@ -420,6 +426,13 @@ def actor_page(model: Model, actor: Actor) -> Page:
             '<ul class="event-list">' + "".join(f"<li>{date_html(e.date)} — {links.a(e.id)}</li>" for e in events) + "</ul>"
             if events
             else '<p class="empty">None in the data.</p>'
+        )
+    )
+    from .export_common import actor_feed_path
+
+    md.append(
+        html_block(
+            f'<p class="feed-link">Follow this actor: <a href="{esc(links.to(actor_feed_path(actor.id)))}" type="application/atom+xml">Atom feed of its events and claims</a></p>'
         )
     )
     published = model.sources_by.get(actor.id, [])
@@ -852,6 +865,11 @@ def home_page(model: Model, site_name: str) -> Page:
             html_block(
                 "<p>The data is plain YAML, one record per file, and every change arrives as a pull request that the build checks: every event and claim must cite a source with a verbatim excerpt. "
                 f'<a href="{esc(links.to("contributing.md"))}">How to contribute</a>.</p>'
+            ),
+            md_heading(2, "Use the data"),
+            html_block(
+                "<p>Everything here is open data: a JSON API with one document per record and a full dump, CSV tables with a Frictionless data package, "
+                f'Atom feeds (of everything, per actor and per tag) and an iCalendar file. <a href="{esc(links.to("downloads.md"))}">Downloads</a>.</p>'
             ),
         ]
     )

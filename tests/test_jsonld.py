@@ -1,0 +1,98 @@
+"""The schema.org JSON-LD of record pages, read by a JSON-LD processor (pyld), offline.
+
+pyld gets a document loader that serves a local stand-in for the https://schema.org
+context (``@vocab`` only) and refuses every other URL, so nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pyld import jsonld
+
+from conftest import REPO
+
+SITE_URL = "https://newstrace.github.io/iran-us-talks/"
+SCHEMA = "https://schema.org/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+STAND_IN = {"@context": {"@vocab": SCHEMA}}
+SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+EXPECTED_TYPES = {"events": {"Event"}, "claims": {"Claim"}, "actors": {"Person", "Organization"}, "sources": {"NewsArticle", "CreativeWork"}}
+
+
+class OfflineLoader:
+    """A pyld document loader that knows only schema.org's context, and records what was asked."""
+
+    def __init__(self) -> None:
+        self.requested: list[str] = []
+
+    def __call__(self, url: str, options: dict | None = None) -> dict:
+        self.requested.append(url)
+        if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
+            return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url, "document": STAND_IN}
+        raise jsonld.JsonLdError(f"offline: refusing to load {url}", "jsonld.LoadDocumentError", {"url": url}, code="loading document failed")
+
+
+def page_json_ld(page: Path) -> list[dict]:
+    return [json.loads(block) for block in SCRIPT.findall(page.read_text("utf-8"))]
+
+
+def record_pages(site: Path) -> list[tuple[str, str, Path]]:
+    pages = []
+    for kind in EXPECTED_TYPES:
+        for record in sorted((REPO / "data" / kind).glob("*.yaml")):
+            pages.append((kind, record.stem, site / kind / record.stem / "index.html"))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def expanded(site) -> dict[tuple[str, str], tuple[list, str]]:
+    """Every record page's JSON-LD, expanded and as N-Quads, by (kind, id)."""
+    loader = OfflineLoader()
+    out = {}
+    for kind, rid, page in record_pages(site):
+        blocks = page_json_ld(page)
+        assert len(blocks) == 1, page
+        options = {"documentLoader": loader}
+        out[(kind, rid)] = (jsonld.expand(blocks[0], options), jsonld.to_rdf(blocks[0], {**options, "format": "application/n-quads"}))
+    assert set(loader.requested) <= {"https://schema.org", "https://schema.org/"}
+    return out
+
+
+def test_every_record_page_has_json_ld_that_pyld_expands(site, expanded):
+    assert len(expanded) == len(record_pages(site))
+    for (kind, rid), (nodes, _quads) in expanded.items():
+        assert len(nodes) == 1, (kind, rid)
+        node = nodes[0]
+        assert node["@id"] == f"{SITE_URL}{kind}/{rid}/"
+        assert {t.removeprefix(SCHEMA) for t in node["@type"]} <= EXPECTED_TYPES[kind]
+        assert all(t.startswith(SCHEMA) for t in node["@type"])
+        assert all(key.startswith(("@", SCHEMA)) for key in node), sorted(node)
+
+
+def test_the_json_ld_turns_into_schema_org_triples(expanded):
+    _nodes, quads = expanded[("events", "trump-sworn-in")]
+    page = f"<{SITE_URL}events/trump-sworn-in/>"
+    assert f"{page} <{RDF_TYPE}> <{SCHEMA}Event> ." in quads
+    assert f'{page} <{SCHEMA}startDate> "2025-01-20" .' in quads
+    assert f"{page} <{SCHEMA}actor> <{SITE_URL}actors/donald-trump/> ." in quads
+    claim_nodes, claim_quads = expanded[("claims", "hrana-6854-protest-deaths")]
+    assert f"<{SITE_URL}claims/hrana-6854-protest-deaths/> <{SCHEMA}firstAppearance> <{SITE_URL}sources/hrana-estimate/> ." in claim_quads
+    assert claim_nodes[0][f"{SCHEMA}author"][0]["@id"].startswith(f"{SITE_URL}actors/")
+
+
+def test_dates_in_json_ld_are_never_more_precise_than_the_data(expanded):
+    """schema.org dates are ISO 8601 prefixes of the EDTF value: a year stays a year."""
+    for (kind, rid), (nodes, _quads) in expanded.items():
+        for key in ("startDate", "endDate", "datePublished", "dateCreated"):
+            for value in nodes[0].get(f"{SCHEMA}{key}", []):
+                assert re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value["@value"]), (kind, rid, key, value)
+    assert expanded[("events", "araghchi-gives-cnn-interview")][0][0][f"{SCHEMA}startDate"] == [{"@value": "2026"}]
+
+
+def test_the_loader_stand_in_is_the_only_document_pyld_may_load():
+    with pytest.raises(jsonld.JsonLdError):
+        jsonld.expand({"@context": "https://example.org/context.jsonld", "name": "x"}, {"documentLoader": OfflineLoader()})
