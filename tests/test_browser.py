@@ -177,3 +177,22 @@ def test_no_serious_accessibility_violations(page, site_url, path):
     ]
     assert serious == []
     screenshot(page, "axe-" + (path.strip("/").replace("/", "-") or "home"))
+
+
+def test_downloads_reach_the_dump_the_csvs_and_an_actor_feed(page, site_url, model):
+    """As a new user: from the home page to the Downloads page, then fetch what it lists."""
+    page.goto(site_url)
+    page.click("text=Downloads >> nth=-1")
+    page.wait_for_url("**/downloads/")
+    dump_href = page.get_attribute("a[href$='api/v1/dump.json']", "href")
+    dump = page.request.get(page.url + dump_href).json()
+    assert sum(len(dump[kind]) for kind in ("events", "claims", "actors", "sources")) == len(model.all_records())
+    csv_links = page.eval_on_selector_all("a[href$='.csv']", "els => els.map(e => e.href)")
+    assert any(link.endswith("csv/claims.csv") for link in csv_links)
+    for link in csv_links:
+        response = page.request.get(link)
+        assert response.ok and response.headers["content-type"].startswith("text/csv")
+    page.goto(site_url + "actors/hrana/")
+    feed = page.request.get(page.url + page.get_attribute("p.feed-link a", "href"))
+    assert feed.ok and b"<feed" in feed.body() and b"6,854" in feed.body()
+    assert page.locator("link[rel=alternate][type='application/atom+xml']").count() == 2
