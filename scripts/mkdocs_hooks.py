@@ -1,5 +1,6 @@
 """MkDocs glue (hooks: in mkdocs.yml). The work is done by plain functions in tracker/.
 
+on_serve   watch data/, schema/ and seeds/ for the live preview
 on_config  validate data/ (the build stops on any problem) and render every page in memory
 on_files   add the generated pages and archived seeds; point "edit this page" at the YAML record
 on_page_*  set escaped titles, sanitize the HTML of generated pages, add JSON-LD
@@ -52,6 +53,14 @@ def on_config(config):
     _state.update(model=model, pages={p.path: p for p in pages}, outputs=outputs, read=result.counts())
     log.info("tracker: read %s", ", ".join(f"{n} {k}" for k, n in result.counts().items()))
     return config
+
+
+def on_serve(server, config, builder):
+    """`make serve` rebuilds when a record, a schema or a seed changes, not only docs/."""
+    root = Path(config.config_file_path).parent
+    for path in (data_dir(config), root / "schema", root / "seeds"):
+        server.watch(str(path))
+    return server
 
 
 def on_files(files: Files, config) -> Files:
