@@ -1,0 +1,157 @@
+"""CONTRIBUTING.md and the site's Contributing page cannot drift from the schemas, the data or the tools.
+
+The field reference and the assessment scale in CONTRIBUTING.md are generated
+from schema/*.json: run `.venv/bin/python tests/test_contributing.py` to
+regenerate them after a schema change. The worked example must be the real
+records, every command and file it names must exist, and docs/contributing.md
+must agree with it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+
+from tracker.docs_text import FIELD_ORDER_KINDS, field_reference  # noqa: E402
+from tracker.schemas import schema_documents  # noqa: E402
+
+CONTRIBUTING = REPO / "CONTRIBUTING.md"
+SITE_PAGE = REPO / "docs" / "contributing.md"
+GITHUB_BLOB = "https://github.com/newstrace/iran-us-talks/blob/main/"
+REGENERATE = ".venv/bin/python tests/test_contributing.py"
+BEGIN = re.compile(r"<!-- BEGIN GENERATED ([a-z-]+)[^>]*-->\n")
+
+
+def md_cell(text: str) -> str:
+    """Text for one Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def scale_markdown() -> str:
+    """The assessment scale, from the claim schema's `assessment.status` options."""
+    status = schema_documents()["claim"]["properties"]["assessment"]["properties"]["status"]
+    rows = [f"| `{o['const']}` | {md_cell(o['title'])} | {md_cell(o['description'])} |" for o in status["oneOf"]]
+    return "\n".join(["| status | name | meaning |", "|---|---|---|", *rows])
+
+
+def field_reference_markdown() -> str:
+    """One table per kind of record, from the schemas' titles and descriptions (nested fields as a.b and a[].b)."""
+    parts = []
+    for kind in FIELD_ORDER_KINDS:
+        rows = [
+            f"| `{name}` | {'required' if required else 'optional'} | {md_cell(type_)} | **{md_cell(title)}.** {md_cell(description)} |"
+            for name, required, type_, title, description in field_reference(kind)
+        ]
+        parts.append("\n".join([f"### {kind.capitalize()} fields (`data/{kind}s/`)", "", "| field | | type | meaning |", "|---|---|---|---|", *rows]))
+    return "\n\n".join(parts)
+
+
+GENERATED: dict[str, Callable[[], str]] = {"assessment-scale": scale_markdown, "field-reference": field_reference_markdown}
+
+
+def regenerate(text: str) -> str:
+    """The text with every generated section replaced by what the schemas say now."""
+
+    def section(match: re.Match) -> str:
+        name = match.group(1)
+        end = f"<!-- END GENERATED {name} -->"
+        return f"{match.group(0)}{GENERATED[name]()}\n{end}"
+
+    pattern = re.compile(r"(<!-- BEGIN GENERATED ([a-z-]+)[^>]*-->\n)(.*?)<!-- END GENERATED \2 -->", re.S)
+    return pattern.sub(lambda m: section(BEGIN.match(m.group(1))), text)
+
+
+def fenced_examples(text: str) -> list[tuple[str, str]]:
+    """(path, code) for every fenced block announced by `<!-- example: path -->`."""
+    return re.findall(r"<!-- example: (\S+) -->\n+```yaml\n(.*?)```", text, re.S)
+
+
+def makefile_targets() -> set[str]:
+    """The targets the Makefile defines."""
+    return set(re.findall(r"^([a-z][a-z-]*):", (REPO / "Makefile").read_text("utf-8"), re.M))
+
+
+def make_commands(text: str) -> set[str]:
+    """The `make X` commands a document tells the reader to run (in code spans and code blocks)."""
+    return set(re.findall(r"(?:`|^)make ([a-z][a-z-]*)\b", text, re.M))
+
+
+def test_generated_sections_match_the_schemas():
+    text = CONTRIBUTING.read_text("utf-8")
+    names = [m.group(1) for m in BEGIN.finditer(text)]
+    assert sorted(names) == sorted(GENERATED), f"CONTRIBUTING.md must hold exactly these generated sections: {sorted(GENERATED)}"
+    assert text == regenerate(text), f"the generated sections of CONTRIBUTING.md are out of date: run `{REGENERATE}`"
+
+
+def test_regeneration_notices_a_schema_change(monkeypatch):
+    """The drift check is real: a changed schema description changes the expected text."""
+    text = CONTRIBUTING.read_text("utf-8")
+    monkeypatch.setitem(GENERATED, "field-reference", lambda: field_reference_markdown().replace("verbatim", "VERBATIM"))
+    changed = regenerate(text)
+    assert changed != text and "VERBATIM" in changed
+    assert regenerate(changed) == changed
+
+
+def test_field_reference_covers_every_field_of_every_schema():
+    text = CONTRIBUTING.read_text("utf-8")
+    for kind in FIELD_ORDER_KINDS:
+        for name, *_ in field_reference(kind):
+            assert f"| `{name}` |" in text, f"{kind} field {name} missing from the field reference"
+
+
+def test_worked_example_is_the_real_seed_data():
+    examples = fenced_examples(CONTRIBUTING.read_text("utf-8"))
+    assert len(examples) >= 2, "the worked example shows the claim and its new source"
+    paths = [path for path, _ in examples]
+    assert any(p.startswith("data/claims/") for p in paths) and any(p.startswith("data/sources/") for p in paths)
+    for path, code in examples:
+        assert (REPO / path).read_text("utf-8") == code, f"the worked example of {path} differs from the file"
+
+
+def test_commands_and_files_named_in_contributing_exist():
+    text = CONTRIBUTING.read_text("utf-8")
+    missing = make_commands(text) - makefile_targets()
+    assert not missing, f"CONTRIBUTING.md names make targets that do not exist: {missing}"
+    for link in re.findall(r"\]\((?!https?://|#|mailto:)([^)#\s]+)", text):
+        assert (REPO / link).exists(), f"CONTRIBUTING.md links to a missing file: {link}"
+    for script in set(re.findall(r"\b(scripts/[a-z_/]+\.py)\b", text)):
+        assert (REPO / script).is_file(), script
+
+
+def test_anchors_linked_within_contributing_exist():
+    text = CONTRIBUTING.read_text("utf-8")
+
+    def slug(heading: str) -> str:
+        heading = re.sub(r"[`*_]", "", heading.strip().lower())
+        return re.sub(r"[^a-z0-9 -]", "", heading).replace(" ", "-")
+
+    anchors = {slug(h) for h in re.findall(r"^#{1,6} (.+)$", text, re.M)}
+    for anchor in re.findall(r"\]\(#([^)]+)\)", text):
+        assert anchor in anchors, f"CONTRIBUTING.md links to #{anchor}, which no heading makes"
+
+
+def test_site_page_points_to_contributing_and_agrees_with_it():
+    page = SITE_PAGE.read_text("utf-8")
+    guide = CONTRIBUTING.read_text("utf-8")
+    assert f"{GITHUB_BLOB}CONTRIBUTING.md" in page
+    for url in re.findall(r"\((https://github\.com/newstrace/iran-us-talks/blob/main/[^)#\s]+)", page):
+        assert (REPO / url.removeprefix(GITHUB_BLOB)).exists(), f"docs/contributing.md links to a missing file: {url}"
+    relative = [link for link in re.findall(r"\]\(([^)]+)\)", page) if not link.startswith(("https://", "#"))]
+    for link in relative:
+        assert not link.startswith(("../", "/")), f"links out of docs/ must be absolute GitHub URLs: {link}"
+    commands = make_commands(page)
+    assert commands, "the site page summarises the commands"
+    assert commands <= make_commands(guide), f"commands on the site page but not in CONTRIBUTING.md: {commands - make_commands(guide)}"
+    for code in set(re.findall(r"`([^`]+)`", page)):
+        if code.startswith(("make ", "data/", ".venv/", "scripts/")):
+            assert code in guide, f"docs/contributing.md says `{code}`, which CONTRIBUTING.md does not"
+
+
+if __name__ == "__main__":
+    CONTRIBUTING.write_text(regenerate(CONTRIBUTING.read_text("utf-8")), "utf-8")
+    print(f"regenerated the generated sections of {CONTRIBUTING.relative_to(REPO)}")
