@@ -1,0 +1,249 @@
+"""Property-based tests (hypothesis) of the two promises the hostile-input catalogue checks by example.
+
+1. The loader returns exactly the data written, or a positioned error. Data is written the
+   way a tool writes YAML (PyYAML's emitter in its various styles), with the one rule the
+   loader documents: a plain scalar is a string unless written exactly like a JSON number,
+   ``true``, ``false``, ``null`` or ``~`` -- so strings that look like those are quoted.
+2. Any string in any text field of a valid record renders to HTML whose visible text is that
+   string and which adds no element and no attribute: the record page goes through the real
+   renderer, the Markdown configured in mkdocs.yml and the nh3 backstop, and is compared with
+   the same page rendered from a control string with the same whitespace and no markup.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from functools import cache
+from pathlib import Path
+
+import markdown
+import yaml
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO
+from hostile import htmlcheck
+from hostile.payloads import PAYLOADS, SLOTS, control_text, dump, one_set
+from tracker import model as model_mod
+from tracker import render
+from tracker.dataset import Dataset, RecordFile
+from tracker.html import sanitize
+from tracker.loader import LoadFailed, decode, describe_character, load_text
+from tracker.validate import check_rules, check_schemas
+
+# ---------------------------------------------------------------- 1. the loader
+
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_CONSTANTS = {"true", "false", "null", "~", ""}
+
+
+class WriterDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting strings that the loader's documented rule would not read as strings."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if value in _CONSTANTS or _JSON_NUMBER.fullmatch(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_str(value)
+
+
+WriterDumper.add_representer(str, _represent_str)
+
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=30)
+    | st.sampled_from(["no", "on", "yes", "off", "012", "1:20", "2025-01-20", "0x1F", "1_000", ".inf", "<<", "&a", "*a", "!tag", "#", "- x", "1e3", "-0"])
+)
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
+records = st.dictionaries(st.text(max_size=12) | st.sampled_from(["title", "<<", "no", "1", "? x", "- y"]), values, max_size=6)
+styles = st.fixed_dictionaries(
+    {
+        "default_flow_style": st.sampled_from([False, True, None]),
+        "allow_unicode": st.booleans(),
+        "width": st.sampled_from([20, 80, 10**6]),
+        "indent": st.sampled_from([2, 4]),
+        "explicit_start": st.booleans(),
+        "sort_keys": st.booleans(),
+    }
+)
+
+
+def same(a: object, b: object) -> bool:
+    """Equal, and of the same types all the way down (1, 1.0 and True are three different values)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)  # type: ignore[union-attr]
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
+    if isinstance(a, float):
+        return a == b and math.copysign(1, a) == math.copysign(1, b)  # type: ignore[arg-type]
+    return a == b
+
+
+def has_empty_key(data: object) -> bool:
+    """Whether any mapping in the data has the key '' (which the loader refuses, with a position)."""
+    if isinstance(data, dict):
+        return "" in data or any(has_empty_key(v) for v in data.values())
+    if isinstance(data, list):
+        return any(has_empty_key(v) for v in data)
+    return False
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=records, style=styles)
+@example(data={"title": "no", "value": 12, "when": "2025-01-20", "n": "1:20", "<<": {"a": 1}}, style={"default_flow_style": False, "allow_unicode": True})
+def test_loader_returns_the_data_written_or_a_positioned_error(data: dict, style: dict):
+    """Whatever PyYAML writes, the loader reads back exactly, or refuses with positions that point at the cause."""
+    text = yaml.dump(data, Dumper=WriterDumper, **style)
+    try:
+        doc = load_text(decode(text.encode("utf-8")))
+    except LoadFailed as failure:
+        lines = text.split("\n")
+        assert failure.problems
+        for problem in failure.problems:
+            assert 1 <= problem.line <= len(lines), problem
+            assert 1 <= problem.col <= len(lines[problem.line - 1]) + 1, problem
+            at = lines[problem.line - 1][problem.col - 1 : problem.col]
+            if problem.message.startswith(("control or invisible", "tab character", "carriage return", "byte order mark")):
+                assert at and describe_character(at) == problem.message, (problem, at)
+            else:
+                assert problem.message == "empty key" and has_empty_key(data), problem
+    else:
+        assert same(doc.data, data), (text, doc.data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.binary(max_size=200)
+    | st.text(alphabet=st.sampled_from(list(":-[]{}&*!|>'\"%@`#,? \n\t\r\\") + list(string.ascii_letters[:6])), max_size=80).map(str.encode)
+)
+def test_loader_never_raises_anything_but_a_positioned_load_error(raw: bytes):
+    """Arbitrary bytes and YAML punctuation: a document, or LoadFailed with positions; no other exception."""
+    try:
+        load_text(decode(raw))
+    except LoadFailed as failure:
+        assert failure.problems and all(p.line >= 1 and p.col >= 1 and p.message for p in failure.problems)
+
+
+# ---------------------------------------------------------------- 2. rendering
+
+ALL_SLOTS = [(kind, field, one_line) for kind, slots in SLOTS.items() for field, one_line in slots]
+# Text a browser or Markdown would treat specially, mixed with arbitrary Unicode.
+FRAGMENTS = [
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "`",
+    "<script>",
+    "</div>",
+    "<b onclick=alert(1)>",
+    "<!--",
+    "&lt;",
+    "&#60;",
+    "&amp;",
+    "{: .x onclick=y }",
+    "{",
+    "}",
+    "|",
+    " | --- |",
+    "# ",
+    "## ",
+    "===",
+    "---",
+    "[a](javascript:x)",
+    "![i](http://e.example/p.png)",
+    "<http://e.example>",
+    "*",
+    "_",
+    "**",
+    "!!! note",
+    "    ",
+    "\\",
+    "javascript:",
+    'markdown="1"',
+    "wzxhzdk:1",
+    "\n",
+    "\n\n",
+    "1. ",
+    "- ",
+    "> ",
+]
+ordinary = st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+
+
+def text_for(one_line: bool, minimum: int) -> st.SearchStrategy[str]:
+    """Text for a one-line or multi-line field: markup fragments mixed with ordinary Unicode."""
+    pieces = st.lists(st.sampled_from([f for f in FRAGMENTS if not (one_line and "\n" in f)]) | st.text(ordinary, min_size=1, max_size=6), max_size=12)
+    return pieces.map("".join).filter(lambda s: minimum <= len(s) <= (300 if one_line else 2000))
+
+
+@st.composite
+def field_and_text(draw) -> tuple[str, str, str]:
+    """A text field of one of the four kinds, and a string for it."""
+    kind, field, one_line = draw(st.sampled_from(ALL_SLOTS))
+    minimum = 10 if field.endswith("excerpt") or field == "quote" else 1
+    return kind, field, draw(text_for(one_line, minimum))
+
+
+@cache
+def markdown_config() -> tuple[list, dict]:
+    """The Markdown extensions and their settings from mkdocs.yml, as MkDocs passes them."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    return list(config.markdown_extensions), dict(config.mdx_configs)
+
+
+def dataset_of(records: dict[str, dict]) -> Dataset | None:
+    """The records as the validator would load and check them (in memory); None when invalid."""
+    dataset = Dataset(Path("/virtual/data"))
+    for relative, data in records.items():
+        kind, name = relative.split("/")
+        try:
+            doc = load_text(decode(dump(data).encode("utf-8")))
+        except LoadFailed:
+            return None
+        record = RecordFile(kind, name.removesuffix(".yaml"), Path("/virtual/data") / relative, f"data/{relative}", doc=doc)
+        dataset.files.append(record)
+        dataset.by_id[record.id] = record
+    if check_schemas(dataset) or check_rules(dataset):
+        return None
+    return dataset
+
+
+def rendered(records: dict[str, dict], page_path: str) -> str | None:
+    """The HTML MkDocs puts in the page body for one generated page: renderer, Markdown, nh3."""
+    dataset = dataset_of(records)
+    if dataset is None:
+        return None
+    pages = render.all_pages(model_mod.build(dataset), "Site")
+    (page,) = [p for p in pages if p.path == page_path]
+    extensions, configs = markdown_config()
+    return sanitize(markdown.Markdown(extensions=extensions, extension_configs=configs).convert(page.markdown))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(field_and_text())
+@example(("events", "summary", PAYLOADS[0].text))
+@example(("claims", "statement", "| a | b |\n| --- | --- |\n| <b>c</b> | d |"))
+@example(("actors", "name", '"><img src=x onerror=alert(1)> {: onclick=x }'))
+def test_any_text_renders_as_that_text_and_nothing_more(case: tuple[str, str, str]):
+    """Any text in any field: its page shows it, with the elements and attributes of the control page and no more."""
+    kind, field, text = case
+    page_path = f"{kind}/{ {'events': 'event', 'claims': 'claim', 'actors': 'actor', 'sources': 'source'}[kind] }-p00.md"
+    html = rendered(one_set(kind, field, text), page_path)
+    assume(html is not None)  # the schema refuses it (such as leading or trailing spaces in an excerpt): not a valid record
+    control = rendered(one_set(kind, field, control_text(text)), page_path)
+    assert control is not None
+    page, clean = htmlcheck.parse(html), htmlcheck.parse(control)
+    assert page.skeleton == clean.skeleton
+    assert htmlcheck.normalise(text) in page.visible_text
+    assert htmlcheck.event_handler_attributes(page) == [] and htmlcheck.dangerous_urls(page) == []
