@@ -51,7 +51,6 @@ def on_config(config):
     pages += exports.extra_pages(model, outputs)
     _state.clear()
     _state.update(model=model, pages={p.path: p for p in pages}, outputs=outputs, read=result.counts())
-    log.info("tracker: read %s", ", ".join(f"{n} {k}" for k, n in result.counts().items()))
     return config
 
 
@@ -130,4 +129,9 @@ def on_post_build(config):
     problems = exports.check_outputs(_state["model"], _state["outputs"], site_dir=site)
     if problems:
         raise PluginError(f"open-data outputs do not conserve the records ({len(problems)} problem(s)):\n" + "\n".join(problems[:50]))
-    log.info("tracker: published %s", ", ".join(f"{n} {k}" for k, n in published.items()))
+    # Printed, not logged: `mkdocs build --quiet` (as scripts/build.py runs it) hides INFO lines.
+    print(f"tracker: read {_counts(_state['read'])}; published {_counts(published)}", file=sys.stderr)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items())

@@ -72,7 +72,6 @@ def injected(**faults: str) -> dict[str, str]:
     return {"PYTHONPATH": str(INJECT), **faults}
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_QUIET)
 def test_build_reports_records_read_and_published_per_kind(tmp_path: Path):
     """A successful build says how many records of each kind it read and published."""
     result = build_site(MINI, tmp_path / "site")
@@ -166,7 +165,6 @@ def test_an_interrupted_build_keeps_the_previous_site(previous_site, tmp_path: P
     assert not (tmp_path / ".site.building").exists() and not (tmp_path / ".site.old").exists()
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_SIGINT)
 def test_ctrl_c_ends_the_build_quietly(previous_site, tmp_path: Path):
     """Ctrl-C: exit status 130 and no traceback, as validate.py does."""
     site, _ = previous_site
@@ -183,7 +181,6 @@ def test_ctrl_c_ends_the_build_quietly(previous_site, tmp_path: Path):
     assert process.returncode == 130
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_SWAP)
 def test_killed_during_the_swap_the_site_survives_the_next_build(previous_site, tmp_path: Path):
     """Killed right after the old site was moved aside; then a build with invalid data runs."""
     site, before = previous_site
@@ -196,7 +193,6 @@ def test_killed_during_the_swap_the_site_survives_the_next_build(previous_site, 
     assert site.is_dir() and snapshot(site) == before
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_RESOLVE)
 def test_the_build_refuses_a_symlinked_data_directory(previous_site, tmp_path: Path):
     """The build refuses a symlinked data directory, as validate.py does, and keeps the previous site."""
     site, before = previous_site
@@ -210,7 +206,6 @@ def test_the_build_refuses_a_symlinked_data_directory(previous_site, tmp_path: P
     assert snapshot(site) == before
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_NUMBERS)
 def test_data_that_validates_never_crashes_the_build(previous_site, tmp_path: Path):
     """A number the validator accepts must not crash rendering: refused with a position, no traceback."""
     site, before = previous_site
@@ -224,7 +219,6 @@ def test_data_that_validates_never_crashes_the_build(previous_site, tmp_path: Pa
     assert snapshot(site) == before
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_ESCAPES)
 def test_invisible_characters_written_as_escapes_are_not_published(previous_site, tmp_path: Path):
     """NUL, ESC and a bidi override written as YAML escapes are refused, never published."""
     site, before = previous_site

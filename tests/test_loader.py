@@ -160,3 +160,44 @@ def test_syntax_error_is_positioned():
 )
 def test_invisible_and_bidi_characters_are_positioned(char, name):
     assert problems(f'a: 1\nb: "abc{char}def"\n') == [(2, 8, name)]
+
+
+def test_forbidden_characters_cover_every_invisible_category():
+    """The spelled-out class covers Unicode Cc (but newline), Cf, Zl, Zp, surrogates and noncharacters."""
+    import sys
+    import unicodedata
+
+    from tracker.loader import FORBIDDEN_CHARACTERS
+
+    missing = [
+        f"U+{cp:04X}"
+        for cp in range(sys.maxunicode + 1)
+        if (unicodedata.category(chr(cp)) in {"Cc", "Cf", "Zl", "Zp", "Cs"} and cp != 0x0A) or (cp & 0xFFFE) == 0xFFFE or 0xFDD0 <= cp <= 0xFDEF
+        if not FORBIDDEN_CHARACTERS.fullmatch(chr(cp))
+    ]
+    assert missing == []
+    allowed = [ch for ch in "\n azAZ09é’—…€中ß" if FORBIDDEN_CHARACTERS.fullmatch(ch)]
+    assert allowed == []
+
+
+@pytest.mark.parametrize(
+    ("escape", "col", "name"),
+    [
+        ("\\u202e", 8, "control or invisible character U+202E"),
+        ("\\0", 8, "control or invisible character U+0000"),
+        ("\\L", 8, "control or invisible character U+2028"),
+    ],
+)
+def test_forbidden_characters_written_as_escapes(escape, col, name):
+    assert problems(f'a: 1\nb: "abc{escape}def"\n') == [(2, col, name)]
+
+
+@pytest.mark.parametrize("number", ["9" * 400, "1e400", "-1e400", str(2**53)])
+def test_numbers_out_of_range(number):
+    assert problems(f"a: 1\nb: {number}\n") == [(2, 4, "number out of range")]
+
+
+def test_deep_nesting_stops_at_once():
+    """The loader stops at the first too-deep node instead of parsing the rest (quadratic in libyaml)."""
+    text = "a: " + "[" * 100_000 + "]" * 100_000 + "\n"
+    assert problems(text) == [(1, 36, "nesting deeper than 32 levels")]

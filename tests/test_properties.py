@@ -86,6 +86,15 @@ def same(a: object, b: object) -> bool:
     return a == b
 
 
+def has_unsafe_number(data: object) -> bool:
+    """Whether the data holds a number JSON consumers cannot represent exactly (the loader refuses it)."""
+    if isinstance(data, dict):
+        return any(has_unsafe_number(v) for v in data.values())
+    if isinstance(data, list):
+        return any(has_unsafe_number(v) for v in data)
+    return isinstance(data, int | float) and not isinstance(data, bool) and not (abs(data) <= 2**53 - 1)
+
+
 def has_empty_key(data: object) -> bool:
     """Whether any mapping in the data has the key '' (which the loader refuses, with a position)."""
     if isinstance(data, dict):
@@ -111,7 +120,14 @@ def test_loader_returns_the_data_written_or_a_positioned_error(data: dict, style
             assert 1 <= problem.col <= len(lines[problem.line - 1]) + 1, problem
             at = lines[problem.line - 1][problem.col - 1 : problem.col]
             if problem.message.startswith(("control or invisible", "tab character", "carriage return", "byte order mark")):
-                assert at and describe_character(at) == problem.message, (problem, at)
+                if at == "\\":  # a double-quoted escape that produces the character
+                    token = re.match(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", lines[problem.line - 1][problem.col - 1 :])
+                    escaped = yaml.safe_load('"' + token.group() + '"')
+                    assert describe_character(escaped[0]) == problem.message, (problem, escaped)
+                else:
+                    assert at and describe_character(at) == problem.message, (problem, at)
+            elif problem.message == "number out of range":
+                assert has_unsafe_number(data), problem
             else:
                 assert problem.message == "empty key" and has_empty_key(data), problem
     else:

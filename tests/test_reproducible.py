@@ -17,8 +17,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import REPO
 
 INJECT = Path(__file__).resolve().parent / "hostile" / "inject"
@@ -138,7 +136,6 @@ def test_the_fake_clock_really_moves_the_clock(tmp_path: Path):
     assert int(years[0]) - int(real[0]) in (40, 41) and years[0] == years[1]
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_EPOCH)
 def test_build_py_is_reproducible_without_the_makefile(tmp_path: Path):
     """`python scripts/build.py` (the documented entry point) on two days, SOURCE_DATE_EPOCH unset."""
     data = REPO / "tests" / "fixtures" / "mini"
@@ -148,7 +145,6 @@ def test_build_py_is_reproducible_without_the_makefile(tmp_path: Path):
     assert differences(today, later) == []
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_PATH_LEAK)
 def test_the_site_does_not_depend_on_where_the_data_directory_is(tmp_path: Path):
     """The same data directory copied to two places outside the checkout builds the same site."""
     first, second = tmp_path / "x" / "data", tmp_path / "y" / "z" / "data"

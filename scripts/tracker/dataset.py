@@ -18,6 +18,7 @@ from .schemas import KINDS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ID_LENGTH = 100  # as schema/common.schema.json#/$defs/id
 RESERVED_IDS = frozenset({"index"})  # events/index.md is the events index page
 KIND_SINGULAR = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
 
@@ -30,7 +31,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.col}: {printable(self.message)}"
+
+
+def printable(text: str) -> str:
+    """Text safe for one terminal line: control, invisible and bidi characters escaped as repr does."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 @dataclass(slots=True)
@@ -38,7 +44,8 @@ class RecordFile:
     kind: str
     id: str
     path: Path
-    display: str
+    display: str  # for messages: relative to the repository (or working directory) when inside it
+    published_path: str = ""  # shown on the site: as `display` inside the repository, else <data dir name>/<kind>/<file>
     doc: Document | None = None
     schema_ok: bool = False
 
@@ -70,6 +77,15 @@ def display_path(path: Path) -> str:
         except ValueError:
             continue
     return absolute.as_posix()
+
+
+def published_path(root: Path, kind: str, name: str) -> str:
+    """Where a record file is, as the site shows it: never an absolute path of the build machine."""
+    absolute = Path(os.path.abspath(root))
+    try:
+        return (absolute.relative_to(REPO_ROOT) / kind / name).as_posix()
+    except ValueError:
+        return f"{absolute.name}/{kind}/{name}"
 
 
 def _is_symlink(path: Path) -> bool:
@@ -121,7 +137,10 @@ def discover(root: Path) -> tuple[Dataset, list[Problem]]:
                         Problem(item_shown, 1, 1, f"file name {stem!r} is not a valid id: use lowercase letters a-z, digits 0-9 and single hyphens")
                     )
                     continue
-                record = RecordFile(entry.name, stem, item_path, item_shown)
+                if len(stem) > MAX_ID_LENGTH:
+                    problems.append(Problem(item_shown, 1, 1, f"file name {stem!r} is too long: an id has at most {MAX_ID_LENGTH} characters"))
+                    continue
+                record = RecordFile(entry.name, stem, item_path, item_shown, published_path(root, entry.name, item.name))
                 if stem in seen_ids:
                     other = seen_ids[stem]
                     problems.append(Problem(item_shown, 1, 1, f"id {stem!r} is also used by {other.display}; ids must be unique across kinds"))

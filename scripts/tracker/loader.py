@@ -11,6 +11,7 @@ scalar is a string unless it is written exactly like a JSON number, ``true``,
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,14 +28,21 @@ _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _PLAIN_CONSTANTS = {"true": True, "false": False, "null": None, "~": None, "": None}
 
-# Characters that must not appear anywhere in a data file: C0/C1 controls other
-# than newline (tabs included: YAML forbids them for indentation and they make
-# files look different in every editor), bidirectional overrides and isolates
-# (they make text render in another order than it is stored), zero-width
-# characters, and noncharacters.
+# Characters that must not appear anywhere in a data file, raw or written as a YAML escape:
+# control characters other than newline (Unicode Cc: tabs too, since YAML forbids them for
+# indentation and they make files look different in every editor), invisible format
+# characters (Cf: bidirectional overrides and isolates that make text render in another order
+# than it is stored, zero-width characters, tag characters used for "ASCII smuggling"), line
+# and paragraph separators (Zl, Zp: libyaml counts them as line breaks), surrogates and
+# noncharacters. The list is spelled out because building it from unicodedata at every start
+# would cost a third of a second; tests/test_loader.py checks it against unicodedata.
 FORBIDDEN_CHARACTERS = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]"
+    "[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe-\uffff"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f" + "".join(f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(0x1, 0x11)) + "]"
 )
+MAX_SAFE_INTEGER = 2**53 - 1  # beyond this, JSON consumers lose precision
 
 _CHARACTER_NAMES = {
     "\t": "tab character (indent with spaces)",
@@ -108,10 +116,20 @@ def _pos(mark: yaml.Mark) -> Pos:
     return mark.line + 1, mark.column + 1
 
 
+class _TooDeep(Exception):
+    """Raised to stop parsing at the first node nested deeper than MAX_DEPTH."""
+
+
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b", "N": "\x85", "L": "\u2028", "P": "\u2029"}
+_HEX_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+
+
 class _Builder:
     """Turns PyYAML events into plain Python data, recording problems instead of guessing."""
 
     def __init__(self, text: str):
+        self.text = text
+        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         self.events = yaml.parse(text, Loader=yaml.CSafeLoader)
         self.doc = Document({})
         self.problems: list[LoadProblem] = []
@@ -153,10 +171,12 @@ class _Builder:
             return None
         self.check_node_event(event)
         if depth > MAX_DEPTH:
+            # Stop here: skipping the node would make libyaml parse all of it, which is
+            # quadratic in nesting (100,000 brackets take half a minute).
             self.problem(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
-            self.skip(event)
-            return None
+            raise _TooDeep
         if isinstance(event, yaml.ScalarEvent):
+            self.check_escapes(event)
             return self.scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
@@ -197,6 +217,7 @@ class _Builder:
             self.skip(event)
             return None
         self.check_node_event(event)
+        self.check_escapes(event)
         if event.value == "<<" and not event.style:
             self.problem(event.start_mark, "merge key '<<' is not allowed; write the fields out")
             return None
@@ -217,18 +238,43 @@ class _Builder:
                     if depth == 0:
                         return
 
-    @staticmethod
-    def scalar(event: yaml.ScalarEvent):
+    def check_escapes(self, event: yaml.ScalarEvent) -> None:
+        """A double-quoted escape may not produce a character that is forbidden raw (\\0, \\u202e, \\L...)."""
+        if event.style != '"' or "\\" not in self.text[self.offset(event.start_mark) : self.offset(event.end_mark)]:
+            return
+        match = FORBIDDEN_CHARACTERS.search(event.value)
+        if match is None:
+            return
+        start, end = self.offset(event.start_mark), self.offset(event.end_mark)
+        for escape in _HEX_ESCAPE.finditer(self.text, start, end):
+            hex_digits = escape.group(1) or escape.group(2) or escape.group(3)
+            produced = chr(int(hex_digits, 16)) if hex_digits else _ESCAPES.get(escape.group(4), "")
+            if produced and FORBIDDEN_CHARACTERS.fullmatch(produced):
+                line = self.text.count("\n", 0, escape.start()) + 1
+                col = escape.start() - self.line_starts[line - 1] + 1
+                self.problems.append(LoadProblem(line, col, describe_character(produced)))
+                return
+        self.problem(event.start_mark, describe_character(match.group()))
+
+    def offset(self, mark: yaml.Mark) -> int:
+        return self.line_starts[mark.line] + mark.column
+
+    def scalar(self, event: yaml.ScalarEvent):
         value = event.value
         if event.style:  # quoted or block scalar: always a string ("" is plain in the C parser)
             return value
         if value in _PLAIN_CONSTANTS:
             return _PLAIN_CONSTANTS[value]
         if _INT.fullmatch(value):
-            return int(value)
-        if _FLOAT.fullmatch(value):
-            return float(value)
-        return value
+            number: int | float = int(value) if len(value) <= 20 else MAX_SAFE_INTEGER + 1
+        elif _FLOAT.fullmatch(value):
+            number = float(value)
+        else:
+            return value
+        if not math.isfinite(number) or abs(number) > MAX_SAFE_INTEGER:
+            self.problem(event.start_mark, "number out of range")
+            return None
+        return number
 
 
 def load_text(text: str) -> Document:
@@ -236,6 +282,8 @@ def load_text(text: str) -> Document:
     builder = _Builder(text)
     try:
         doc = builder.build()
+    except _TooDeep:
+        doc = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _pos(mark) if mark else (1, 1)

@@ -231,7 +231,7 @@ def build(dataset: Dataset) -> Model:
     model = Model()
     tables = {"events": model.events, "claims": model.claims, "actors": model.actors, "sources": model.sources}
     for record in sorted(dataset.files, key=lambda r: (r.kind, r.id)):
-        tables[record.kind][record.id] = BUILDERS[record.kind](record.id, record.display, record.data)
+        tables[record.kind][record.id] = BUILDERS[record.kind](record.id, record.published_path, record.data)
     for event in model.events.values():
         for actor in event.actors:
             model.events_with[actor].append(event.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .dataset import Problem
+from .dataset import Problem, printable
 
 
 def _github_escape(text: str, *, property_value: bool = False) -> str:
@@ -29,7 +29,7 @@ def github_report(problems: Iterable[Problem], counts: dict[str, int]) -> str:
     """GitHub Actions workflow commands, one annotation per problem."""
     problems = list(problems)
     lines = [
-        f"::error file={_github_escape(p.path, property_value=True)},line={p.line},col={p.col},title=data validation::{_github_escape(p.message)}"
+        f"::error file={_github_escape(printable(p.path), property_value=True)},line={p.line},col={p.col},title=data validation::{_github_escape(printable(p.message))}"
         for p in problems
     ]
     lines.append(text_report([], counts) if not problems else f"{len(problems)} problems found")
