@@ -10,6 +10,7 @@ on_post_build  check that every record was published exactly once
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 import sys
@@ -22,7 +23,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tracker import exports, jsonld, render
 from tracker import model as model_mod
-from tracker.export_common import actor_feed_path
 from tracker.html import json_for_script, sanitize
 from tracker.report import text_report
 from tracker.validate import validate
@@ -50,7 +50,7 @@ def on_config(config):
     outputs = exports.build_outputs(model, site_url=config.site_url or "", epoch=epoch)
     pages += exports.extra_pages(model, outputs)
     _state.clear()
-    _state.update(model=model, pages={p.path: p for p in pages}, outputs=outputs, read=result.counts())
+    _state.update(model=model, pages={p.path: p for p in pages}, outputs=outputs, read=result.counts(), blocks={})
     return config
 
 
@@ -86,32 +86,38 @@ def _generated(page):
 
 def on_page_markdown(markdown: str, page, config, files):
     generated = _generated(page)
-    if generated is not None and page.file.src_uri != "index.md":
+    if generated is None:
+        return markdown
+    if page.file.src_uri != "index.md":
         # Material inserts meta values into <title> and <meta> without escaping them.
         page.meta["title"] = html.escape(generated.title, quote=True)
         page.meta["description"] = html.escape(generated.description, quote=True)
+    if generated.record is not None:
+        # Record pages are indexed by compact entries (on_post_build), not by parsing their HTML.
+        page.meta["search"] = {"exclude": True}
+    markdown, _state["blocks"][page.file.src_uri] = render.split_blocks(markdown)
     return markdown
 
 
 def on_page_content(content: str, page, config, files):
-    if _generated(page) is not None:
-        return sanitize(content)
-    return content
+    blocks = _state["blocks"].pop(page.file.src_uri, None)
+    if blocks is None:
+        return content
+    return sanitize(render.join_blocks(content, blocks))
 
 
 def on_post_page(output: str, page, config):
-    """Add feed discovery links to every page, and JSON-LD to record pages."""
-    base = "../" * page.url.count("/")
-    head = [f'<link rel="alternate" type="application/atom+xml" title="All events and claims" href="{base}feeds/all.atom">']
+    """Add schema.org JSON-LD to record pages.
+
+    No <link rel="alternate"> for the feeds: Material's script fetches a sitemap.xml beside every
+    alternate link (it takes them for language versions). The feeds are linked in the page body.
+    """
     generated = _generated(page)
-    if generated is not None and generated.record is not None:
-        record = generated.record
-        if record.kind == "actors":
-            feed = html.escape(base + actor_feed_path(record.id), quote=True)
-            head.append(f'<link rel="alternate" type="application/atom+xml" title="{html.escape(record.title, quote=True)}" href="{feed}">')
-        data = jsonld.for_record(_state["model"], config.site_url or "", record)
-        head.append(f'<script type="application/ld+json">{json_for_script(data)}</script>')
-    return output.replace("</head>", "\n".join(head) + "\n</head>", 1)
+    if generated is None or generated.record is None:
+        return output
+    data = jsonld.for_record(_state["model"], config.site_url or "", generated.record)
+    script = f'<script type="application/ld+json">{json_for_script(data)}</script>\n'
+    return output.replace("</head>", script + "</head>", 1)
 
 
 def on_post_build(config):
@@ -129,8 +135,19 @@ def on_post_build(config):
     problems = exports.check_outputs(_state["model"], _state["outputs"], site_dir=site)
     if problems:
         raise PluginError(f"open-data outputs do not conserve the records ({len(problems)} problem(s)):\n" + "\n".join(problems[:50]))
+    add_record_search_entries(site / "search" / "search_index.json")
     # Printed, not logged: `mkdocs build --quiet` (as scripts/build.py runs it) hides INFO lines.
     print(f"tracker: read {_counts(_state['read'])}; published {_counts(published)}", file=sys.stderr)
+
+
+def add_record_search_entries(index_path: Path) -> None:
+    """Append one compact entry per record to the index Material's search plugin wrote."""
+    if not index_path.is_file():
+        return  # search disabled
+    index = json.loads(index_path.read_text("utf-8"))
+    model = _state["model"]
+    index["docs"] += [render.search_entry(model, record) for record in model.all_records()]
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def _counts(counts: dict[str, int]) -> str:

@@ -9,6 +9,7 @@ touches MkDocs; ``mkdocs_hooks`` is the only glue.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -126,6 +127,48 @@ def html_block(*parts: str, cls: str = "tracker-block") -> str:
     # every newline into a space guarantees no blank line ends the block early.
     body = "".join(parts).replace("\n", " ")
     return f'<div class="{cls}" markdown="0">{body}</div>\n'
+
+
+BLOCK_PLACEHOLDER = re.compile(r"<p>TRACKERBLOCK(\d+)X</p>")
+
+
+def split_blocks(markdown: str) -> tuple[str, list[str]]:
+    """Take the raw HTML blocks out of a generated page, leaving a placeholder paragraph for each.
+
+    Python-Markdown would otherwise parse every block with its HTML parser, the slowest step of
+    the build; the blocks need no Markdown processing, so they are put back by ``join_blocks``.
+    Every block is one line starting with ``<div `` (``html_block`` guarantees it) and no other
+    line of a generated page starts that way.
+    """
+    blocks: list[str] = []
+    lines = []
+    for line in markdown.split("\n"):
+        if line.startswith("<div "):
+            lines.append(f"\nTRACKERBLOCK{len(blocks)}X\n")
+            blocks.append(line)
+        else:
+            lines.append(line)
+    return "\n".join(lines), blocks
+
+
+def join_blocks(html: str, blocks: list[str]) -> str:
+    """Put the blocks back in place of their placeholders (one pass: inserted text is not rescanned)."""
+    return BLOCK_PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+
+
+def search_entry(model: Model, record: Record) -> dict[str, str]:
+    """A compact search-index entry for a record page: its title and what it is, as escaped text."""
+    if isinstance(record, Event):
+        text = f"Event, {dates.humanize(record.date)}. {record.summary} Actors: {', '.join(model.actors[a].name for a in record.actors)}."
+    elif isinstance(record, Claim):
+        text = f"Claim ({record.status}) by {', '.join(model.actors[a].name for a in record.claimants)}. {record.statement} {record.quote or ''}"
+    elif isinstance(record, Actor):
+        text = (
+            f"{docs_text.actor_kind_title(record.actor_kind)}. {' '.join(r.title for r in record.roles)} {' '.join(record.aliases)} {record.description or ''}"
+        )
+    else:
+        text = f"{docs_text.source_kind_title(record.source_kind)}. {record.description}"
+    return {"location": url_of(page_path(record)), "title": esc(record_label(record)), "text": esc(" ".join(text.split()))}
 
 
 def md_heading(level: int, text: str) -> str:
