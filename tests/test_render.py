@@ -55,3 +55,22 @@ def test_large_groups_are_paginated(mini_model, monkeypatch):
 )
 def test_relative_links(mini_model, here, target, href):
     assert render.Links(mini_model, here).to(target) == href
+
+
+def test_blocks_round_trip_through_placeholders():
+    """Raw HTML blocks skip Markdown and come back in place; text that looks like a placeholder stays text."""
+    md = render.html_block("<p>one</p>") + render.md_heading(2, "Heading") + render.html_block("<p>two &lt;p&gt;TRACKERBLOCK0X&lt;/p&gt;</p>")
+    skeleton, blocks = render.split_blocks(md)
+    assert "<div" not in skeleton and len(blocks) == 2
+    import markdown
+
+    html = render.join_blocks(markdown.markdown(skeleton), blocks)
+    assert html.index("<p>one</p>") < html.index("Heading") < html.index("<p>two &lt;p&gt;TRACKERBLOCK0X&lt;/p&gt;</p>")
+    assert "TRACKERBLOCK1X" not in html
+
+
+def test_search_entries_are_escaped_text(mini_model):
+    entry = render.search_entry(mini_model, mini_model.claims["fair-talks"])
+    assert entry["location"] == "claims/fair-talks/"
+    assert entry["text"].startswith("Claim (disputed) by Masoud Pezeshkian.")
+    assert "<" not in entry["text"] + entry["title"]
