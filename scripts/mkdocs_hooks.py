@@ -92,8 +92,9 @@ def on_page_markdown(markdown: str, page, config, files):
         # Material inserts meta values into <title> and <meta> without escaping them.
         page.meta["title"] = html.escape(generated.title, quote=True)
         page.meta["description"] = html.escape(generated.description, quote=True)
-    if generated.record is not None:
-        # Record pages are indexed by compact entries (on_post_build), not by parsing their HTML.
+    if generated.record is not None or not generated.searchable:
+        # Record pages are indexed by compact entries (on_post_build), not by parsing their HTML;
+        # lists of records (timeline, indexes) would only repeat them.
         page.meta["search"] = {"exclude": True}
     markdown, _state["blocks"][page.file.src_uri] = render.split_blocks(markdown)
     return markdown

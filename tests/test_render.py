@@ -36,8 +36,8 @@ def test_large_groups_are_paginated(mini_model, monkeypatch):
     index = pages["claims/index.md"].markdown
     assert 'href="../browse/claims/disputed/"' in index and "All 2 in “Disputed”" in index
     first, second = pages["browse/claims/disputed/index.md"].markdown, pages["browse/claims/disputed/2.md"].markdown
-    assert 'href="2/" rel="next"' in first and 'rel="prev"' not in first
-    assert 'href="../" rel="prev"' in second and "page 2 of 2" in second
+    assert 'href="../../../browse/claims/disputed/2/" rel="next"' in first and 'rel="prev"' not in first
+    assert 'href="../../../../browse/claims/disputed/" rel="prev"' in second and "page 2 of 2" in second
     assert 'href="../../../claims/fair-talks/"' in first and 'href="../../../../claims/other-talks/"' in second
 
 
@@ -46,11 +46,12 @@ def test_large_groups_are_paginated(mini_model, monkeypatch):
     [
         ("index.md", "events/a.md", "events/a/"),
         ("events/a.md", "actors/b.md", "../../actors/b/"),
-        ("events/index.md", "events/a.md", "a/"),
+        ("events/index.md", "events/a.md", "../events/a/"),
         ("timeline/index.md", "methodology.md", "../methodology/"),
         ("events/a.md", "index.md", "../../"),
         ("sources/s.md", "seeds/x.txt", "../../seeds/x.txt"),
-        ("browse/claims/x/2.md", "browse/claims/x/index.md", "../"),
+        ("browse/claims/x/2.md", "browse/claims/x/index.md", "../../../../browse/claims/x/"),
+        ("index.md", "index.md", "./"),
     ],
 )
 def test_relative_links(mini_model, here, target, href):
@@ -74,3 +75,16 @@ def test_search_entries_are_escaped_text(mini_model):
     assert entry["location"] == "claims/fair-talks/"
     assert entry["text"].startswith("Claim (disputed) by Masoud Pezeshkian.")
     assert "<" not in entry["text"] + entry["title"]
+
+
+def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
+    monkeypatch.setattr(render, "TIMELINE_PAGE_SIZE", 1)
+    chunks = render.timeline_chunks(mini_model)
+    pages = render.timeline_pages(mini_model, chunks)
+    assert [p.path for p in pages] == ["timeline/index.md", "timeline/2.md", "timeline/3.md"]
+    assert [len(c) for c in chunks] == [1, 1, 1]
+    assert render.timeline_locations(chunks) == {"statement": "timeline/index.md"}
+    assert 'href="../../timeline/3/"' in pages[1].markdown and "Page 2 of 3" in pages[1].markdown
+    assert all(not p.searchable for p in pages)
+    event = render.event_page(mini_model, mini_model.events["statement"], "timeline/2.md")
+    assert 'href="../../timeline/2/#event-statement"' in event.markdown

@@ -8,11 +8,10 @@ touches MkDocs; ``mkdocs_hooks`` is the only glue.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import dates, docs_text
 from .html import esc, first_sentence, inline, paragraphs
@@ -30,8 +29,7 @@ class Page:
     description: str  # plain text
     markdown: str
     record: Record | None = None
-    jsonld: dict | None = None
-    extra: dict = field(default_factory=dict)
+    searchable: bool = True  # False for lists of records (indexed through the records themselves)
 
 
 def page_path(record: Record) -> str:
@@ -52,13 +50,14 @@ class Links:
 
     def __init__(self, model: Model, here: str):
         self.model = model
-        self.base = url_of(here).rstrip("/") or "."
+        here_url = url_of(here)
+        self.base = here_url.rstrip("/") or "."
+        self.up = "../" * here_url.count("/")  # from this page's directory URL to the site root
 
     def to(self, md_path_or_file: str, anchor: str = "") -> str:
+        """A relative link: up to the site root, then down to the target (no per-link path arithmetic)."""
         target = md_path_or_file if not md_path_or_file.endswith(".md") else url_of(md_path_or_file)
-        rel = posixpath.relpath(target.rstrip("/") or ".", self.base)
-        if target.endswith("/") or target == "":
-            rel = rel + "/" if rel != "." else "./"
+        rel = (self.up + target) or "./"
         return rel + (f"#{anchor}" if anchor else "")
 
     def record(self, rid: str, anchor: str = "") -> str:
@@ -307,7 +306,7 @@ def edit_and_data(links: Links, record: Record) -> str:
 # ---------------------------------------------------------------- record pages
 
 
-def event_page(model: Model, event: Event) -> Page:
+def event_page(model: Model, event: Event, timeline_page: str = "timeline/index.md") -> Page:
     here = page_path(event)
     links = Links(model, here)
     notes = Footnotes(links)
@@ -327,7 +326,7 @@ def event_page(model: Model, event: Event) -> Page:
         facts.append("<dt>Includes</dt><dd>" + ", ".join(links.a(e) for e in model.sub_events[event.id]) + "</dd>")
     if event.tags:
         facts.append(f"<dt>Tags</dt><dd>{tag_list(event.tags)}</dd>")
-    facts.append(f'<dt>Timeline</dt><dd><a href="{esc(links.to("timeline/index.md", "event-" + event.id))}">see it in order</a></dd>')
+    facts.append(f'<dt>Timeline</dt><dd><a href="{esc(links.to(timeline_page, "event-" + event.id))}">see it in order</a></dd>')
     md = [
         html_block(f'<h1 id="title">{esc(event.title)}</h1>', edit_and_data(links, event), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head"),
         md_heading(2, "Summary"),
@@ -589,10 +588,68 @@ def group_label(value: dates.EdtfDate) -> tuple[str, str]:
     return year, f"{dates.MONTHS[start.earliest.month - 1]} {year}"
 
 
-def timeline_page(model: Model) -> Page:
-    here = "timeline/index.md"
-    links = Links(model, here)
+# The timeline is one page up to this many entries; beyond, consecutive pages of this many,
+# so that no page grows with the data set. Filters then act on the page shown.
+TIMELINE_PAGE_SIZE = 1000
+
+
+def timeline_page_path(number: int) -> str:
+    return "timeline/index.md" if number == 1 else f"timeline/{number}.md"
+
+
+def timeline_chunks(model: Model) -> list[list[TimelineEntry]]:
     entries = timeline_entries(model)
+    return [entries[i : i + TIMELINE_PAGE_SIZE] for i in range(0, len(entries), TIMELINE_PAGE_SIZE)] or [[]]
+
+
+def timeline_locations(chunks: list[list[TimelineEntry]]) -> dict[str, str]:
+    """The timeline page each event is listed on."""
+    return {e.record.id: timeline_page_path(n) for n, chunk in enumerate(chunks, start=1) for e in chunk if e.kind == "event"}
+
+
+def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None) -> list[Page]:
+    chunks = chunks if chunks is not None else timeline_chunks(model)
+    total_events = len(model.events)
+    total_claims = sum(1 for chunk in chunks for e in chunk if e.kind == "claim")
+    counts = f"{total_events:,} events and {total_claims:,} dated claims"
+    pages = []
+    for number, entries in enumerate(chunks, start=1):
+        here = timeline_page_path(number)
+        links = Links(model, here)
+        intro = (
+            f'<p class="tl-intro">{counts}, in order. Each entry is placed at the first day it could have happened; '
+            f'an entry whose date is not exact is marked <span class="fuzzy">not exact</span> and never shown more precisely than its sources allow '
+            f'(<a href="{esc(links.to("methodology.md", "dates"))}">how dates work</a>). '
+            + (
+                "Filters below need JavaScript; without it, this is the complete list.</p>"
+                if len(chunks) == 1
+                else "Filters below need JavaScript and act on this page.</p>"
+            )
+        )
+        pager = ""
+        if len(chunks) > 1:
+            items = []
+            for n, chunk in enumerate(chunks, start=1):
+                span = f"{dates.humanize(chunk[0].date)} … {dates.humanize(chunk[-1].date)}"
+                label = f"{n}: {span}"
+                items.append(
+                    f"<li><strong>{esc(label)}</strong></li>" if n == number else f'<li><a href="{esc(links.to(timeline_page_path(n)))}">{esc(label)}</a></li>'
+                )
+            pager = f'<nav class="pager" aria-label="Timeline pages"><p>Page {number} of {len(chunks)}:</p><ol>{"".join(items)}</ol></nav>'
+        md = html_block(
+            '<h1 id="title">Timeline</h1>',
+            intro,
+            pager,
+            '<div id="tl-filters" class="tl-filters" hidden></div>',
+            f'<div class="timeline">{_timeline_groups(links, entries)}</div>',
+            cls="timeline-page",
+        )
+        title = "Timeline" if len(chunks) == 1 else f"Timeline ({number}/{len(chunks)})"
+        pages.append(Page(here, title, f"Every event and dated claim in order ({counts}).", md, searchable=False))
+    return pages
+
+
+def _timeline_groups(links: Links, entries: list[TimelineEntry]) -> str:
     parts: list[str] = []
     current_year = current_month = None
     open_list = False
@@ -613,21 +670,7 @@ def timeline_page(model: Model) -> Page:
         parts.append(timeline_entry_html(links, entry))
     if open_list:
         parts.append("</ol></section></section>")
-    counts = f"{sum(1 for e in entries if e.kind == 'event')} events and {sum(1 for e in entries if e.kind == 'claim')} dated claims"
-    intro = (
-        f'<p class="tl-intro">{counts}, in order. Each entry is placed at the first day it could have happened; '
-        f'an entry whose date is not exact is marked <span class="fuzzy">not exact</span> and never shown more precisely than its sources allow '
-        f'(<a href="{esc(links.to("methodology.md", "dates"))}">how dates work</a>). '
-        "Filters below need JavaScript; without it, this is the complete list.</p>"
-    )
-    md = html_block(
-        '<h1 id="title">Timeline</h1>',
-        intro,
-        '<div id="tl-filters" class="tl-filters" hidden></div>',
-        f'<div class="timeline">{"".join(parts)}</div>',
-        cls="timeline-page",
-    )
-    return Page(here, "Timeline", f"Every event and dated claim in order ({counts}).", md)
+    return "".join(parts)
 
 
 def timeline_entry_html(links: Links, entry: TimelineEntry) -> str:
@@ -703,7 +746,7 @@ def index_pages(model: Model, kind: str, intro_html: Callable[[Links], str], gro
         sections.append(f'<section class="group"><h2 id="{esc(slug)}">{esc(label)} <small>({len(ids):,})</small></h2>{listing}</section>')
     body = html_block(f'<h1 id="title">{title}</h1>', intro_html(links), "".join(sections), cls="index-page")
     total = len(getattr(model, kind))
-    return [Page(here, title, f"All {total:,} {title.lower()}, grouped.", body), *pages]
+    return [Page(here, title, f"All {total:,} {title.lower()}, grouped.", body, searchable=False), *pages]
 
 
 def _group_pages(model: Model, kind: str, label: str, slug: str, ids: list[str], item: ItemRenderer) -> list[Page]:
@@ -727,7 +770,7 @@ def _group_pages(model: Model, kind: str, label: str, slug: str, ids: list[str],
             f'<nav class="pager" aria-label="Pages">{" · ".join(nav)}</nav>',
             cls="index-page",
         )
-        pages.append(Page(here, f"{heading} ({number}/{len(chunks)})", f"{heading}, page {number} of {len(chunks)}.", body))
+        pages.append(Page(here, f"{heading} ({number}/{len(chunks)})", f"{heading}, page {number} of {len(chunks)}.", body, searchable=False))
     return pages
 
 
@@ -920,9 +963,11 @@ def home_page(model: Model, site_name: str) -> Page:
 
 
 def all_pages(model: Model, site_name: str) -> list[Page]:
+    chunks = timeline_chunks(model)
+    on_timeline = timeline_locations(chunks)
     pages = [
         home_page(model, site_name),
-        timeline_page(model),
+        *timeline_pages(model, chunks),
         *events_index(model),
         *claims_index(model),
         *actors_index(model),
@@ -931,7 +976,7 @@ def all_pages(model: Model, site_name: str) -> list[Page]:
         data_notes_page(model),
         docs_text.methodology_page(),
     ]
-    pages += [event_page(model, e) for e in model.events.values()]
+    pages += [event_page(model, e, on_timeline[e.id]) for e in model.events.values()]
     pages += [claim_page(model, c) for c in model.claims.values()]
     pages += [actor_page(model, a) for a in model.actors.values()]
     pages += [source_page(model, s) for s in model.sources.values()]
