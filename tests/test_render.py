@@ -83,7 +83,7 @@ def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
     pages = render.timeline_pages(mini_model, chunks)
     assert [p.path for p in pages] == ["timeline/index.md", "timeline/2.md", "timeline/3.md"]
     assert [len(c) for c in chunks] == [1, 1, 1]
-    assert render.timeline_locations(chunks) == {"statement": "timeline/index.md"}
+    assert render.timeline_locations(chunks) == {"statement": "timeline/2.md"}  # after a claim dated 2026
     assert 'href="../../timeline/3/"' in pages[1].markdown and "Page 2 of 3" in pages[1].markdown
     assert all(not p.searchable for p in pages)
     event = render.event_page(mini_model, mini_model.events["statement"], "timeline/2.md")
