@@ -1,8 +1,10 @@
 """MkDocs glue (hooks: in mkdocs.yml). The work is done by plain functions in tracker/.
 
+on_startup note whether this is `build` or `serve`
 on_serve   watch data/, schema/ and seeds/ for the live preview
 on_config  validate data/ (the build stops on any problem) and render every page in memory
-on_files   add the generated pages and archived seeds; point "edit this page" at the YAML record
+on_files   add the generated pages and archived seeds; point "edit this page" at the YAML record;
+           start writing the open data (api/, csv/, feeds/, calendar/) beside the build
 on_page_*  set escaped titles, sanitize the HTML of generated pages, add JSON-LD
 on_post_build  check that every record was published exactly once
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -72,12 +75,66 @@ def on_files(files: Files, config) -> Files:
         generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.record.path if page.record is not None else None
         files.append(generated)
-    for path, content in sorted(_state["outputs"].items()):
-        files.append(File.generated(config, path, content=content))
+    start_writing_outputs(Path(config.site_dir))
     model = _state["model"]
     for seed in sorted({s.seed for s in model.sources.values() if s.seed}):
         files.append(File.generated(config, seed, abs_src_path=str(repo_root / seed)))
     return files
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
+_command: dict[str, str] = {}
+
+
+def write_and_check_outputs(site: Path, outputs: dict[str, bytes]) -> list[str]:
+    """Write the open-data files into the site, then read them back: every record exactly once."""
+    for path, content in outputs.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return exports.check_outputs(_state["model"], outputs, site_dir=site)
+
+
+def _writer(site: Path, connection) -> None:
+    try:
+        connection.send(write_and_check_outputs(site, _state["outputs"]))
+    except BaseException as error:  # reported by the parent as a build error, never a traceback
+        connection.send([f"open-data outputs could not be written: {error!r}"])
+    finally:
+        connection.close()
+
+
+def start_writing_outputs(site: Path) -> None:
+    """Write and check the open data in a forked process while MkDocs renders the pages.
+
+    The outputs are held in memory already (the Downloads page lists their sizes), and the
+    fork shares them without copying; on a 2-core machine this takes their writing and
+    read-back check off the build's critical path. `mkdocs serve` (threads) does it inline.
+    """
+    _state["writer"] = None
+    if _command.get("name") != "build" or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    receive, send = multiprocessing.Pipe(duplex=False)
+    process = multiprocessing.get_context("fork").Process(target=_writer, args=(site, send), daemon=True)
+    process.start()
+    send.close()
+    _state["writer"] = (process, receive)
+
+
+def finish_writing_outputs(site: Path) -> list[str]:
+    writer = _state.get("writer")
+    if writer is None:
+        return write_and_check_outputs(site, _state["outputs"])
+    process, receive = writer
+    try:
+        problems = receive.recv()
+    except EOFError:
+        problems = ["open-data outputs: the writer process ended without a report"]
+    process.join()
+    return problems
 
 
 def _generated(page):
@@ -133,7 +190,7 @@ def on_post_build(config):
         published[kind] = len(present)
     if missing or published != _state["read"]:
         raise PluginError(f"records read {_state['read']} but published {published}; missing: {', '.join(missing[:20])}")
-    problems = exports.check_outputs(_state["model"], _state["outputs"], site_dir=site)
+    problems = finish_writing_outputs(site)
     if problems:
         raise PluginError(f"open-data outputs do not conserve the records ({len(problems)} problem(s)):\n" + "\n".join(problems[:50]))
     add_record_search_entries(site / "search" / "search_index.json")
