@@ -40,15 +40,16 @@ synth: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-test: $(STAMP)
+# lint first (a second), then the whole suite, browser tests included
+test: lint
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
 	TRACKER_DATA=$(DATA) $(BIN)/mkdocs serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests benchmarks
+	$(BIN)/ruff format --check scripts tests benchmarks
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
