@@ -11,6 +11,7 @@ scalar is a string unless it is written exactly like a JSON number, ``true``,
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -106,6 +107,8 @@ def decode(raw: bytes) -> str:
         before = raw[: exc.start].decode("utf-8", errors="replace")
         line, col = _position_in_text(before, len(before))
         raise LoadFailed([LoadProblem(line, col, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})")]) from None
+    if text.replace("\n", "").isprintable():
+        return text  # fast path: every forbidden character is one Python deems not printable
     problems = [LoadProblem(*_position_in_text(text, m.start()), describe_character(m.group())) for m in FORBIDDEN_CHARACTERS.finditer(text)]
     if problems:
         raise LoadFailed(problems[:20])
@@ -129,7 +132,6 @@ class _Builder:
 
     def __init__(self, text: str):
         self.text = text
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         self.events = yaml.parse(text, Loader=yaml.CSafeLoader)
         self.doc = Document({})
         self.problems: list[LoadProblem] = []
@@ -240,10 +242,10 @@ class _Builder:
 
     def check_escapes(self, event: yaml.ScalarEvent) -> None:
         """A double-quoted escape may not produce a character that is forbidden raw (\\0, \\u202e, \\L...)."""
-        if event.style != '"' or "\\" not in self.text[self.offset(event.start_mark) : self.offset(event.end_mark)]:
+        if event.style != '"' or event.value.isprintable():
             return
         match = FORBIDDEN_CHARACTERS.search(event.value)
-        if match is None:
+        if match is None:  # the raw text was checked already; only an escape can add one
             return
         start, end = self.offset(event.start_mark), self.offset(event.end_mark)
         for escape in _HEX_ESCAPE.finditer(self.text, start, end):
@@ -255,6 +257,11 @@ class _Builder:
                 self.problems.append(LoadProblem(line, col, describe_character(produced)))
                 return
         self.problem(event.start_mark, describe_character(match.group()))
+
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        """Offsets of the first character of each line (needed only to place an error)."""
+        return [0, *(m.end() for m in re.finditer("\n", self.text))]
 
     def offset(self, mark: yaml.Mark) -> int:
         return self.line_starts[mark.line] + mark.column
