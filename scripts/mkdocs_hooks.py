@@ -33,6 +33,7 @@ from tracker.validate import validate
 log = logging.getLogger("mkdocs.hooks.tracker")
 
 _state: dict = {}
+_command: dict[str, str] = {}  # {"name": "build" | "serve" | "gh-deploy"}, from on_startup
 
 
 def data_dir(config) -> Path:
@@ -43,14 +44,16 @@ def data_dir(config) -> Path:
 
 def on_config(config):
     root = data_dir(config)
-    result = validate(root)
+    result = validate(root, cache=_command.get("name") == "serve")
     if not result.ok:
         print(text_report(result.problems, result.counts()), file=sys.stderr)
         raise PluginError(f"{len(result.problems)} data problem(s) in {root}; nothing was built")
     model = model_mod.build(result.dataset)
     pages = render.all_pages(model, config.site_name)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-    outputs = exports.build_outputs(model, site_url=config.site_url or "", epoch=epoch)
+    # The live preview skips the open-data files (seconds at scale); `make site` always builds them.
+    preview = _command.get("name") == "serve"
+    outputs = {} if preview else exports.build_outputs(model, site_url=config.site_url or "", epoch=epoch)
     pages += exports.extra_pages(model, outputs)
     _state.clear()
     _state.update(model=model, pages={p.path: p for p in pages}, outputs=outputs, read=result.counts(), blocks={})
@@ -84,9 +87,6 @@ def on_files(files: Files, config) -> Files:
 
 def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
-
-
-_command: dict[str, str] = {}
 
 
 def write_and_check_outputs(site: Path, outputs: dict[str, bytes]) -> list[str]:
@@ -190,7 +190,7 @@ def on_post_build(config):
         published[kind] = len(present)
     if missing or published != _state["read"]:
         raise PluginError(f"records read {_state['read']} but published {published}; missing: {', '.join(missing[:20])}")
-    problems = finish_writing_outputs(site)
+    problems = [] if _command.get("name") == "serve" else finish_writing_outputs(site)
     if problems:
         raise PluginError(f"open-data outputs do not conserve the records ({len(problems)} problem(s)):\n" + "\n".join(problems[:50]))
     add_record_search_entries(site / "search" / "search_index.json")

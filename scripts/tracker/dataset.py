@@ -14,7 +14,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loader import Document, LoadFailed, load_file
+from .loader import Document, LoadFailed, keep_cached, load_file, load_file_cached
 from .schemas import KINDS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -154,8 +154,9 @@ def discover(root: Path) -> tuple[Dataset, list[Problem]]:
     return dataset, problems
 
 
-def load(dataset: Dataset) -> list[Problem]:
-    """Load every record file; return the load problems."""
+def load(dataset: Dataset, *, cache: bool = False) -> list[Problem]:
+    """Load every record file; return the load problems. ``cache`` reuses unchanged files (live preview)."""
+    read = load_file_cached if cache else load_file
     problems: list[Problem] = []
     # Loading makes millions of small objects and no cycles: the cyclic garbage collector
     # would only rescan them (about a tenth of the time), so it is paused meanwhile.
@@ -163,9 +164,11 @@ def load(dataset: Dataset) -> list[Problem]:
     try:
         for record in dataset.files:
             try:
-                record.doc = load_file(record.path)
+                record.doc = read(record.path)
             except LoadFailed as failure:
                 problems.extend(Problem(record.display, p.line, p.col, p.message) for p in failure.problems)
     finally:
         gc.enable()
+    if cache:
+        keep_cached({str(record.path) for record in dataset.files})
     return problems

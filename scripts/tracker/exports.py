@@ -68,11 +68,13 @@ class Download:
     title: str
     format: str
     count: str  # what it holds, in words: "81 records", "17 rows"
-    size: int
+    size: int | None  # None in the live preview, which does not build the outputs
 
 
-def human_size(size: int) -> str:
+def human_size(size: int | None) -> str:
     """Bytes in decimal units with one decimal: 950 B, 12.3 kB, 4.5 MB."""
+    if size is None:
+        return "not built in the live preview"
     if size < 1000:
         return f"{size} B"
     if size < 1_000_000:
@@ -94,7 +96,7 @@ def downloads(model: Model, outputs: dict[str, bytes]) -> dict[str, list[Downloa
     kept, left_out = export_calendar.split_events(model)
 
     def item(path: str, title: str, fmt: str, count: str) -> Download:
-        return Download(path, title, fmt, count, len(outputs[path]))
+        return Download(path, title, fmt, count, len(outputs[path]) if path in outputs else None)
 
     sections: dict[str, list[Download]] = {
         "everything": [

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -303,6 +304,25 @@ def load_text(text: str) -> Document:
     if builder.problems or doc is None:
         raise LoadFailed(sorted(builder.problems, key=lambda p: (p.line, p.col)))
     return doc
+
+
+_CACHE: dict[tuple[str, int, int, int], Document] = {}
+
+
+def load_file_cached(path: Path) -> Document:
+    """load_file, remembering documents by path, size, mtime and inode: the live preview
+    rebuilds on every change, and the modules (unlike the hooks file) survive between rebuilds."""
+    stat = os.stat(path, follow_symlinks=False)
+    key = (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    if key not in _CACHE:
+        _CACHE[key] = load_file(path)
+    return _CACHE[key]
+
+
+def keep_cached(paths: set[str]) -> None:
+    """Forget cached documents of files that are gone or changed."""
+    for key in [k for k in _CACHE if k[0] not in paths]:
+        del _CACHE[key]
 
 
 def load_file(path: Path) -> Document:

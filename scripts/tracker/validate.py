@@ -46,14 +46,14 @@ def check_rules(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-def validate(root: Path, only: list[Path] | None = None) -> Result:
+def validate(root: Path, only: list[Path] | None = None, *, cache: bool = False) -> Result:
     """Check every file under ``root``; with ``only``, report just the problems of those files.
 
     References are always resolved against the whole data directory, so a
     changed file that points at a record in an unchanged one is still checked.
     """
     dataset, problems = ds_mod.discover(root)
-    problems += ds_mod.load(dataset)
+    problems += ds_mod.load(dataset, cache=cache)
     problems += check_schemas(dataset)
     problems += check_rules(dataset)
     if only is not None:
