@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import tracker
 from tracker import exports, jsonld, render
 from tracker import model as model_mod
 from tracker.html import json_for_script, sanitize
@@ -33,7 +34,6 @@ from tracker.validate import validate
 log = logging.getLogger("mkdocs.hooks.tracker")
 
 _state: dict = {}
-_command: dict[str, str] = {}  # {"name": "build" | "serve" | "gh-deploy"}, from on_startup
 
 
 def data_dir(config) -> Path:
@@ -44,7 +44,7 @@ def data_dir(config) -> Path:
 
 def on_config(config):
     root = data_dir(config)
-    result = validate(root, cache=_command.get("name") == "serve")
+    result = validate(root, cache=_serving())
     if not result.ok:
         print(text_report(result.problems, result.counts()), file=sys.stderr)
         raise PluginError(f"{len(result.problems)} data problem(s) in {root}; nothing was built")
@@ -52,8 +52,7 @@ def on_config(config):
     pages = render.all_pages(model, config.site_name)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     # The live preview skips the open-data files (seconds at scale); `make site` always builds them.
-    preview = _command.get("name") == "serve"
-    outputs = {} if preview else exports.build_outputs(model, site_url=config.site_url or "", epoch=epoch)
+    outputs = {} if _serving() else exports.build_outputs(model, site_url=config.site_url or "", epoch=epoch)
     pages += exports.extra_pages(model, outputs)
     _state.clear()
     _state.update(model=model, pages={p.path: p for p in pages}, outputs=outputs, read=result.counts(), blocks={})
@@ -86,7 +85,11 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _command["name"] = command
+    tracker.RUN["command"] = command
+
+
+def _serving() -> bool:
+    return tracker.RUN.get("command") == "serve"
 
 
 def write_and_check_outputs(site: Path, outputs: dict[str, bytes]) -> list[str]:
@@ -115,7 +118,7 @@ def start_writing_outputs(site: Path) -> None:
     read-back check off the build's critical path. `mkdocs serve` (threads) does it inline.
     """
     _state["writer"] = None
-    if _command.get("name") != "build" or "fork" not in multiprocessing.get_all_start_methods():
+    if tracker.RUN.get("command") != "build" or "fork" not in multiprocessing.get_all_start_methods():
         return
     receive, send = multiprocessing.Pipe(duplex=False)
     process = multiprocessing.get_context("fork").Process(target=_writer, args=(site, send), daemon=True)
@@ -190,7 +193,7 @@ def on_post_build(config):
         published[kind] = len(present)
     if missing or published != _state["read"]:
         raise PluginError(f"records read {_state['read']} but published {published}; missing: {', '.join(missing[:20])}")
-    problems = [] if _command.get("name") == "serve" else finish_writing_outputs(site)
+    problems = [] if _serving() else finish_writing_outputs(site)
     if problems:
         raise PluginError(f"open-data outputs do not conserve the records ({len(problems)} problem(s)):\n" + "\n".join(problems[:50]))
     add_record_search_entries(site / "search" / "search_index.json")
