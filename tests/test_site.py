@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -65,3 +67,44 @@ def test_invalid_data_builds_nothing_and_keeps_the_old_site(site, mini, tmp_path
     assert "Traceback" not in result.stderr
     assert sorted(p.relative_to(target) for p in target.rglob("*")) == before
     assert not (tmp_path / ".site.building").exists()
+
+
+def test_live_preview_rebuilds_when_a_record_changes(mini, tmp_path):
+    """`make serve`: the preview watches data/, rebuilds on an edit, and skips the open-data files."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "TRACKER_DATA": str(mini), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    base = f"http://127.0.0.1:{port}/iran-us-talks/"
+
+    def fetch(path: str) -> str:
+        try:
+            with urllib.request.urlopen(base + path, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait_for(path: str, text: str, seconds: float = 60) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if text in fetch(path):
+                return True
+            time.sleep(0.2)
+        return False
+
+    try:
+        assert wait_for("events/statement/", "Pezeshkian posted a statement on X")
+        assert "not built in the live preview" in fetch("downloads/")
+        record = mini / "events" / "statement.yaml"
+        record.write_text(record.read_text("utf-8").replace("Pezeshkian posted a statement on X", "Edited while serving"), "utf-8")
+        assert wait_for("events/statement/", "Edited while serving")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
