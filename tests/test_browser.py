@@ -144,7 +144,7 @@ def test_search_finds_a_record(page, site_url):
     page.click("label.md-search__icon, .md-search__input")
     page.wait_for_function("!document.querySelector('.md-search-result__meta').innerText.includes('Initializing')", timeout=30000)
     page.locator("input.md-search__input").press_sequentially("Abraham Lincoln")
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_selector(".md-search-result__item", timeout=30000)
     results = page.locator(".md-search-result").inner_text()
     assert "U.S. fighter jet shot down an Iranian drone near the USS Abraham Lincoln" in results
     page.click(".md-search-result__item >> nth=0")

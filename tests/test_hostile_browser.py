@@ -135,7 +135,7 @@ def test_search_results_show_payloads_as_text(tab, payload_url, word):
     page, seen = tab
     open_search(page, payload_url)
     page.locator("input.md-search__input").press_sequentially(word)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_selector(".md-search-result__item", timeout=30000)  # generous: CI shares two cores
     results = page.locator(".md-search-result")
     for summary in results.locator("details summary").all()[:5]:
         summary.click()
