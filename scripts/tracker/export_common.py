@@ -106,16 +106,6 @@ class Refs:
     def many(self, ids: list[str]) -> list[dict]:
         return [self(i) for i in ids]
 
-    def members(self, actor_id: str) -> list[str]:
-        """Ids of the actors that name ``actor_id`` in member_of, sorted (an index built on first use)."""
-        if not hasattr(self, "_members"):
-            index: dict[str, list[str]] = {}
-            for actor in self.model.actors.values():
-                for group in actor.member_of:
-                    index.setdefault(group, []).append(actor.id)
-            self._members = index
-        return sorted(self._members.get(actor_id, []))
-
 
 def date_doc(value: dates.EdtfDate | None) -> dict | None:
     """A date as published: the EDTF text, words for it, and the span of days it may denote.

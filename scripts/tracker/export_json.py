@@ -141,7 +141,7 @@ def actor_document(refs: Refs, actor: Actor) -> dict:
             "claims": refs.many(model.claims_by.get(actor.id, [])),
             "events": refs.many(model.events_with.get(actor.id, [])),
             "sources": refs.many(model.sources_by.get(actor.id, [])),
-            "members": refs.many(refs.members(actor.id)),
+            "members": refs.many(model.members.get(actor.id, [])),
         },
     }
 
