@@ -113,6 +113,9 @@ def _start_build(data: Path, site: Path, **env: str) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group: the test can signal the build and MkDocs together
+        # As from a terminal: a shell without job control starts background jobs with SIGINT
+        # ignored, which Python then keeps ignoring, so Ctrl-C would never reach the build.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
