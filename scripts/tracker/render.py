@@ -932,7 +932,7 @@ def home_page(model: Model, site_name: str) -> Page:
         [
             html_block(
                 f'<h1 id="title">{esc(site_name)}</h1>',
-                '<p class="lead">Who did what, who said what, when, and where it was reported: the events and claims of the collapse of the Iran–US talks in early 2026, '
+                '<p class="lead">Who did what, who said what, when, and where it was reported: the events and claims of the collapse of the Iran–US talks, '
                 "each traceable to a verbatim excerpt of its source, with conflicting accounts shown side by side and an assessment of how sure anyone can be.</p>",
                 f'<ul class="counts">{count_items}</ul>',
                 f'<p class="start-here"><a href="{esc(links.to("timeline/index.md"))}" class="md-button md-button--primary">Read the timeline</a> '
