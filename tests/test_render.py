@@ -88,3 +88,16 @@ def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
     assert all(not p.searchable for p in pages)
     event = render.event_page(mini_model, mini_model.events["statement"], "timeline/2.md")
     assert 'href="../../timeline/2/#event-statement"' in event.markdown
+
+
+def test_long_lists_on_record_pages_link_to_paginated_pages(mini_model, monkeypatch):
+    monkeypatch.setattr(render, "INLINE_LIMIT", 1)
+    monkeypatch.setattr(render, "LIST_PAGE_SIZE", 2)
+    pages = {p.path: p for p in render.overflow_pages(mini_model)}
+    cited = sorted(p for p in pages if p.startswith("browse/sources/seed/citing-"))
+    assert cited == ["browse/sources/seed/citing-actors/2.md", "browse/sources/seed/citing-actors/index.md", "browse/sources/seed/citing-claims/index.md"]
+    source = render.source_page(mini_model, mini_model.sources["seed"]).markdown
+    assert 'href="../../browse/sources/seed/citing-actors/">All 3 actors citing it</a>' in source
+    assert source.count('<ul class="record-list">') == 4  # claims made, and events, claims, actors citing it
+    every = {p.path for p in render.all_pages(mini_model, "Test")}
+    assert set(pages) <= every

@@ -303,6 +303,59 @@ def edit_and_data(links: Links, record: Record) -> str:
     )
 
 
+# ---------------------------------------------------------------- lists on record pages
+
+
+@dataclass(frozen=True, slots=True)
+class RecordList:
+    """A list of records shown on another record's page (an actor's claims, a source's citers)."""
+
+    label: str  # for the overflow pages' title, such as "claims made"
+    ids: list[str]
+    item: Callable[[Links, str], str]
+
+
+def actor_lists(model: Model, actor: Actor) -> dict[str, RecordList]:
+    events = sorted(model.events_with.get(actor.id, []), key=lambda e: (*model.events[e].date.sort_key(), e))
+    return {
+        "claims": RecordList("claims made", model.claims_by.get(actor.id, []), lambda links, i: claim_item(links, model.claims[i], show_claimants=False)),
+        "events": RecordList("events", events, lambda links, i: f"<li>{date_html(model.events[i].date)} — {links.a(i)}</li>"),
+    }
+
+
+def source_lists(model: Model, source: Source) -> dict[str, RecordList]:
+    citing: dict[str, list[str]] = defaultdict(list)
+    for rid in model.cited_by.get(source.id, []):
+        citing[model.get(rid).kind].append(rid)
+    lists = {"claims-made": RecordList("claims made in it", model.claims_made_in.get(source.id, []), lambda links, i: claim_item(links, model.claims[i]))}
+    for kind in ("events", "claims", "actors"):
+        lists[f"citing-{kind}"] = RecordList(f"{kind} citing it", citing.get(kind, []), lambda links, i: f"<li>{links.a(i)}</li>")
+    return lists
+
+
+def capped_list(links: Links, owner: Record, key: str, listed: RecordList) -> str:
+    """The list inline up to INLINE_LIMIT items; beyond, the first ones and a link to all of them."""
+    if not listed.ids:
+        return '<p class="empty">None in the data.</p>'
+    shown = "".join(listed.item(links, i) for i in listed.ids[:INLINE_LIMIT])
+    if len(listed.ids) <= INLINE_LIMIT:
+        return f'<ul class="record-list">{shown}</ul>'
+    more = links.to(_list_page_path(owner.kind, f"{owner.id}/{key}", 1))
+    return f'<ul class="record-list">{shown}</ul><p class="more"><a href="{esc(more)}">All {len(listed.ids):,} {esc(listed.label)}</a></p>'
+
+
+def overflow_pages(model: Model) -> list[Page]:
+    """Paginated pages for the record lists too long to show in full on their record's page."""
+    pages: list[Page] = []
+    owners = [(actor, actor_lists(model, actor)) for actor in model.actors.values()]
+    owners += [(source, source_lists(model, source)) for source in model.sources.values()]
+    for owner, lists in owners:
+        for key, listed in lists.items():
+            if len(listed.ids) > INLINE_LIMIT:
+                pages += _group_pages(model, owner.kind, f"{record_label(owner)}: {listed.label}", f"{owner.id}/{key}", listed.ids, listed.item)
+    return pages
+
+
 # ---------------------------------------------------------------- record pages
 
 
@@ -452,24 +505,10 @@ def actor_page(model: Model, actor: Actor) -> Page:
     md = [html_block(f'<h1 id="title">{esc(actor.name)}</h1>', edit_and_data(links, actor), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")]
     md.append(md_heading(2, "Who this is"))
     md.append(html_block(paragraphs(actor.description) if actor.description else "", f'<p class="supported-by">Sources: {notes.marks(actor.citations)}</p>'))
-    claims = [model.claims[c] for c in model.claims_by.get(actor.id, [])]
-    md.append(md_heading(2, "Claims made"))
-    md.append(
-        html_block(
-            '<ul class="claim-list">' + "".join(claim_item(links, c, show_claimants=False) for c in claims) + "</ul>"
-            if claims
-            else '<p class="empty">None in the data.</p>'
-        )
-    )
-    events = sorted((model.events[e] for e in model.events_with.get(actor.id, [])), key=lambda e: (*e.date.sort_key(), e.id))
-    md.append(md_heading(2, "Events"))
-    md.append(
-        html_block(
-            '<ul class="event-list">' + "".join(f"<li>{date_html(e.date)} — {links.a(e.id)}</li>" for e in events) + "</ul>"
-            if events
-            else '<p class="empty">None in the data.</p>'
-        )
-    )
+    lists = actor_lists(model, actor)
+    for key, heading in (("claims", "Claims made"), ("events", "Events")):
+        md.append(md_heading(2, heading))
+        md.append(html_block(capped_list(links, actor, key, lists[key])))
     from .export_common import actor_feed_path
 
     md.append(
@@ -525,24 +564,18 @@ def source_page(model: Model, source: Source) -> Page:
     if reported_here:
         md.append(md_heading(2, "Documents it reports"))
         md.append(html_block('<ul class="source-list">' + "".join(f"<li>{links.a(s)}</li>" for s in reported_here) + "</ul>"))
-    made_here = [model.claims[c] for c in model.claims_made_in.get(source.id, [])]
-    if made_here:
+    lists = source_lists(model, source)
+    if lists["claims-made"].ids:
         md.append(md_heading(2, "Claims made in it"))
-        md.append(html_block('<ul class="claim-list">' + "".join(claim_item(links, c) for c in made_here) + "</ul>"))
+        md.append(html_block(capped_list(links, source, "claims-made", lists["claims-made"])))
     citing = model.cited_by.get(source.id, [])
     md.append(md_heading(2, "Records citing it"))
     if citing:
-        grouped: dict[str, list[str]] = defaultdict(list)
-        for rid in citing:
-            grouped[model.get(rid).kind].append(rid)
         blocks = []
         for kind in ("events", "claims", "actors"):
-            if grouped.get(kind):
-                blocks.append(
-                    f'<h3 class="cited-kind">{KIND_TITLES[kind]} ({len(grouped[kind])})</h3><ul>'
-                    + "".join(f"<li>{links.a(r)}</li>" for r in grouped[kind])
-                    + "</ul>"
-                )
+            listed = lists[f"citing-{kind}"]
+            if listed.ids:
+                blocks.append(f'<h3 class="cited-kind">{KIND_TITLES[kind]} ({len(listed.ids):,})</h3>' + capped_list(links, source, f"citing-{kind}", listed))
         md.append(html_block(*blocks))
     else:
         md.append(html_block('<p class="empty">No record cites it directly.</p>'))
@@ -980,4 +1013,5 @@ def all_pages(model: Model, site_name: str) -> list[Page]:
     pages += [claim_page(model, c) for c in model.claims.values()]
     pages += [actor_page(model, a) for a in model.actors.values()]
     pages += [source_page(model, s) for s in model.sources.values()]
+    pages += overflow_pages(model)
     return pages
