@@ -402,9 +402,6 @@ class Synth:
 
     # ---- helpers for rendering
 
-    def plan_of(self, kind: str, index: int) -> Plan:
-        return self.plans[kind][index]
-
     def ids(self, kind: str, indexes: Sequence[int]) -> list[str]:
         return [self.plans[kind][i].id for i in indexes]
 

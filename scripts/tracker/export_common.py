@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from . import dates
+from .dataset import KIND_SINGULAR
 from .model import Claim, Model, Record
 
 # render is imported inside the functions that need it, so that render may import the
@@ -29,7 +30,7 @@ CALENDAR_PATH = "calendar/events.ics"
 DOWNLOADS_PAGE = "downloads.md"
 
 KINDS = ("events", "claims", "actors", "sources")
-TYPE_OF_KIND = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
+TYPE_OF_KIND = KIND_SINGULAR  # "events" -> "event": the record type named in every output
 KIND_OF_TYPE = {v: k for k, v in TYPE_OF_KIND.items()}
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from .export_common import absolute, record_page_path
 from .model import Actor, Claim, Event, Model, Record, Source
 
 SCHEMA_ORG = "https://schema.org"
-ORGANISATION_KINDS = {"government", "organisation", "military", "news-outlet"}
 
 
 def page_url(site_url: str, record: Record) -> str:
-    return f"{site_url.rstrip('/')}/{record.kind}/{record.id}/"
+    return absolute(site_url, record_page_path(record.kind, record.id))
 
 
 def _date(value) -> str | None:
