@@ -91,3 +91,34 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# True once the selected element's markup has not changed for `rounds` polls in a row.
+_SETTLED = """([selector, rounds]) => {
+  const el = document.querySelector(selector);
+  const html = el ? el.innerHTML : null;
+  const seen = (window.__settled ||= {});
+  const last = seen[selector];
+  seen[selector] = last && last.html === html ? {html, count: last.count + 1} : {html, count: 0};
+  return html !== null && seen[selector].count >= rounds;
+}"""
+
+
+def search(page, query: str, timeout: float = 30000) -> None:
+    """Open Material's search, type the query and wait until its results have settled.
+
+    Material searches on every keystroke and replaces the result list each time, so results
+    found while typing may belong to a prefix of the query and be detached a moment later.
+    The query is entered at once and one key (End) is released, which is what Material listens
+    for, so only the whole query is searched; the list must then stay unchanged for half a second
+    before a test reads or clicks it.
+    """
+    page.click("label.md-search__icon, .md-search__input")
+    page.wait_for_function(
+        "!document.querySelector('.md-search-result__meta').innerText.includes('Initializing')", timeout=timeout
+    )
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=timeout)
+    page.wait_for_function(_SETTLED, arg=[".md-search-result", 5], polling=100, timeout=timeout)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import screenshot, watch
+from browser import screenshot, search, watch
 from conftest import REPO
 from tracker import model as model_mod
 from tracker import render
@@ -141,10 +141,7 @@ def test_disputes_side_by_side(page, site_url):
 
 def test_search_finds_a_record(page, site_url):
     page.goto(site_url)
-    page.click("label.md-search__icon, .md-search__input")
-    page.wait_for_function("!document.querySelector('.md-search-result__meta').innerText.includes('Initializing')", timeout=30000)
-    page.locator("input.md-search__input").press_sequentially("Abraham Lincoln")
-    page.wait_for_selector(".md-search-result__item", timeout=30000)
+    search(page, "Abraham Lincoln")
     results = page.locator(".md-search-result").inner_text()
     assert "U.S. fighter jet shot down an Iranian drone near the USS Abraham Lincoln" in results
     page.click(".md-search-result__item >> nth=0")

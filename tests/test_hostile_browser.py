@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import pytest
 
-from browser import PageWatch, serve
+from browser import PageWatch, search, serve
 from hostile import sites
 from hostile.htmlcheck import normalise
 from hostile.payloads import PAYLOADS, placements
@@ -110,7 +110,10 @@ def test_the_browser_checks_notice_a_payload_that_runs(tab, payload_url):
     injected = '<b onmouseover="alert(1)">x</b><img src=x onerror="alert(2)"><img src="https://evil.example/pixel.png">'
     page.evaluate("html => document.querySelector('article').insertAdjacentHTML('beforeend', html)", injected)
     page.evaluate(PROVOKE)
-    page.wait_for_timeout(300)
+    for _ in range(200):  # the onerror waits for the local server's 404: up to 10 s on a busy machine
+        if len(seen.dialogs) >= 2 and seen.offsite:
+            break
+        page.wait_for_timeout(50)
     assert sorted(seen.dialogs) == ["alert: 1", "alert: 2"]
     assert seen.offsite == ["https://evil.example/pixel.png"]
 
@@ -122,20 +125,12 @@ INJECTED = """root => [...root.querySelectorAll('*')].filter(el =>
 ).map(el => el.outerHTML.slice(0, 120))"""
 
 
-def open_search(page, url: str) -> None:
-    """Open Material's search on the home page and wait until its index is loaded."""
-    page.goto(url)
-    page.click("label.md-search__icon, .md-search__input")
-    page.wait_for_function("!document.querySelector('.md-search-result__meta').innerText.includes('Initializing')", timeout=30000)
-
-
 @pytest.mark.parametrize("word", ["data", "onerror", "srcdoc", "pixel", "heading"])
 def test_search_results_show_payloads_as_text(tab, payload_url, word):
     """Material's search renders results with innerHTML: payloads found by search stay text."""
     page, seen = tab
-    open_search(page, payload_url)
-    page.locator("input.md-search__input").press_sequentially(word)
-    page.wait_for_selector(".md-search-result__item", timeout=30000)  # generous: CI shares two cores
+    page.goto(payload_url)
+    search(page, word)  # generous timeouts: CI shares two cores
     results = page.locator(".md-search-result")
     for summary in results.locator("details summary").all()[:5]:
         summary.click()
