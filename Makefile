@@ -45,7 +45,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
-	TRACKER_DATA=$(DATA) $(BIN)/mkdocs serve
+	TRACKER_DATA=$(DATA) $(BIN)/mkdocs serve --dirty
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests benchmarks

@@ -302,7 +302,7 @@ def serve_rebuild(data: Path, size: int, *, watch_data: bool, first_timeout: flo
     original = record.read_bytes()
     port = free_port()
     url = f"http://127.0.0.1:{port}{served_path()}events/{record.stem}/"
-    command = [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}", "-f", str(REPO / "mkdocs.yml"), *(["-w", str(data)] if watch_data else [])]
+    command = [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(REPO / "mkdocs.yml"), *(["-w", str(data)] if watch_data else [])]
     env = {**os.environ, "TRACKER_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     with open(data.parent / f"serve-{size}{'-watch' if watch_data else ''}.log", "w+b") as handle:
         log = ServeLog(handle)

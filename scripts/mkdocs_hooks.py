@@ -1,16 +1,21 @@
 """MkDocs glue (hooks: in mkdocs.yml). The work is done by plain functions in tracker/.
 
-on_startup note whether this is `build` or `serve`
+on_startup note whether this is `build` or `serve` (and --dirty)
 on_serve   watch data/, schema/ and seeds/ for the live preview
 on_config  validate data/ (the build stops on any problem) and render every page in memory
 on_files   add the generated pages and archived seeds; point "edit this page" at the YAML record;
            start writing the open data (api/, csv/, feeds/, calendar/) beside the build
 on_page_*  set escaped titles, sanitize the HTML of generated pages, add JSON-LD
 on_post_build  check that every record was published exactly once
+
+`make serve` runs `mkdocs serve --dirty`: record pages come from a render memo
+(tracker/incremental.py) and only pages whose inputs changed are rebuilt (PreviewPage).
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import html
 import json
 import logging
@@ -28,6 +33,7 @@ import tracker
 from tracker import exports, jsonld, render
 from tracker import model as model_mod
 from tracker.html import json_for_script, sanitize
+from tracker.incremental import RenderMemo
 from tracker.report import text_report
 from tracker.validate import validate
 
@@ -49,13 +55,13 @@ def on_config(config):
         print(text_report(result.problems, result.counts()), file=sys.stderr)
         raise PluginError(f"{len(result.problems)} data problem(s) in {root}; nothing was built")
     model = model_mod.build(result.dataset)
-    pages = render.all_pages(model, config.site_name)
+    pages = render.all_pages(model, config.site_name, _memo() if _incremental() else None)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     # The live preview skips the open-data files (seconds at scale); `make site` always builds them.
     outputs = {} if _serving() else exports.build_outputs(model, site_url=config.site_url or "", epoch=epoch)
     pages += exports.extra_pages(model, outputs)
     _state.clear()
-    _state.update(model=model, pages={p.path: p for p in pages}, outputs=outputs, read=result.counts(), blocks={})
+    _state.update(model=model, pages={p.path: p for p in pages}, outputs=outputs, read=result.counts(), blocks={}, head={})
     return config
 
 
@@ -67,14 +73,38 @@ def on_serve(server, config, builder):
     return server
 
 
+class PreviewPage(File):
+    """A generated page that `mkdocs serve --dirty` rebuilds only when what it is made from changed.
+
+    MkDocs decides by comparing file times, and in-memory pages would always count as modified,
+    so every one of 10,000 pages would be rebuilt after any edit. These carry a verdict instead:
+    unchanged when the digest of their Markdown, JSON-LD and the theme matches the last build's.
+    """
+
+    unchanged: bool = False
+
+    def is_modified(self) -> bool:
+        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+
 def on_files(files: Files, config) -> Files:
     repo_root = Path(config.config_file_path).parent
     for file in files:
         file.edit_uri = f"docs/{file.src_uri}"
+    incremental = _incremental()
+    salt = _theme_fingerprint(config) if incremental else b""
+    _state["written"] = {}
     for page in _state["pages"].values():
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} would be overwritten by a generated page; remove it from docs/")
-        generated = File.generated(config, page.path, content=page.markdown)
+        if incremental:
+            generated = PreviewPage.generated(config, page.path, content=page.markdown)
+            head = _state["head"][page.path] = _json_ld_script(config, page)
+            digest = hashlib.blake2b(salt + page.markdown.encode() + head.encode(), digest_size=16).digest()
+            generated.unchanged = tracker.PREVIEW.get(page.path, (b"", ""))[0] == digest
+            _state["written"][page.path] = (digest, generated.abs_dest_path)
+        else:
+            generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.record.path if page.record is not None else None
         files.append(generated)
     start_writing_outputs(Path(config.site_dir))
@@ -86,10 +116,48 @@ def on_files(files: Files, config) -> Files:
 
 def on_startup(command: str, dirty: bool) -> None:
     tracker.RUN["command"] = command
+    tracker.RUN["dirty"] = "yes" if dirty else ""
+    tracker.PREVIEW.clear()
+    tracker.PREVIEW_MEMO.clear()
+    if command == "serve" and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
+
+
+def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every --dirty rebuild that navigation may be stale. Ours is fixed in
+    mkdocs.yml, and generated pages are rebuilt whenever their inputs change (PreviewPage)."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _serving() -> bool:
     return tracker.RUN.get("command") == "serve"
+
+
+def _incremental() -> bool:
+    """`mkdocs serve --dirty` (what `make serve` runs): rebuild only the pages that changed."""
+    return _serving() and bool(tracker.RUN.get("dirty"))
+
+
+def _theme_fingerprint(config) -> bytes:
+    """What every page's HTML depends on besides its own content: mkdocs.yml, the theme overrides and this code."""
+    root = Path(config.config_file_path).parent
+    paths = [Path(config.config_file_path), Path(__file__), *Path(tracker.__file__).parent.glob("*.py")]
+    if config.theme.custom_dir:
+        paths += [p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file()]
+    stats = sorted((str(p.relative_to(root) if p.is_relative_to(root) else p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    return repr(stats).encode()
+
+
+def _remove_stale_pages() -> None:
+    """Live preview: delete the pages of records that are gone (a --dirty build never deletes), then remember this build."""
+    for path in tracker.PREVIEW.keys() - _state["written"].keys():
+        html_file = Path(tracker.PREVIEW[path][1])
+        html_file.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            html_file.parent.rmdir()  # only when empty
+    tracker.PREVIEW.clear()
+    tracker.PREVIEW.update(_state["written"])
+    _memo().forget_except({*_state["written"], *(("json-ld", path) for path in _state["written"])})
 
 
 def write_and_check_outputs(site: Path, outputs: dict[str, bytes]) -> list[str]:
@@ -176,9 +244,25 @@ def on_post_page(output: str, page, config):
     generated = _generated(page)
     if generated is None or generated.record is None:
         return output
-    data = jsonld.for_record(_state["model"], config.site_url or "", generated.record)
-    script = f'<script type="application/ld+json">{json_for_script(data)}</script>\n'
+    script = _state["head"].get(generated.path) or _json_ld_script(config, generated)
     return output.replace("</head>", script + "</head>", 1)
+
+
+def _json_ld_script(config, page) -> str:
+    if page.record is None:
+        return ""
+    if _incremental():
+        return _memo().call(("json-ld", page.path), _render_json_ld, page.record, config.site_url or "")
+    return _render_json_ld(_state["model"], page.record, config.site_url or "")
+
+
+def _render_json_ld(model, record, site_url: str) -> str:
+    return f'<script type="application/ld+json">{json_for_script(jsonld.for_record(model, site_url, record))}</script>\n'
+
+
+def _memo() -> RenderMemo:
+    """The live preview's render memo, kept in the tracker package between rebuilds."""
+    return tracker.PREVIEW_MEMO.setdefault("memo", RenderMemo())
 
 
 def on_post_build(config):
@@ -197,6 +281,8 @@ def on_post_build(config):
     if problems:
         raise PluginError(f"open-data outputs do not conserve the records ({len(problems)} problem(s)):\n" + "\n".join(problems[:50]))
     add_record_search_entries(site / "search" / "search_index.json")
+    if _incremental():
+        _remove_stale_pages()
     # Printed, not logged: `mkdocs build --quiet` (as scripts/build.py runs it) hides INFO lines.
     print(f"tracker: read {_counts(_state['read'])}; published {_counts(published)}", file=sys.stderr)
 

@@ -114,9 +114,7 @@ def search(page, query: str, timeout: float = 30000) -> None:
     before a test reads or clicks it.
     """
     page.click("label.md-search__icon, .md-search__input")
-    page.wait_for_function(
-        "!document.querySelector('.md-search-result__meta').innerText.includes('Initializing')", timeout=timeout
-    )
+    page.wait_for_function("!document.querySelector('.md-search-result__meta').innerText.includes('Initializing')", timeout=timeout)
     box = page.locator("input.md-search__input")
     box.fill(query)
     box.press("End")

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, build_site
+from conftest import REPO, build_site, edit
 from sitecheck import broken_links, parse_page
 
 
@@ -70,17 +70,27 @@ def test_invalid_data_builds_nothing_and_keeps_the_old_site(site, mini, tmp_path
 
 
 def test_live_preview_rebuilds_when_a_record_changes(mini, tmp_path):
-    """`make serve`: the preview watches data/, rebuilds on an edit, and skips the open-data files."""
+    """`make serve`: the preview watches data/, rebuilds on an edit, and skips the open-data files.
+
+    It runs `mkdocs serve --dirty` (rebuilding only pages whose inputs changed): an edit must
+    still reach every page that shows the edited record, and a deleted record's page must go.
+    """
     import socket
     import time
     import urllib.request
 
+    assert "mkdocs serve --dirty" in (REPO / "Makefile").read_text("utf-8")  # what `make serve` runs
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "TRACKER_DATA": str(mini), "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}/iran-us-talks/"
 
@@ -91,10 +101,10 @@ def test_live_preview_rebuilds_when_a_record_changes(mini, tmp_path):
         except OSError:
             return ""
 
-    def wait_for(path: str, text: str, seconds: float = 60) -> bool:
+    def wait_for(path: str, text: str, seconds: float = 60, check=lambda: True) -> bool:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            if text in fetch(path):
+            if text in fetch(path) and check():
                 return True
             time.sleep(0.2)
         return False
@@ -105,6 +115,14 @@ def test_live_preview_rebuilds_when_a_record_changes(mini, tmp_path):
         record = mini / "events" / "statement.yaml"
         record.write_text(record.read_text("utf-8").replace("Pezeshkian posted a statement on X", "Edited while serving"), "utf-8")
         assert wait_for("events/statement/", "Edited while serving")
+        # A page that only shows the edited record is rebuilt too.
+        edit(mini / "actors" / "president.yaml", 'name: "Masoud Pezeshkian"', 'name: "Renamed President"')
+        assert wait_for("claims/fair-talks/", "Renamed President")
+        # A new record gets its page; when it is deleted, the page goes and the index forgets it.
+        shutil.copy(record, mini / "events" / "added-while-serving.yaml")
+        assert wait_for("events/added-while-serving/", "Edited while serving")
+        (mini / "events" / "added-while-serving.yaml").unlink()
+        assert wait_for("events/", "Events", check=lambda: "added-while-serving" not in fetch("events/") and fetch("events/added-while-serving/") == "")
     finally:
         server.terminate()
         server.wait(timeout=20)

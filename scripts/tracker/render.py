@@ -8,6 +8,7 @@ touches MkDocs; ``mkdocs_hooks`` is the only glue.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from . import dates, docs_text
 from .html import esc, first_sentence, inline, paragraphs
+from .incremental import RenderMemo
 from .model import Actor, Citation, Claim, Event, Model, Record, Source
 
 STATUS_ORDER = ["unverified", "corroborated", "disputed", "contradicted", "retracted"]
@@ -995,7 +997,8 @@ def home_page(model: Model, site_name: str) -> Page:
     return Page(here, site_name, "Events and claims of the collapse of the Iran–US talks, each traced to a verbatim excerpt of its source.", md)
 
 
-def all_pages(model: Model, site_name: str) -> list[Page]:
+def all_pages(model: Model, site_name: str, memo: RenderMemo | None = None) -> list[Page]:
+    """Every page of the site. With a memo (the live preview), record pages whose inputs did not change are reused."""
     chunks = timeline_chunks(model)
     on_timeline = timeline_locations(chunks)
     pages = [
@@ -1009,9 +1012,19 @@ def all_pages(model: Model, site_name: str) -> list[Page]:
         data_notes_page(model),
         docs_text.methodology_page(),
     ]
-    pages += [event_page(model, e, on_timeline[e.id]) for e in model.events.values()]
-    pages += [claim_page(model, c) for c in model.claims.values()]
-    pages += [actor_page(model, a) for a in model.actors.values()]
-    pages += [source_page(model, s) for s in model.sources.values()]
+    if memo is None:
+        pages += [event_page(model, e, on_timeline[e.id]) for e in model.events.values()]
+        pages += [claim_page(model, c) for c in model.claims.values()]
+        pages += [actor_page(model, a) for a in model.actors.values()]
+        pages += [source_page(model, s) for s in model.sources.values()]
+    else:
+        memo.begin(model)
+        for record in model.all_records():
+            args = (on_timeline[record.id],) if isinstance(record, Event) else ()
+            page = memo.call(page_path(record), RECORD_PAGES[record.kind], record, *args)
+            pages.append(page if page.record is record else dataclasses.replace(page, record=record))
     pages += overflow_pages(model)
     return pages
+
+
+RECORD_PAGES: dict[str, Callable[..., Page]] = {"events": event_page, "claims": claim_page, "actors": actor_page, "sources": source_page}
