@@ -4,9 +4,14 @@ on_startup note whether this is `build` or `serve` (and --dirty)
 on_serve   watch data/, schema/ and seeds/ for the live preview
 on_config  validate data/ (the build stops on any problem) and render every page in memory
 on_files   add the generated pages and archived seeds; point "edit this page" at the YAML record;
-           start writing the open data (api/, csv/, feeds/, calendar/) beside the build
+           let the writer put the open data (api/, csv/, feeds/, calendar/) beside the build
 on_page_*  set escaped titles, sanitize the HTML of generated pages, add JSON-LD
-on_post_build  check that every record was published exactly once
+on_post_build  check that every record was published exactly once, and the writer's report
+
+`mkdocs build` forks two helpers (tracker/forked.py) to use the second core: the open-data
+writer builds, writes and checks the outputs (the Downloads page, which lists their sizes,
+waits for it in on_page_read_source), and the sanitizer cleans the pages' HTML blocks ahead of
+MkDocs. Neither changes a byte of the site; tests/test_helpers.py checks both fail safely.
 
 `make serve` runs `mkdocs serve --dirty`: record pages come from a render memo
 (tracker/incremental.py) and only pages whose inputs changed are rebuilt (PreviewPage).
@@ -15,11 +20,11 @@ on_post_build  check that every record was published exactly once
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import html
 import json
 import logging
-import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -30,7 +35,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tracker
-from tracker import exports, jsonld, render
+from tracker import exports, forked, jsonld, render
 from tracker import model as model_mod
 from tracker.html import json_for_script, sanitize
 from tracker.incremental import RenderMemo
@@ -55,13 +60,22 @@ def on_config(config):
         print(text_report(result.problems, result.counts()), file=sys.stderr)
         raise PluginError(f"{len(result.problems)} data problem(s) in {root}; nothing was built")
     model = model_mod.build(result.dataset)
-    pages = render.all_pages(model, config.site_name, _memo() if _incremental() else None)
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-    # The live preview skips the open-data files (seconds at scale); `make site` always builds them.
-    outputs = {} if _serving() else exports.build_outputs(model, site_url=config.site_url or "", epoch=epoch)
-    pages += exports.extra_pages(model, outputs)
+    _stop_helpers()
     _state.clear()
+    site_url, epoch = config.site_url or "", int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    writer = None
+    if _helped():
+        # The open data is built, written and checked by a helper while this process renders.
+        writer = forked.Helper(functools.partial(_open_data_work, model, site_url, epoch, Path(config.site_dir)), "the open-data writer")
+    pages = render.all_pages(model, config.site_name, _memo() if _incremental() else None)
+    # The live preview skips the open-data files (seconds at scale); `make site` always builds them.
+    outputs = {} if _serving() or writer else exports.build_outputs(model, site_url=site_url, epoch=epoch)
+    late = exports.extra_pages(model, outputs)  # with a writer: stand-ins until it reports the sizes
+    pages += late
     _state.update(model=model, pages={p.path: p for p in pages}, outputs=outputs, read=result.counts(), blocks={}, head={})
+    _state.update(writer=writer, late={p.path for p in late} if writer else set(), sanitizer=None, ahead={}, ahead_paths=set())
+    if _helped():
+        start_sanitizing([p for p in pages if p.path not in _state["late"]])
     return config
 
 
@@ -107,7 +121,9 @@ def on_files(files: Files, config) -> Files:
             generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.record.path if page.record is not None else None
         files.append(generated)
-    start_writing_outputs(Path(config.site_dir))
+    if _state["writer"] is not None:
+        with contextlib.suppress(forked.HelperGone):  # reported when its result is asked for
+            _state["writer"].send("write")  # the site directory has been cleaned: write now
     model = _state["model"]
     for seed in sorted({s.seed for s in model.sources.values() if s.seed}):
         files.append(File.generated(config, seed, abs_src_path=str(repo_root / seed)))
@@ -160,52 +176,119 @@ def _remove_stale_pages() -> None:
     _memo().forget_except({*_state["written"], *(("json-ld", path) for path in _state["written"])})
 
 
-def write_and_check_outputs(site: Path, outputs: dict[str, bytes]) -> list[str]:
+def write_and_check_outputs(model, site: Path, outputs: dict[str, bytes]) -> list[str]:
     """Write the open-data files into the site, then read them back: every record exactly once."""
     for path, content in outputs.items():
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    return exports.check_outputs(_state["model"], outputs, site_dir=site)
+    return exports.check_outputs(model, outputs, site_dir=site)
 
 
-def _writer(site: Path, connection) -> None:
-    try:
-        connection.send(write_and_check_outputs(site, _state["outputs"]))
-    except BaseException as error:  # reported by the parent as a build error, never a traceback
-        connection.send([f"open-data outputs could not be written: {error!r}"])
-    finally:
-        connection.close()
+def _helped() -> bool:
+    """`mkdocs build` forks helpers (the open-data writer, the sanitizer); `serve` runs in threads and does not."""
+    return tracker.RUN.get("command") == "build" and forked.can_fork()
 
 
-def start_writing_outputs(site: Path) -> None:
-    """Write and check the open data in a forked process while MkDocs renders the pages.
+def _open_data_work(model, site_url: str, epoch: int, site: Path, connection) -> None:
+    """In the writer: build the outputs, send the Downloads page (it lists their sizes), then,
+    once MkDocs has cleaned the site directory, write them and send what the check found."""
+    outputs = exports.build_outputs(model, site_url=site_url, epoch=epoch)
+    connection.send(exports.extra_pages(model, outputs))
+    if connection.recv() == "write":
+        connection.send(write_and_check_outputs(model, site, outputs))
 
-    The outputs are held in memory already (the Downloads page lists their sizes), and the
-    fork shares them without copying; on a 2-core machine this takes their writing and
-    read-back check off the build's critical path. `mkdocs serve` (threads) does it inline.
-    """
-    _state["writer"] = None
-    if tracker.RUN.get("command") != "build" or "fork" not in multiprocessing.get_all_start_methods():
-        return
-    receive, send = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(target=_writer, args=(site, send), daemon=True)
-    process.start()
-    send.close()
-    _state["writer"] = (process, receive)
+
+def on_page_read_source(page, config):
+    """The Downloads page waits for the writer's sizes; MkDocs reads it last of the generated pages."""
+    if page.file.src_uri not in _state["late"]:
+        return None
+    if _state["writer"] is not None and not _state.get("late_received"):
+        try:
+            late = _state["writer"].receive()
+        except forked.HelperGone as gone:
+            raise PluginError(f"open-data outputs could not be built: {gone}") from None
+        _state["pages"].update({p.path: p for p in late})
+        _state["late_received"] = True
+    return _state["pages"][page.file.src_uri].markdown
 
 
 def finish_writing_outputs(site: Path) -> list[str]:
     writer = _state.get("writer")
     if writer is None:
-        return write_and_check_outputs(site, _state["outputs"])
-    process, receive = writer
+        return write_and_check_outputs(_state["model"], site, _state["outputs"])
     try:
-        problems = receive.recv()
-    except EOFError:
-        problems = ["open-data outputs: the writer process ended without a report"]
-    process.join()
-    return problems
+        if not _state.get("late_received"):
+            writer.receive()  # the Downloads page, when MkDocs did not read it
+        return writer.receive()
+    except forked.HelperGone as gone:
+        return [f"open-data outputs: {gone}"]
+    finally:
+        writer.stop()
+        _state["writer"] = None
+
+
+def _blocks_digest(blocks: list[str]) -> bytes:
+    return hashlib.blake2b("\x00".join(blocks).encode(), digest_size=16).hexdigest().encode()
+
+
+def _sanitize_work(pages: list, connection) -> None:
+    """In the sanitizer: clean the HTML blocks of every page, in MkDocs' order, each sent as
+    path NUL digest-of-the-blocks NUL cleaned blocks joined by NUL (sanitized HTML has no NUL)."""
+    for page in pages:
+        blocks = render.split_blocks(page.markdown)[1]
+        cleaned = "\x00".join(sanitize(block) for block in blocks)
+        connection.send_bytes(b"\x00".join([page.path.encode(), _blocks_digest(blocks), cleaned.encode()]))
+
+
+def start_sanitizing(pages: list) -> None:
+    """Sanitize the pages' HTML blocks in a helper while MkDocs renders (nh3 takes seconds at scale).
+
+    The pipe holds only a few pages, so the helper stays just ahead of MkDocs; on_page_content
+    takes its result only for the same blocks (by digest) and sanitizes the page itself otherwise.
+    """
+    _state["sanitizer"] = forked.Helper(functools.partial(_sanitize_work, pages), "the sanitizer")
+    _state["ahead_paths"] = {page.path for page in pages}
+
+
+def _cleaned_ahead(path: str, blocks: list[str]) -> list[str] | None:
+    """The sanitizer's cleaned blocks for this page, or None when the page must be sanitized here."""
+    helper = _state["sanitizer"]
+    if helper is None or path not in _state["ahead_paths"] or not blocks:
+        return None
+    ahead = _state["ahead"]
+    while path not in ahead:
+        data = helper.receive_bytes()
+        parts = data.split(b"\x00", 2) if data is not None else []
+        if len(parts) != 3:  # the helper ended or failed: sanitize here from now on
+            _stop_sanitizer()
+            return None
+        ahead[parts[0].decode()] = (parts[1], parts[2])
+    digest, cleaned = ahead.pop(path)
+    if digest != _blocks_digest(blocks):
+        return None
+    parts = cleaned.decode().split("\x00")
+    return parts if len(parts) == len(blocks) else None
+
+
+def _stop_sanitizer() -> None:
+    helper = _state.get("sanitizer")
+    if helper is not None:
+        helper.stop()
+    _state["sanitizer"] = None
+    _state["ahead"] = {}
+
+
+def _stop_helpers() -> None:
+    _stop_sanitizer()
+    writer = _state.get("writer")
+    if writer is not None:
+        writer.stop()
+        _state["writer"] = None
+
+
+def on_build_error(error) -> None:
+    _stop_helpers()
 
 
 def _generated(page):
@@ -232,6 +315,9 @@ def on_page_content(content: str, page, config, files):
     blocks = _state["blocks"].pop(page.file.src_uri, None)
     if blocks is None:
         return content
+    cleaned = _cleaned_ahead(page.file.src_uri, blocks)
+    if cleaned is not None:  # the Markdown around the blocks is sanitized here, the blocks were by the helper
+        return render.join_blocks(sanitize(content), cleaned)
     return sanitize(render.join_blocks(content, blocks))
 
 
@@ -277,6 +363,7 @@ def on_post_build(config):
         published[kind] = len(present)
     if missing or published != _state["read"]:
         raise PluginError(f"records read {_state['read']} but published {published}; missing: {', '.join(missing[:20])}")
+    _stop_sanitizer()
     problems = [] if _serving() else finish_writing_outputs(site)
     if problems:
         raise PluginError(f"open-data outputs do not conserve the records ({len(problems)} problem(s)):\n" + "\n".join(problems[:50]))
