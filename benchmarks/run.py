@@ -69,14 +69,15 @@ class Step:
     note: str = ""
     extra: dict = field(default_factory=dict)
     step_seconds: float = 0.0  # wall time of the whole step, all runs and preparation
+    reused: bool = False  # nothing was run: an earlier run's result (synthetic data) was still valid
 
     @property
     def ok(self) -> bool:
-        return bool(self.samples) and all(s.returncode == 0 for s in self.samples)
+        return self.reused or (bool(self.samples) and all(s.returncode == 0 for s in self.samples))
 
     @property
     def median(self) -> float | None:
-        return statistics.median(s.seconds for s in self.samples) if self.ok else None
+        return statistics.median(s.seconds for s in self.samples) if self.ok and self.samples else None
 
     @property
     def cpu_median(self) -> float | None:
@@ -175,7 +176,7 @@ def runs_after_first(seconds: float, runs: int) -> int:
 
 def report_step(step: Step) -> None:
     """One progress line per finished step, so a long run shows where it is."""
-    median = f"{step.median:.2f} s" if step.median is not None else "FAILED"
+    median = "reused" if step.reused else f"{step.median:.2f} s" if step.median is not None else "FAILED"
     peak = f"{step.peak_mib:.0f} MiB" if step.peak_mib is not None else "-"
     print(f"  {step.name:<28} N={step.size:<7} {median:>10}  peak {peak:>9}  runs {len(step.samples)}  ({step.step_seconds:.0f} s)  {step.note}", flush=True)
 
@@ -196,6 +197,7 @@ def ensure_data(work: Path, size: int, seed: int) -> tuple[Path, Step]:
     wanted = synth_stamp(size, seed)
     if data.is_dir() and stamp_file.exists() and stamp_file.read_text() == wanted:
         step.note = "reused from an earlier run"
+        step.reused = True
         return data, step
     stamp_file.unlink(missing_ok=True)
     repeat(step, [PYTHON, "scripts/synth.py", "--records", str(size), "--out", str(data), "--seed", str(seed)], 1)
@@ -543,7 +545,7 @@ def markdown(steps: list[Step], target_rows: list[dict], env: dict) -> str:
         loads = ", ".join(f"{x:.1f}" for x in s["load"])
         extra = "; ".join(f"{k} {v}" for k, v in s["extra"].items())
         notes = "; ".join(x for x in (s["note"], extra) if x)
-        status = fmt(s["median_s"]) if s["ok"] else "FAILED"
+        status = "reused" if step.reused else fmt(s["median_s"]) if s["ok"] else "FAILED"
         lines.append(
             f"| {s['name']} | {s['size']:,} | {s['runs']} | {status} | {fmt(s['min_s'])} | {fmt(s['max_s'])} | {fmt(s['cpu_median_s'])} | {fmt(s['peak_mib'], '.0f')} | {loads} | {s['step_s']:.0f} | {notes} |"
         )

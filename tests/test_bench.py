@@ -1,0 +1,60 @@
+"""The benchmark's bookkeeping (benchmarks/run.py), without running anything: steps, targets, the table."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+
+def load_bench():
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "benchmarks" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_run"] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = load_bench()
+
+
+def step(name: str, size: int, *seconds: float, code: int = 0, peak_kib: int = 0):
+    return bench.Step(name, size, [bench.Sample(s, peak_kib, 0.5, code, cpu_seconds=s) for s in seconds])
+
+
+def env() -> dict:
+    return {
+        "started": "now", "total_s": 1.0, "commit": "abc", "commit_end": "abc", "dirty": False, "uptime_start": "up",
+        "uptime_end": "up", "cpus": 2, "python": "3.11", "platform": "linux",
+        "options": {"sizes": [1000, 10000], "big": 0, "runs": 3, "seed": 0},
+    }  # fmt: skip
+
+
+def test_reused_data_is_not_a_failure(tmp_path: Path) -> None:
+    reused = bench.Step("synth (generate data)", 1000, reused=True)
+    failed = step("validate.py", 1000, 1.0, code=1)
+    assert reused.ok and not failed.ok
+    table = bench.markdown([reused, failed], [], env())
+    assert "| synth (generate data) | 1,000 | 0 | reused |" in table
+    assert "| validate.py | 1,000 | 1 | FAILED |" in table
+
+
+def test_targets_are_ratios_of_medians_of_the_same_run() -> None:
+    opts = bench.Options((1000, 10000), 0, 3, 0, Path("/tmp"), set(), 1.0, 1.0)
+    steps = [
+        step("parse floor (yaml CSafeLoader)", 10000, 1.0, 1.2, 1.1),
+        step("validate.py", 10000, 2.0, 2.4, 2.2),  # 2.0 × the floor: met
+        step("validate.py", 1000, 0.2, 0.2, 0.2),
+        step("bare mkdocs build (floor)", 10000, 20.0, 20.0, 20.0),
+        step("build.py (validate+render+mkdocs)", 10000, 31.0, 31.0, 31.0, peak_kib=700 * 1024),  # 1.55 ×: missed
+        step("build.py (validate+render+mkdocs)", 1000, 3.0, 3.0, 3.0),
+        step("serve: rebuild after edit", 10000, 4.0),
+    ]
+    rows = {row["target"]: row for row in bench.targets(steps, opts)}
+    assert rows["validate 10,000 / parse floor 10,000"]["value"] == 2.0 and rows["validate 10,000 / parse floor 10,000"]["met"]
+    assert rows["build 10,000 / bare mkdocs 10,000"]["value"] == 1.55 and rows["build 10,000 / bare mkdocs 10,000"]["met"] is False
+    assert rows["build 10,000 peak memory"]["met"] and rows["live preview updated after one edit at 10,000"]["met"]
+    assert rows["validate 10,000 / validate 1,000"]["value"] == 11.0 and rows["validate 10,000 / validate 1,000"]["met"]
+    assert "**no**" in bench.markdown(steps, list(rows.values()), env())
