@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -186,8 +187,9 @@ def write_and_check_outputs(model, site: Path, outputs: dict[str, bytes]) -> lis
 
 
 def _helped() -> bool:
-    """`mkdocs build` forks helpers (the open-data writer, the sanitizer); `serve` runs in threads and does not."""
-    return tracker.RUN.get("command") == "build" and forked.can_fork()
+    """`mkdocs build` forks helpers (the open-data writer, the sanitizer). Never from a process
+    with other threads (`mkdocs serve --clean` also says "build"): a fork copies no thread."""
+    return tracker.RUN.get("command") == "build" and forked.can_fork() and threading.active_count() == 1
 
 
 def _open_data_work(model, site_url: str, epoch: int, site: Path, connection) -> None:
