@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MINI
+from conftest import MINI, REPO
 from tracker import model as model_mod
 from tracker import render
 from tracker.validate import validate
@@ -88,6 +88,26 @@ def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
     assert all(not p.searchable for p in pages)
     event = render.event_page(mini_model, mini_model.events["statement"], "timeline/2.md")
     assert 'href="../../timeline/2/#event-statement"' in event.markdown
+
+
+@pytest.fixture(scope="module")
+def real_model():
+    result = validate(REPO / "data")
+    assert result.ok
+    return model_mod.build(result.dataset)
+
+
+def test_disputes_are_paginated_when_many(real_model, monkeypatch):
+    groups = render.contradiction_groups(real_model)
+    assert len(groups) == 2
+    assert [p.path for p in render.disputes_pages(real_model)] == ["disputes.md"]
+    monkeypatch.setattr(render, "DISPUTES_PAGE_SIZE", 1)
+    first, second = render.disputes_pages(real_model)
+    assert (first.path, second.path) == ("disputes.md", "disputes/2.md")
+    assert 'id="dispute-1"' in first.markdown and 'id="dispute-2"' not in first.markdown
+    assert 'id="dispute-2"' in second.markdown and "Dispute 2:" in second.markdown  # numbered across pages
+    assert 'href="../disputes/2/"' in first.markdown and 'href="../../disputes/"' in second.markdown
+    assert "Page 2 of 2 (disputes 2–2)" in second.markdown and (first.title, second.title) == ("Disputes (1/2)", "Disputes (2/2)")
 
 
 def test_long_lists_on_record_pages_link_to_paginated_pages(mini_model, monkeypatch):

@@ -885,27 +885,57 @@ def contradiction_groups(model: Model) -> list[list[str]]:
     return sorted(groups, key=lambda g: (-len(g), g))
 
 
-def disputes_page(model: Model) -> Page:
-    here = "disputes.md"
-    links = Links(model, here)
-    groups = contradiction_groups(model)
-    blocks = []
-    for number, group in enumerate(groups, start=1):
-        claims = [model.claims[c] for c in group]
-        events = sorted({e for c in claims for e in c.about})
-        about = " · About: " + ", ".join(links.a(e) for e in events) if events else ""
-        measures = sorted({q.measure for c in claims for q in c.quantities})
-        tables = "".join(figure_table(links, m) for m in measures)
-        blocks.append(
-            f'<section class="dispute" id="dispute-{number}"><h2>Dispute {number}: {len(claims)} claims{about}</h2>'
-            f'<div class="side-by-side">{"".join(claim_card(links, c) for c in claims)}</div>{tables}</section>'
-        )
-    intro = (
-        f"<p>{len(groups)} groups of claims that cannot all be true as stated, each shown side by side with its "
-        f'<a href="{esc(links.to("methodology.md", "assessment-scale"))}">assessment</a> and the reasons for it.</p>'
+DISPUTES_PAGE_SIZE = 100  # groups per page: about 500 kB of side-by-side cards at most
+
+
+def disputes_page_path(number: int) -> str:
+    return "disputes.md" if number == 1 else f"disputes/{number}.md"
+
+
+def dispute_section(links: Links, model: Model, number: int, group: list[str]) -> str:
+    claims = [model.claims[c] for c in group]
+    events = sorted({e for c in claims for e in c.about})
+    about = " · About: " + ", ".join(links.a(e) for e in events) if events else ""
+    measures = sorted({q.measure for c in claims for q in c.quantities})
+    tables = "".join(figure_table(links, m) for m in measures)
+    return (
+        f'<section class="dispute" id="dispute-{number}"><h2>Dispute {number}: {len(claims)} claims{about}</h2>'
+        f'<div class="side-by-side">{"".join(claim_card(links, c) for c in claims)}</div>{tables}</section>'
     )
-    md = html_block('<h1 id="title">Disputes</h1>', intro, "".join(blocks) or '<p class="empty">No contradicting claims in the data.</p>', cls="disputes-page")
-    return Page(here, "Disputes", f"{len(groups)} groups of contradicting claims, side by side.", md)
+
+
+def disputes_pages(model: Model) -> list[Page]:
+    """Every group of contradicting claims, largest first, numbered across pages of DISPUTES_PAGE_SIZE."""
+    groups = contradiction_groups(model)
+    chunks = [groups[i : i + DISPUTES_PAGE_SIZE] for i in range(0, len(groups), DISPUTES_PAGE_SIZE)] or [[]]
+    pages = []
+    for page_number, chunk in enumerate(chunks, start=1):
+        here = disputes_page_path(page_number)
+        links = Links(model, here)
+        first = (page_number - 1) * DISPUTES_PAGE_SIZE + 1
+        sections = "".join(dispute_section(links, model, first + i, group) for i, group in enumerate(chunk))
+        intro = (
+            f"<p>{len(groups)} groups of claims that cannot all be true as stated, each shown side by side with its "
+            f'<a href="{esc(links.to("methodology.md", "assessment-scale"))}">assessment</a> and the reasons for it.</p>'
+        )
+        pager = ""
+        if len(chunks) > 1:
+            items = [
+                f"<li><strong>{n}</strong></li>" if n == page_number else f'<li><a href="{esc(links.to(disputes_page_path(n)))}">{n}</a></li>'
+                for n in range(1, len(chunks) + 1)
+            ]
+            shown = f"disputes {first:,}–{first + len(chunk) - 1:,}"
+            pager = f'<nav class="pager" aria-label="Disputes pages"><p>Page {page_number} of {len(chunks)} ({shown}):</p><ol>{"".join(items)}</ol></nav>'
+        md = html_block(
+            '<h1 id="title">Disputes</h1>',
+            intro,
+            pager,
+            sections or '<p class="empty">No contradicting claims in the data.</p>',
+            cls="disputes-page",
+        )
+        title = "Disputes" if len(chunks) == 1 else f"Disputes ({page_number}/{len(chunks)})"
+        pages.append(Page(here, title, f"{len(groups)} groups of contradicting claims, side by side.", md))
+    return pages
 
 
 def data_notes_page(model: Model) -> Page:
@@ -1008,7 +1038,7 @@ def all_pages(model: Model, site_name: str, memo: RenderMemo | None = None) -> l
         *claims_index(model),
         *actors_index(model),
         *sources_index(model),
-        disputes_page(model),
+        *disputes_pages(model),
         data_notes_page(model),
         docs_text.methodology_page(),
     ]
