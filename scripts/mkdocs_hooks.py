@@ -60,7 +60,7 @@ def on_config(config):
     if not result.ok:
         print(text_report(result.problems, result.counts()), file=sys.stderr)
         raise PluginError(f"{len(result.problems)} data problem(s) in {root}; nothing was built")
-    model = model_mod.build(result.dataset)
+    model = model_mod.build(result.dataset, previous=_memo().model if _incremental() else None)
     _stop_helpers()
     _state.clear()
     site_url, epoch = config.site_url or "", int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)

@@ -37,10 +37,10 @@ def data(generated: Path, tmp_path: Path) -> Path:
     return target
 
 
-def load(root: Path) -> Model:
+def load(root: Path, previous: Model | None = None) -> Model:
     result = validate(root, cache=True)  # the live preview's loader: unchanged files keep their parsed data
     assert result.ok, [str(p) for p in result.problems[:5]]
-    return model_mod.build(result.dataset)
+    return model_mod.build(result.dataset, previous)
 
 
 def snapshot(pages: list[render.Page]) -> dict[str, tuple[str, str, str, str | None]]:
@@ -102,22 +102,28 @@ EDITS: list[Callable[[Path, Model], None]] = [
 ]
 
 
+@pytest.mark.parametrize("short_lists", [False, True], ids=["lists-inline", "lists-overflow"])
 @pytest.mark.parametrize("edit", EDITS, ids=lambda f: f.__name__)
-def test_incremental_render_equals_a_full_render(data: Path, edit: Callable[[Path, Model], None]) -> None:
+def test_incremental_render_equals_a_full_render(data: Path, edit: Callable[[Path, Model], None], short_lists: bool, monkeypatch) -> None:
+    if short_lists:  # long lists on actor and source pages move to overflow pages, which are memoized too
+        monkeypatch.setattr(render, "INLINE_LIMIT", 3)
+        monkeypatch.setattr(render, "LIST_PAGE_SIZE", 4)
     memo = RenderMemo()
     before = load(data)
     render.all_pages(before, "Tracker", memo)
-    records = len(list(before.all_records()))
-    assert memo.rendered == records  # the first build renders every record page
+    renders = len(memo.entries)  # record pages, overflow lists of actors and sources, indexes
+    assert memo.rendered == renders > len(list(before.all_records()))  # the first build renders everything
 
     edit(data, before)
-    after = load(data)
-    full = snapshot(render.all_pages(after, "Tracker"))
+    after = load(data, previous=before)  # as the preview does: unchanged records are the same objects
+    assert any(after.get(r.id) is r for r in before.all_records())
+    full = snapshot(render.all_pages(load(data), "Tracker"))
     incremental = snapshot(render.all_pages(after, "Tracker", memo))
 
     assert incremental.keys() == full.keys()
+    assert any(path.startswith("browse/actors/") for path in full) == short_lists
     assert [path for path in full if incremental[path] != full[path]] == []
-    assert 0 < memo.rendered < records / 2  # something was re-rendered, and most pages were reused
+    assert 0 < memo.rendered < renders / 2  # something was re-rendered, and most pages were reused
 
 
 def test_without_tracked_reads_the_memo_would_serve_stale_pages(data: Path, monkeypatch) -> None:

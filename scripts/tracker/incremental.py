@@ -1,11 +1,13 @@
-"""Re-render only what an edit changed: the live preview's memo of record pages (`make serve`).
+"""Re-render only what an edit changed: the live preview's memo of pages (`make serve`).
 
 Every record page is a pure function of the model. To know which pages an edit touches, each
 one is rendered against a TrackedModel that notes every entry of the model's tables it reads
 (a record, an index entry such as the claims about an event) and every table it reads whole.
 On the next rebuild the old and new models are compared table by table; a page is rendered
 again when anything it read changed, when its other arguments changed, or when it is new.
-The rest are taken from the memo. `make site` never uses this: it renders everything.
+The rest are taken from the memo. Record pages, their overflow lists and the indexes of each
+kind go through it; the timeline, disputes and home page are rendered every time. `make site`
+never uses this: it renders everything.
 """
 
 from __future__ import annotations
@@ -142,14 +144,20 @@ class RenderMemo:
         changed = self.changed
         return any(read in changed for read in entry.reads)
 
-    def call(self, key: Hashable, fn: Callable[..., Any], record: Record, *args: Any) -> Any:
-        """``fn(model, record, *args)``, or the remembered result when nothing it read has changed."""
+    def call(self, key: Hashable, fn: Callable[..., Any], record: Record | None, *args: Any) -> Any:
+        """``fn(model, record, *args)`` (``fn(model, *args)`` without a record), or the remembered
+        result when nothing it read has changed."""
         assert self.model is not None, "begin() first"
         entry = self.entries.get(key)
         if entry is not None and not self._stale(entry, args):
             return entry.result
-        reads: set[Read] = {(record.kind, record.id)}
-        result = fn(TrackedModel(self.model, reads), record, *args)
+        reads: set[Read] = set()
+        tracked = TrackedModel(self.model, reads)
+        if record is None:
+            result = fn(tracked, *args)
+        else:
+            reads.add((record.kind, record.id))
+            result = fn(tracked, record, *args)
         self.entries[key] = _Entry(args, frozenset(reads), result)
         self.rendered += 1
         return result

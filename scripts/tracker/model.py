@@ -226,12 +226,20 @@ class Model:
         return sorted(self.events.values(), key=lambda e: (*e.date.sort_key(), e.id))
 
 
-def build(dataset: Dataset) -> Model:
-    """Build the model from a dataset that validated without problems."""
+def build(dataset: Dataset, previous: Model | None = None) -> Model:
+    """Build the model from a dataset that validated without problems.
+
+    ``previous`` (the live preview's last model) lends the records whose parsed data is the very
+    same object, which the preview's loader returns for an unchanged file; they are immutable in use.
+    """
     model = Model()
     tables = {"events": model.events, "claims": model.claims, "actors": model.actors, "sources": model.sources}
     for record in sorted(dataset.files, key=lambda r: (r.kind, r.id)):
-        tables[record.kind][record.id] = BUILDERS[record.kind](record.id, record.published_path, record.data)
+        old = getattr(previous, record.kind).get(record.id) if previous is not None else None
+        if old is not None and old.data is record.data and old.path == record.published_path:
+            tables[record.kind][record.id] = old
+        else:
+            tables[record.kind][record.id] = BUILDERS[record.kind](record.id, record.published_path, record.data)
     for event in model.events.values():
         for actor in event.actors:
             model.events_with[actor].append(event.id)

@@ -346,16 +346,19 @@ def capped_list(links: Links, owner: Record, key: str, listed: RecordList) -> st
     return f'<ul class="record-list">{shown}</ul><p class="more"><a href="{esc(more)}">All {len(listed.ids):,} {esc(listed.label)}</a></p>'
 
 
+def owner_overflow_pages(model: Model, owner: Actor | Source) -> list[Page]:
+    """Paginated pages for one actor's or source's lists too long to show in full on its page."""
+    lists = actor_lists(model, owner) if isinstance(owner, Actor) else source_lists(model, owner)
+    pages: list[Page] = []
+    for key, listed in lists.items():
+        if len(listed.ids) > INLINE_LIMIT:
+            pages += _group_pages(model, owner.kind, f"{record_label(owner)}: {listed.label}", f"{owner.id}/{key}", listed.ids, listed.item)
+    return pages
+
+
 def overflow_pages(model: Model) -> list[Page]:
     """Paginated pages for the record lists too long to show in full on their record's page."""
-    pages: list[Page] = []
-    owners = [(actor, actor_lists(model, actor)) for actor in model.actors.values()]
-    owners += [(source, source_lists(model, source)) for source in model.sources.values()]
-    for owner, lists in owners:
-        for key, listed in lists.items():
-            if len(listed.ids) > INLINE_LIMIT:
-                pages += _group_pages(model, owner.kind, f"{record_label(owner)}: {listed.label}", f"{owner.id}/{key}", listed.ids, listed.item)
-    return pages
+    return [page for owner in [*model.actors.values(), *model.sources.values()] for page in owner_overflow_pages(model, owner)]
 
 
 # ---------------------------------------------------------------- record pages
@@ -1028,16 +1031,22 @@ def home_page(model: Model, site_name: str) -> Page:
 
 
 def all_pages(model: Model, site_name: str, memo: RenderMemo | None = None) -> list[Page]:
-    """Every page of the site. With a memo (the live preview), record pages whose inputs did not change are reused."""
+    """Every page of the site. With a memo (the live preview), pages whose inputs did not change are reused."""
+    if memo is not None:
+        memo.begin(model)
     chunks = timeline_chunks(model)
     on_timeline = timeline_locations(chunks)
+
+    def index(fn: Callable[[Model], list[Page]]) -> list[Page]:
+        return fn(model) if memo is None else memo.call(("index", fn.__name__), fn, None)
+
     pages = [
         home_page(model, site_name),
         *timeline_pages(model, chunks),
-        *events_index(model),
-        *claims_index(model),
-        *actors_index(model),
-        *sources_index(model),
+        *index(events_index),
+        *index(claims_index),
+        *index(actors_index),
+        *index(sources_index),
         *disputes_pages(model),
         data_notes_page(model),
         docs_text.methodology_page(),
@@ -1047,13 +1056,14 @@ def all_pages(model: Model, site_name: str, memo: RenderMemo | None = None) -> l
         pages += [claim_page(model, c) for c in model.claims.values()]
         pages += [actor_page(model, a) for a in model.actors.values()]
         pages += [source_page(model, s) for s in model.sources.values()]
-    else:
-        memo.begin(model)
-        for record in model.all_records():
-            args = (on_timeline[record.id],) if isinstance(record, Event) else ()
-            page = memo.call(page_path(record), RECORD_PAGES[record.kind], record, *args)
-            pages.append(page if page.record is record else dataclasses.replace(page, record=record))
-    pages += overflow_pages(model)
+        pages += overflow_pages(model)
+        return pages
+    for record in model.all_records():
+        args = (on_timeline[record.id],) if isinstance(record, Event) else ()
+        page = memo.call(page_path(record), RECORD_PAGES[record.kind], record, *args)
+        pages.append(page if page.record is record else dataclasses.replace(page, record=record))
+    for owner in [*model.actors.values(), *model.sources.values()]:
+        pages += memo.call(("overflow", page_path(owner)), owner_overflow_pages, owner)
     return pages
 
 
