@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tracker
-from tracker import exports, forked, jsonld, render
+from tracker import csp, exports, forked, jsonld, render
 from tracker import model as model_mod
 from tracker.html import json_for_script, sanitize
 from tracker.incremental import RenderMemo
@@ -324,16 +324,21 @@ def on_page_content(content: str, page, config, files):
 
 
 def on_post_page(output: str, page, config):
-    """Add schema.org JSON-LD to record pages.
+    """Add schema.org JSON-LD to record pages, and the Content-Security-Policy to every page.
 
     No <link rel="alternate"> for the feeds: Material's script fetches a sitemap.xml beside every
     alternate link (it takes them for language versions). The feeds are linked in the page body.
     """
     generated = _generated(page)
-    if generated is None or generated.record is None:
-        return output
-    script = _state["head"].get(generated.path) or _json_ld_script(config, generated)
-    return output.replace("</head>", script + "</head>", 1)
+    if generated is not None and generated.record is not None:
+        script = _state["head"].get(generated.path) or _json_ld_script(config, generated)
+        output = output.replace("</head>", script + "</head>", 1)
+    return csp.add_policy(output)
+
+
+def on_post_template(output: str, template_name: str, config):
+    """The 404 page gets the policy too (sitemap.xml is not HTML)."""
+    return csp.add_policy(output) if template_name.endswith(".html") else output
 
 
 def _json_ld_script(config, page) -> str:

@@ -82,8 +82,15 @@ def watch(page, base_url: str) -> PageWatch:
 
     page.on("dialog", on_dialog)
     page.on("pageerror", lambda exc: seen.errors.append(str(exc)))
+    page.on("console", lambda message: note_policy_violation(seen, message))
     page.route("**/*", on_route)
     return seen
+
+
+def note_policy_violation(seen: PageWatch, message) -> None:
+    """The browser reports what the Content-Security-Policy blocked as a console error: an error of the page."""
+    if message.type == "error" and "Content Security Policy" in message.text:
+        seen.errors.append(message.text)
 
 
 def screenshot(page, name: str) -> Path:
@@ -114,9 +121,22 @@ def search(page, query: str, timeout: float = 30000) -> None:
     before a test reads or clicks it.
     """
     page.click("label.md-search__icon, .md-search__input")
-    page.wait_for_function("!document.querySelector('.md-search-result__meta').innerText.includes('Initializing')", timeout=timeout)
+    wait_until(page, "() => !document.querySelector('.md-search-result__meta').innerText.includes('Initializing')", timeout=timeout)
     box = page.locator("input.md-search__input")
     box.fill(query)
     box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=timeout)
-    page.wait_for_function(_SETTLED, arg=[".md-search-result", 5], polling=100, timeout=timeout)
+    wait_until(page, _SETTLED, [".md-search-result", 5], timeout=timeout)
+
+
+def wait_until(page, function: str, arg=None, *, timeout: float = 30000, interval: float = 100) -> None:
+    """Poll ``function`` (JavaScript, with ``arg``) until it returns true.
+
+    Not page.wait_for_function: that evaluates its predicate with eval() inside the page, which
+    the site's Content-Security-Policy forbids; page.evaluate is not subject to the policy.
+    """
+    for _ in range(max(1, int(timeout / interval))):
+        if page.evaluate(function, arg):
+            return
+        page.wait_for_timeout(interval)
+    raise AssertionError(f"not true within {timeout / 1000:.0f} s: {function}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import screenshot, search, watch
+from browser import screenshot, search, wait_until, watch
 from conftest import REPO
 from tracker import model as model_mod
 from tracker import render
@@ -153,7 +153,7 @@ def test_dark_palette(page, site_url):
     page.goto(site_url + "claims/hrana-6854-protest-deaths/")
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
     page.click("form[data-md-component=palette] label >> visible=true")
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    wait_until(page, "() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     screenshot(page, "claim-dark")
 
 

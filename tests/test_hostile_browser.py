@@ -14,8 +14,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
-from browser import PageWatch, search, serve
+from browser import PageWatch, note_policy_violation, search, serve
 from hostile import sites
 from hostile.htmlcheck import normalise
 from hostile.payloads import PAYLOADS, placements
@@ -53,6 +54,7 @@ def watch_offsite(page, base_url: str) -> PageWatch:
 
     page.on("dialog", on_dialog)
     page.on("pageerror", lambda exc: seen.errors.append(str(exc)))
+    page.on("console", lambda message: note_policy_violation(seen, message))
     page.route(re.compile(rf"^(?!{re.escape(base_url)}|data:|blob:|about:)"), on_offsite)
     return seen
 
@@ -70,14 +72,17 @@ def payload_url(payload_site):
         yield url
 
 
-@pytest.fixture
-def tab(browser, payload_url):
-    """A fresh browser tab and what it does that it must not."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+@pytest.fixture(params=[False], ids=["with-csp"])
+def tab(browser, payload_url, request):
+    """A fresh browser tab and what it does that it must not (``bypass_csp``: as if the site had no policy)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=request.param)
     page = context.new_page()
     seen = watch_offsite(page, payload_url)
     yield page, seen
     context.close()
+
+
+INJECTED_PAYLOAD = '<b onmouseover="alert(1)">x</b><img src=x onerror="alert(2)"><img src="https://evil.example/pixel.png">'
 
 
 def test_every_page_runs_no_payload_and_shows_every_field(tab, payload_site, payload_url):
@@ -103,12 +108,14 @@ def test_every_page_runs_no_payload_and_shows_every_field(tab, payload_site, pay
     assert problems == {}
 
 
+@pytest.mark.parametrize("tab", [True], indirect=True, ids=["csp-bypassed"])
 def test_the_browser_checks_notice_a_payload_that_runs(tab, payload_url):
-    """Control: markup that did get into a page would be caught (a handler fired by PROVOKE, an onerror, a request elsewhere)."""
+    """Control: markup that did get into a page would be caught (a handler fired by PROVOKE, an onerror, a request elsewhere).
+
+    The policy is bypassed here, as if the site had none: with it, nothing of this runs (next test)."""
     page, seen = tab
     page.goto(payload_url + "events/event-p00/")
-    injected = '<b onmouseover="alert(1)">x</b><img src=x onerror="alert(2)"><img src="https://evil.example/pixel.png">'
-    page.evaluate("html => document.querySelector('article').insertAdjacentHTML('beforeend', html)", injected)
+    page.evaluate("html => document.querySelector('article').insertAdjacentHTML('beforeend', html)", INJECTED_PAYLOAD)
     page.evaluate(PROVOKE)
     for _ in range(200):  # the onerror waits for the local server's 404: up to 10 s on a busy machine
         if len(seen.dialogs) >= 2 and seen.offsite:
@@ -116,6 +123,20 @@ def test_the_browser_checks_notice_a_payload_that_runs(tab, payload_url):
         page.wait_for_timeout(50)
     assert sorted(seen.dialogs) == ["alert: 1", "alert: 2"]
     assert seen.offsite == ["https://evil.example/pixel.png"]
+
+
+def test_the_content_security_policy_stops_a_payload_that_got_in(tab, payload_url):
+    """Behind escaping and nh3: injected markup fires no handler and loads nothing from elsewhere; an injected script does not run."""
+    page, seen = tab
+    page.goto(payload_url + "events/event-p00/")
+    page.evaluate("html => document.querySelector('article').insertAdjacentHTML('beforeend', html)", INJECTED_PAYLOAD)
+    page.evaluate(PROVOKE)
+    with pytest.raises(PlaywrightError, match="Content Security Policy"):
+        page.add_script_tag(content="window.__injected = true")
+    page.wait_for_timeout(1000)  # as long as the control above waits, at most, on an idle machine
+    assert seen.dialogs == [] and seen.offsite == []
+    assert page.evaluate("() => window.__injected === undefined")
+    assert any("Content Security Policy" in error for error in seen.errors)  # the browser says what it blocked
 
 
 # Elements and attributes that must not exist inside search results or highlighted content.

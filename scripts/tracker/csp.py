@@ -1,0 +1,62 @@
+"""A Content-Security-Policy for every page, as a <meta> tag (GitHub Pages cannot send headers).
+
+Escaping and nh3 keep markup from data/ out of the pages; the policy is the layer behind them:
+should anything slip through, the browser runs no script but the site's own files and the
+theme's inline scripts of that very page (allowed by their SHA-256), fires no inline event
+handler and loads nothing from another host.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+JAVASCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+
+def inline_script_hashes(page_html: str) -> list[str]:
+    """CSP source expressions for the page's inline JavaScript (data blocks such as JSON-LD are never run)."""
+    hashes = set()
+    for match in INLINE_SCRIPT.finditer(page_html):
+        attrs = match["attrs"]
+        if re.search(r"\bsrc\s*=", attrs, re.IGNORECASE):
+            continue
+        script_type = SCRIPT_TYPE.search(attrs)
+        if (script_type[1].lower() if script_type else "") not in JAVASCRIPT_TYPES:
+            continue
+        digest = base64.b64encode(hashlib.sha256(match["body"].encode("utf-8")).digest()).decode("ascii")
+        hashes.add(f"'sha256-{digest}'")
+    return sorted(hashes)
+
+
+def policy(page_html: str) -> str:
+    scripts = " ".join(["'self'", *inline_script_hashes(page_html)])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",  # the theme sets styles from its scripts; no data reaches a style
+            "img-src 'self' data:",  # the theme's icons are data: SVGs
+            "font-src 'self'",
+            "connect-src 'self'",  # the search index
+            "worker-src 'self'",  # the search worker
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
+
+
+CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+
+
+def add_policy(page_html: str) -> str:
+    """The page with its policy as the first thing after <meta charset> (a policy applies to what follows it)."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(page_html)}">'
+    charset = CHARSET.search(page_html)
+    if charset:
+        return page_html[: charset.end()] + "\n    " + tag + page_html[charset.end() :]
+    return page_html.replace("<head>", "<head>\n    " + tag, 1)
