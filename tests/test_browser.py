@@ -5,11 +5,14 @@ Screenshots of what each test looked at are kept in test-artifacts/ (not committ
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 from browser import screenshot, search, wait_until, watch
-from conftest import REPO
+from conftest import REPO, edit, live_preview
 from tracker import model as model_mod
 from tracker import render
 from tracker.validate import validate
@@ -198,3 +201,23 @@ def test_downloads_reach_the_dump_the_csvs_and_an_actor_feed(page, site_url, mod
     assert feed.ok and b"<feed" in feed.body() and b"6,854" in feed.body()
     # no <link rel=alternate>: Material would fetch a sitemap.xml beside each one
     assert page.locator("link[rel=alternate]").count() == 0
+
+
+def test_live_preview_reloads_the_open_page_after_an_edit(browser, mini):
+    """`make serve`: the page open in the browser reloads by itself after an edit (its reload script is
+    allowed by the preview's policy), with no policy violation, error or request elsewhere."""
+    with live_preview(mini) as base:
+        root = base.split("/iran-us-talks/")[0] + "/"  # the reload script polls the server's root
+        context = browser.new_context()
+        page = context.new_page()
+        seen = watch(page, root)
+        for _ in range(120):  # until the server listens and serves the first build
+            with contextlib.suppress(PlaywrightError):
+                if page.goto(base + "events/statement/").ok:
+                    break
+            page.wait_for_timeout(500)
+        assert "Pezeshkian posted a statement on X" in page.inner_text("h1")
+        edit(mini / "events" / "statement.yaml", "Pezeshkian posted a statement on X", "Reloaded by the preview")
+        page.wait_for_selector("h1:has-text('Reloaded by the preview')", timeout=60000)
+        assert seen.dialogs == [] and seen.errors == [] and seen.offsite == []
+        context.close()

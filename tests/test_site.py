@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
+import time
+import urllib.request
+from collections.abc import Callable
 
 import pytest
 
-from conftest import REPO, build_site, edit
+from conftest import REPO, build_site, edit, live_preview
 from sitecheck import broken_links, parse_page
 
 
@@ -69,60 +70,45 @@ def test_invalid_data_builds_nothing_and_keeps_the_old_site(site, mini, tmp_path
     assert not (tmp_path / ".site.building").exists()
 
 
-def test_live_preview_rebuilds_when_a_record_changes(mini, tmp_path):
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 60, check: Callable[[], bool] = lambda: True) -> bool:
+    """Until the page at ``url`` contains ``text`` (and ``check`` holds)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url) and check():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_live_preview_rebuilds_when_a_record_changes(mini):
     """`make serve`: the preview watches data/, rebuilds on an edit, and skips the open-data files.
 
     It runs `mkdocs serve --dirty` (rebuilding only pages whose inputs changed): an edit must
     still reach every page that shows the edited record, and a deleted record's page must go.
     """
-    import socket
-    import time
-    import urllib.request
-
     assert "mkdocs serve --dirty" in (REPO / "Makefile").read_text("utf-8")  # what `make serve` runs
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "TRACKER_DATA": str(mini), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}/iran-us-talks/"
-
-    def fetch(path: str) -> str:
-        try:
-            with urllib.request.urlopen(base + path, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            return ""
-
-    def wait_for(path: str, text: str, seconds: float = 60, check=lambda: True) -> bool:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if text in fetch(path) and check():
-                return True
-            time.sleep(0.2)
-        return False
-
-    try:
-        assert wait_for("events/statement/", "Pezeshkian posted a statement on X")
-        assert "not built in the live preview" in fetch("downloads/")
+    with live_preview(mini) as base:
+        assert wait_for(base + "events/statement/", "Pezeshkian posted a statement on X")
+        assert "not built in the live preview" in fetch(base + "downloads/")
+        # MkDocs injects its reload script inline into every response: the preview's policy allows it.
+        assert "script-src 'self' 'unsafe-inline';" in fetch(base + "events/statement/")
         record = mini / "events" / "statement.yaml"
-        record.write_text(record.read_text("utf-8").replace("Pezeshkian posted a statement on X", "Edited while serving"), "utf-8")
-        assert wait_for("events/statement/", "Edited while serving")
+        edit(record, "Pezeshkian posted a statement on X", "Edited while serving")
+        assert wait_for(base + "events/statement/", "Edited while serving")
         # A page that only shows the edited record is rebuilt too.
         edit(mini / "actors" / "president.yaml", 'name: "Masoud Pezeshkian"', 'name: "Renamed President"')
-        assert wait_for("claims/fair-talks/", "Renamed President")
+        assert wait_for(base + "claims/fair-talks/", "Renamed President")
         # A new record gets its page; when it is deleted, the page goes and the index forgets it.
         shutil.copy(record, mini / "events" / "added-while-serving.yaml")
-        assert wait_for("events/added-while-serving/", "Edited while serving")
+        assert wait_for(base + "events/added-while-serving/", "Edited while serving")
         (mini / "events" / "added-while-serving.yaml").unlink()
-        assert wait_for("events/", "Events", check=lambda: "added-while-serving" not in fetch("events/") and fetch("events/added-while-serving/") == "")
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+        gone = lambda: "added-while-serving" not in fetch(base + "events/") and fetch(base + "events/added-while-serving/") == ""  # noqa: E731
+        assert wait_for(base + "events/", "Events", check=gone)

@@ -32,8 +32,10 @@ def inline_script_hashes(page_html: str) -> list[str]:
     return sorted(hashes)
 
 
-def policy(page_html: str) -> str:
-    scripts = " ".join(["'self'", *inline_script_hashes(page_html)])
+def policy(page_html: str, *, live_preview: bool = False) -> str:
+    """The page's policy. The live preview (`mkdocs serve`) injects its reload script inline into
+    every response, different each time, so there inline scripts are allowed instead of hashed."""
+    scripts = "'self' 'unsafe-inline'" if live_preview else " ".join(["'self'", *inline_script_hashes(page_html)])
     return "; ".join(
         [
             "default-src 'self'",
@@ -53,9 +55,9 @@ def policy(page_html: str) -> str:
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 
 
-def add_policy(page_html: str) -> str:
+def add_policy(page_html: str, *, live_preview: bool = False) -> str:
     """The page with its policy as the first thing after <meta charset> (a policy applies to what follows it)."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(page_html)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(page_html, live_preview=live_preview)}">'
     charset = CHARSET.search(page_html)
     if charset:
         return page_html[: charset.end()] + "\n    " + tag + page_html[charset.end() :]
