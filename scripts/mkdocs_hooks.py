@@ -174,7 +174,7 @@ def _remove_stale_pages() -> None:
             html_file.parent.rmdir()  # only when empty
     tracker.PREVIEW.clear()
     tracker.PREVIEW.update(_state["written"])
-    _memo().forget_except({*_state["written"], *(("json-ld", path) for path in _state["written"])})
+    _memo().forget_unused()
 
 
 def write_and_check_outputs(model, site: Path, outputs: dict[str, bytes]) -> list[str]:

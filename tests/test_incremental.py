@@ -143,8 +143,21 @@ def test_without_tracked_reads_the_memo_would_serve_stale_pages(data: Path, monk
 def test_a_no_op_rebuild_renders_nothing(data: Path) -> None:
     memo = RenderMemo()
     render.all_pages(load(data), "Tracker", memo)
+    memo.forget_unused()  # as the live preview does after each build
     render.all_pages(load(data), "Tracker", memo)
     assert memo.rendered == 0
+
+
+def test_the_entries_of_deleted_records_are_forgotten(data: Path) -> None:
+    memo = RenderMemo()
+    before = load(data)
+    render.all_pages(before, "Tracker", memo)
+    memo.forget_unused()
+    kept = set(memo.entries)
+    delete_an_unlinked_claim(data, before)
+    render.all_pages(load(data, previous=before), "Tracker", memo)
+    memo.forget_unused()
+    assert kept - set(memo.entries) == {next(f"claims/{c.id}.md" for c in before.claims.values() if not before.links_to.get(c.id) and c.about)}
 
 
 def test_tracked_model_records_entries_and_whole_tables(data: Path) -> None:

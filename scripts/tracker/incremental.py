@@ -130,6 +130,7 @@ class RenderMemo:
         self.changed: set[Read] = set()
         self.entries: dict[Hashable, _Entry] = {}
         self.rendered = 0  # how many calls in the current rebuild were computed, not reused
+        self.used: set[Hashable] = set()  # the keys called in the current rebuild
 
     def begin(self, model: Model) -> None:
         """Start a rebuild from ``model``: work out what changed since the last one."""
@@ -137,6 +138,7 @@ class RenderMemo:
             self.changed = changed_entries(self.model, model)
         self.model = model
         self.rendered = 0
+        self.used = set()
 
     def _stale(self, entry: _Entry, args: tuple) -> bool:
         if entry.args != args:
@@ -148,6 +150,7 @@ class RenderMemo:
         """``fn(model, record, *args)`` (``fn(model, *args)`` without a record), or the remembered
         result when nothing it read has changed."""
         assert self.model is not None, "begin() first"
+        self.used.add(key)
         entry = self.entries.get(key)
         if entry is not None and not self._stale(entry, args):
             return entry.result
@@ -162,7 +165,7 @@ class RenderMemo:
         self.rendered += 1
         return result
 
-    def forget_except(self, keys: set[Hashable]) -> None:
-        """Drop the entries of pages that no longer exist."""
-        for key in self.entries.keys() - keys:
+    def forget_unused(self) -> None:
+        """Drop the entries this rebuild did not ask for (pages of records that are gone)."""
+        for key in self.entries.keys() - self.used:
             del self.entries[key]
