@@ -355,7 +355,10 @@ def _render_json_ld(model, record, site_url: str) -> str:
 
 def _memo() -> RenderMemo:
     """The live preview's render memo, kept in the tracker package between rebuilds."""
-    return tracker.PREVIEW_MEMO.setdefault("memo", RenderMemo())
+    memo = tracker.PREVIEW_MEMO.get("memo")
+    if memo is None:  # not setdefault: that would make a RenderMemo on each of 10,000 calls per rebuild
+        memo = tracker.PREVIEW_MEMO["memo"] = RenderMemo()
+    return memo
 
 
 def on_post_build(config):

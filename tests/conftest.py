@@ -100,3 +100,8 @@ def live_preview(data: Path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` by relative path, with its bytes."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

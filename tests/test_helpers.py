@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXED_EPOCH, REPO
+from conftest import FIXED_EPOCH, REPO, tree
 
 # Builds the site the way `mkdocs build` does, after replacing one helper's work by a faulty one.
 SCRIPT = r"""
@@ -71,10 +71,6 @@ except (PluginError, Abort) as error:
 def build_with(fault: str, data: Path, site: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "TRACKER_DATA": str(data), "SOURCE_DATE_EPOCH": FIXED_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-c", SCRIPT, fault, str(site)], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")

@@ -7,14 +7,9 @@ from pathlib import Path
 import pytest
 
 import synth  # scripts/synth.py
-from conftest import run_validator
+from conftest import run_validator, tree
 
 RECORDS = 60
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` by relative path, with its bytes."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
