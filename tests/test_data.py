@@ -14,7 +14,10 @@ from tracker.validate import validate
 
 SEED = REPO / "seeds" / "000_339a995688291f73.txt"
 
-# Sentences of the seed recorded as nothing: rhetoric with no event or claim in it.
+# Sentences of the seed recorded as nothing: rhetoric with no event, actor or assessable claim in it.
+# The last two close the article: a statement that the outcome is unknown ("remains uncertain") and
+# a superlative with nothing to check ("the stakes have never been higher"). The author's assessments
+# that name their grounds, such as "the window for diplomacy is rapidly closing", are recorded as claims.
 NOT_RECORDED = {
     "As the situation in the Middle East grows more volatile, the world watches closely.",
     "Whether the two sides can find common ground — or whether the region is headed for another conflict — remains uncertain.",
