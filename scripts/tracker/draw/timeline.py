@@ -157,18 +157,20 @@ def pack(items: Sequence[tuple[float, float, float]], max_rows: int) -> list[tup
 # ---------------------------------------------------------------- drawing
 
 ROW, BAR, LANE_GAP, AXIS = 22, 14, 12, 34
+COMPACT_ROW, COMPACT_BAR = 9, 6  # the compact variant keeps one row per overlapping mark, thinner
 
 
 def _mark_svg(prefix: str, scale: Scale, mark: Mark, y: float, labelled: bool, compact: bool = False) -> str:
+    bar = COMPACT_BAR if compact else BAR
     ext = extent(scale, mark.date)
     quals = qualifiers(mark.date)
     classes = ["tl-mark", f"tl-{mark.kind}", *(f"tl-{q}" for q in sorted(quals))]
     words = humanize(mark.date)
     if ext.point:
-        shape = f'<circle cx="{num(ext.x0)}" cy="{num(y)}" r="6"/>'
+        shape = f'<circle cx="{num(ext.x0)}" cy="{num(y)}" r="{num(bar / 2 + 1)}"/>'
         if "approximate" in quals:
-            shape = f'<circle class="tl-halo" cx="{num(ext.x0)}" cy="{num(y)}" r="{num(BAR)}"/>' + shape
-        right = ext.x0 + BAR / 2
+            shape = f'<circle class="tl-halo" cx="{num(ext.x0)}" cy="{num(y)}" r="{num(bar)}"/>' + shape
+        right = ext.x0 + bar / 2
     else:
         fade = (
             "lr"
@@ -182,10 +184,10 @@ def _mark_svg(prefix: str, scale: Scale, mark: Mark, y: float, labelled: bool, c
             else ""
         )
         mask = f' mask="url(#{prefix}-m-{fade})"' if fade else ""
-        shape = f'<rect x="{num(ext.x0)}" y="{num(y - BAR / 2)}" width="{num(ext.x1 - ext.x0)}" height="{BAR}" rx="2"{mask}/>'
-        if not fade:  # explicit bounds: the first and last possible day are ticks
+        shape = f'<rect x="{num(ext.x0)}" y="{num(y - bar / 2)}" width="{num(ext.x1 - ext.x0)}" height="{bar}" rx="2"{mask}/>'
+        if not fade and not compact:  # explicit bounds: the first and last possible day are ticks
             shape += "".join(
-                f'<line class="tl-bound" x1="{num(x)}" x2="{num(x)}" y1="{num(y - BAR / 2 - 2)}" y2="{num(y + BAR / 2 + 2)}"/>' for x in (ext.x0, ext.x1)
+                f'<line class="tl-bound" x1="{num(x)}" x2="{num(x)}" y1="{num(y - bar / 2 - 2)}" y2="{num(y + bar / 2 + 2)}"/>' for x in (ext.x0, ext.x1)
             )
         right = ext.x1
     text = clip(mark.label, 40)
@@ -256,11 +258,12 @@ def timeline_svg(
         rows = max(r for r, _ in placed) + 1
         if not compact:
             body.append(f'<text class="tl-lane" x="4" y="{num(y + ROW / 2)}" dominant-baseline="central">{esc(lane)}</text>')
+        row_h = COMPACT_ROW if compact else ROW
         for mark, (row, labelled) in zip(members, placed, strict=True):
             # a label that would run past the right edge is dropped (the mark keeps its title)
             ok = labelled and spans[members.index(mark)][1] + 6 + spans[members.index(mark)][2] <= width
-            body.append(_mark_svg(prefix, scale, mark, y + row * ROW + ROW / 2, ok, compact))
-        y += rows * ROW + LANE_GAP
+            body.append(_mark_svg(prefix, scale, mark, y + row * row_h + row_h / 2, ok, compact))
+        y += rows * row_h + LANE_GAP
         if not compact:
             body.append(f'<line class="tl-lane-rule" x1="0" x2="{num(width)}" y1="{num(y - LANE_GAP / 2)}" y2="{num(y - LANE_GAP / 2)}"/>')
     height = y
