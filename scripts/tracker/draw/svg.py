@@ -11,12 +11,30 @@ from ..html import esc
 
 # What the sanitizer (html.sanitize) must let through for these drawings: the page layer adds
 # these to its allowlist (SVG element and attribute names as written, case kept).
-SVG_TAGS = {"svg", "title", "desc", "g", "defs", "a", "rect", "circle", "line", "path", "polygon", "text", "tspan", "mask", "linearGradient", "stop"}
+SVG_TAGS = {
+    "svg",
+    "title",
+    "desc",
+    "g",
+    "defs",
+    "a",
+    "rect",
+    "circle",
+    "line",
+    "path",
+    "polygon",
+    "text",
+    "tspan",
+    "mask",
+    "linearGradient",
+    "stop",
+    "clipPath",
+}
 SVG_ATTRIBUTES = {
     "viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "d", "points",
     "mask", "fill", "stroke-dasharray", "offset", "stop-color", "stop-opacity", "maskContentUnits",
     "text-anchor", "dominant-baseline", "focusable", "aria-labelledby", "aria-describedby", "tabindex",
-    "xmlns", "preserveAspectRatio", "dx", "stroke-width", "fill-opacity",
+    "xmlns", "preserveAspectRatio", "clip-path", "dx", "stroke-width", "fill-opacity",
 }  # fmt: skip
 
 

@@ -34,6 +34,11 @@ class Mark:
     tags: tuple[str, ...] = ()
 
 
+def mark_id(entry_id: str) -> str:
+    """The id of an entry's mark in the drawing, for the list's link back to it (``#tlm-…``)."""
+    return f"tlm-{entry_id}"
+
+
 def default_entry_id(kind: str, record_id: str) -> str:
     """The list's id scheme (render.timeline_entry_html): kind, a hyphen, the record id."""
     return f"{kind}-{record_id}"
@@ -193,16 +198,22 @@ def _mark_svg(prefix: str, scale: Scale, mark: Mark, y: float, labelled: bool, c
     text = clip(mark.label, 40)
     inside = not compact and not ext.point and ext.x1 - ext.x0 >= text_width(text, 11) + 10
     label_x = ext.x0 + 5 if inside else right + 4
-    label = f'<text class="tl-label" x="{num(label_x)}" y="{num(y)}" dominant-baseline="central">{esc(text)}</text>' if labelled or inside else ""
+    anchor = ext.x0 if inside else right
+    label = (
+        f'<text class="tl-label" x="{num(label_x)}" y="{num(y)}" data-at="{num(anchor)}" dominant-baseline="central">{esc(text)}</text>'
+        if labelled or inside
+        else ""
+    )
     return (
-        f'<a href="{esc(mark.href)}" id="tlm-{esc(mark.entry_id)}" class="{" ".join(classes)}" data-entry="{esc(mark.entry_id)}" '
+        f'<a href="{esc(mark.href)}" id="{esc(mark_id(mark.entry_id))}" class="{" ".join(classes)}" data-entry="{esc(mark.entry_id)}" '
         f'data-kind="{esc(mark.kind)}" data-actors="{esc(" ".join(mark.actors))}" data-tags="{esc(" ".join(mark.tags))}" '
         f'aria-label="{esc(mark.label)}, {esc(words)}"><title>{esc(mark.label)} — {esc(words)}</title>{shape}{label}</a>'
     )
 
 
 def _axis(scale: Scale, y: float, top: float, bottom: float) -> str:
-    """Year ticks with labels above the line at ``y``, grid lines from ``top`` to ``bottom``; month ticks when months are wide enough."""
+    """Year ticks with labels above the line at ``y``, grid lines from ``top`` to ``bottom``; month ticks, their
+    names hidden while months are too narrow (the zoom script shows them)."""
     parts = [f'<line class="tl-axis" x1="{num(scale.left)}" x2="{num(scale.right)}" y1="{num(y)}" y2="{num(y)}"/>']
     months = (scale.end.year - scale.start.year) * 12 + scale.end.month - scale.start.month
     month_px = (scale.right - scale.left) / max(months, 1)
@@ -211,11 +222,14 @@ def _axis(scale: Scale, y: float, top: float, bottom: float) -> str:
         x = scale.x(day)
         if day.month == 1:
             parts.append(f'<line class="tl-grid" x1="{num(x)}" x2="{num(x)}" y1="{num(y - 14)}" y2="{num(bottom)}"/>')
-            parts.append(f'<text class="tl-tick" x="{num(x + 3)}" y="{num(y - 6)}">{day.year}</text>')
-        elif month_px >= 14:
+            parts.append(f'<text class="tl-tick" x="{num(x + 3)}" y="{num(y - 6)}" data-at="{num(x)}">{day.year}</text>')
+        else:
             parts.append(f'<line class="tl-tick-line" x1="{num(x)}" x2="{num(x)}" y1="{num(y - 4)}" y2="{num(y)}"/>')
-            if month_px >= 34 and day < scale.end:
-                parts.append(f'<text class="tl-tick tl-tick-month" x="{num(x + 2)}" y="{num(y - 6)}">{MONTHS[day.month - 1][:3]}</text>')
+            if day < scale.end:
+                hidden = "" if month_px >= 34 else " tl-tick-hidden"
+                parts.append(
+                    f'<text class="tl-tick tl-tick-month{hidden}" x="{num(x + 2)}" y="{num(y - 6)}" data-at="{num(x)}">{MONTHS[day.month - 1][:3]}</text>'
+                )
         day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
     return "".join(parts)
 
@@ -245,7 +259,9 @@ def timeline_svg(
     lanes: dict[str, list[Mark]] = {}
     for mark in sorted(marks, key=lambda m: (extent(scale, m.date).x0, m.date.sort_key(), m.entry_id)):
         lanes.setdefault("All" if compact else lane_of(mark), []).append(mark)
-    body, y = [], float(AXIS)
+    lanes_svg: list[str] = []
+    marks_svg: list[str] = []
+    y = float(AXIS)
     for lane, members in lanes.items():
         spans = []
         for m in members:
@@ -257,15 +273,15 @@ def timeline_svg(
         placed = pack(spans, 2 if compact else 10)
         rows = max(r for r, _ in placed) + 1
         if not compact:
-            body.append(f'<text class="tl-lane" x="4" y="{num(y + ROW / 2)}" dominant-baseline="central">{esc(lane)}</text>')
+            lanes_svg.append(f'<text class="tl-lane" x="4" y="{num(y + ROW / 2)}" dominant-baseline="central">{esc(lane)}</text>')
         row_h = COMPACT_ROW if compact else ROW
-        for mark, (row, labelled) in zip(members, placed, strict=True):
+        for mark, span, (row, labelled) in zip(members, spans, placed, strict=True):
             # a label that would run past the right edge is dropped (the mark keeps its title)
-            ok = labelled and spans[members.index(mark)][1] + 6 + spans[members.index(mark)][2] <= width
-            body.append(_mark_svg(prefix, scale, mark, y + row * row_h + row_h / 2, ok, compact))
+            ok = labelled and span[1] + 6 + span[2] <= width
+            marks_svg.append(_mark_svg(prefix, scale, mark, y + row * row_h + row_h / 2, ok, compact))
         y += rows * row_h + LANE_GAP
         if not compact:
-            body.append(f'<line class="tl-lane-rule" x1="0" x2="{num(width)}" y1="{num(y - LANE_GAP / 2)}" y2="{num(y - LANE_GAP / 2)}"/>')
+            lanes_svg.append(f'<line class="tl-lane-rule" x1="0" x2="{num(width)}" y1="{num(y - LANE_GAP / 2)}" y2="{num(y - LANE_GAP / 2)}"/>')
     height = y
     axis = _axis(scale, AXIS - 8, AXIS - 8, height)
     counts = {k: sum(1 for m in marks if m.kind == k) for k in ("event", "claim")}
@@ -274,7 +290,16 @@ def timeline_svg(
         f"{counts['event']} events and {counts['claim']} dated claims from {humanize_day(lo)} to {humanize_day(hi - timedelta(days=1))}, "
         "each drawn across the days its date allows. The list below gives the same entries as text."
     )
-    svg = svg_open(prefix, width, height, title, desc, "tl-svg" + (" tl-compact" if compact else "")) + fade_defs(prefix) + axis + "".join(body) + "</svg>"
+    # the plot is clipped to its own area, so that marks moved by the zoom script never cover the lane names
+    clip_rect = f'<clipPath id="{prefix}-clip"><rect x="{num(left - 8)}" y="0" width="{num(width - left + 8)}" height="{num(height)}"/></clipPath>'
+    svg = (
+        svg_open(prefix, width, height, title, desc, "tl-svg" + (" tl-compact" if compact else "")).replace(
+            ">", f' data-start="{lo.isoformat()}" data-end="{hi.isoformat()}" data-left="{num(scale.left)}" data-right="{num(scale.right)}">', 1
+        )
+        + fade_defs(prefix).replace("</defs>", clip_rect + "</defs>")
+        + "".join(lanes_svg)
+        + f'<g class="tl-plot" clip-path="url(#{prefix}-clip)">{axis}{"".join(marks_svg)}</g></svg>'
+    )
     return f'<figure class="drawing tl-drawing" data-tl-prefix="{esc(prefix)}"><div class="drawing-scroll">{svg}</div>{legend_html()}</figure>'
 
 
