@@ -84,7 +84,9 @@ def test_clicking_a_mark_lands_on_its_entry(page):
     page.click("#tlm-event-trump-sworn-in")
     assert page.evaluate("location.hash") == "#event-trump-sworn-in"
     assert page.locator("#event-trump-sworn-in").is_visible()
-    assert page.evaluate("(() => { const r = document.getElementById('event-trump-sworn-in').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()")
+    assert page.evaluate(
+        "(() => { const r = document.getElementById('event-trump-sworn-in').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()"
+    )
 
 
 def test_the_drawing_follows_the_filters(page):
