@@ -96,13 +96,47 @@
       else zoom(Date.UTC(parts[0], parts[1] - 1, 1) / 86400000, Date.UTC(parts[0], parts[1], 1) / 86400000);
     });
 
-    // Follow the list's filters: a mark whose entry the filters hide is hidden too.
+    // Follow the list's filters: a mark whose entry the filters hide is hidden too, and rows
+    // left empty close up (marks move by a transform, so their original places stay known).
     var marks = Array.prototype.slice.call(svg.querySelectorAll("a.tl-mark[data-entry]"));
+    var rowH = +svg.dataset.rowHeight;
+    var box = svg.getAttribute("viewBox").split(" ").map(Number);
+    function rowOf(a) {
+      var shape = a.querySelector("rect, circle:not(.tl-halo)");
+      var y = shape.tagName === "circle" ? +shape.getAttribute("cy") : +shape.getAttribute("y") + +shape.getAttribute("height") / 2;
+      return Math.round(y * 10) / 10;
+    }
+    var rowOfMark = marks.map(rowOf);
+    var allRows = rowOfMark.filter(function (y, i) { return rowOfMark.indexOf(y) === i; });
+    var laneParts = Array.prototype.slice.call(svg.querySelectorAll(".tl-lane, .tl-lane-rule")).map(function (el) {
+      return { el: el, y: +(el.getAttribute("y") || el.getAttribute("y1")) };
+    });
+    var grids = Array.prototype.slice.call(svg.querySelectorAll(".tl-grid"));
     function sync() {
-      marks.forEach(function (a) {
+      var shown = [];
+      marks.forEach(function (a, i) {
         var entry = document.getElementById(a.dataset.entry);
-        a.classList.toggle("tl-filtered", Boolean(entry && entry.closest("[hidden]")));
+        var hide = Boolean(entry && entry.closest("[hidden]"));
+        a.classList.toggle("tl-filtered", hide);
+        if (!hide) shown.push(rowOfMark[i]);
       });
+      var removed = allRows.filter(function (y) { return shown.indexOf(y) < 0; });
+      function up(y) { return removed.filter(function (r) { return r < y - 0.05; }).length * rowH; }
+      marks.forEach(function (a, i) { a.setAttribute("transform", "translate(0," + -up(rowOfMark[i]) + ")"); });
+      laneParts.forEach(function (p) { p.el.setAttribute("transform", "translate(0," + -up(p.y) + ")"); });
+      // a lane with nothing shown loses its name and rule, so two names never meet
+      var names = laneParts.filter(function (p) { return p.el.classList.contains("tl-lane"); });
+      names.forEach(function (name, i) {
+        var below = i + 1 < names.length ? names[i + 1].y : Infinity;
+        var empty = !shown.some(function (y) { return y >= name.y - rowH / 2 && y < below - rowH / 2; });
+        laneParts.forEach(function (p) {
+          if (p.y >= name.y - rowH / 2 && p.y < below - rowH / 2) p.el.classList.toggle("tl-filtered", empty);
+        });
+      });
+      var height = box[3] - removed.length * rowH;
+      svg.setAttribute("viewBox", [box[0], box[1], box[2], height].join(" "));
+      svg.setAttribute("height", height);
+      grids.forEach(function (g) { g.setAttribute("y2", height); });
     }
     var list = document.querySelector(".timeline");
     if (list && window.MutationObserver) {

@@ -73,10 +73,10 @@ def fade_defs(prefix: str) -> str:
     return "".join(parts)
 
 
-def svg_open(prefix: str, width: float, height: float, title: str, desc: str, cls: str) -> str:
+def svg_open(prefix: str, width: float, height: float, title: str, desc: str, cls: str, *, attrs: str = "") -> str:
     """The root element: a labelled group (its marks are links, which role="img" would hide)."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{esc(cls)}" viewBox="0 0 {num(width)} {num(height)}" '
-        f'width="{num(width)}" height="{num(height)}" role="group" aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc">'
+        f'width="{num(width)}" height="{num(height)}" role="group" aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc"{attrs}>'
         f'<title id="{prefix}-title">{esc(title)}</title><desc id="{prefix}-desc">{esc(desc)}</desc>'
     )

@@ -197,6 +197,8 @@ def _mark_svg(prefix: str, scale: Scale, mark: Mark, y: float, labelled: bool, c
         right = ext.x1
     text = clip(mark.label, 40)
     inside = not compact and not ext.point and ext.x1 - ext.x0 >= text_width(text, 11) + 10
+    if inside:  # a wide bar shows more of its label
+        text = clip(mark.label, min(90, int((ext.x1 - ext.x0 - 10) / text_width("x", 11))))
     label_x = ext.x0 + 5 if inside else right + 4
     anchor = ext.x0 if inside else right
     label = (
@@ -293,8 +295,16 @@ def timeline_svg(
     # the plot is clipped to its own area, so that marks moved by the zoom script never cover the lane names
     clip_rect = f'<clipPath id="{prefix}-clip"><rect x="{num(left - 8)}" y="0" width="{num(width - left + 8)}" height="{num(height)}"/></clipPath>'
     svg = (
-        svg_open(prefix, width, height, title, desc, "tl-svg" + (" tl-compact" if compact else "")).replace(
-            ">", f' data-start="{lo.isoformat()}" data-end="{hi.isoformat()}" data-left="{num(scale.left)}" data-right="{num(scale.right)}">', 1
+        svg_open(
+            prefix,
+            width,
+            height,
+            title,
+            desc,
+            "tl-svg" + (" tl-compact" if compact else ""),
+            # what the zoom and filter script needs to place days and close up rows
+            attrs=f' data-start="{lo.isoformat()}" data-end="{hi.isoformat()}" data-left="{num(scale.left)}" data-right="{num(scale.right)}"'
+            f' data-row-height="{COMPACT_ROW if compact else ROW}"',
         )
         + fade_defs(prefix).replace("</defs>", clip_rect + "</defs>")
         + "".join(lanes_svg)
