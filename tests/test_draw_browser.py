@@ -7,12 +7,13 @@ import shutil
 from datetime import date
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from browser import ARTIFACTS, screenshot, serve, watch
 from conftest import REPO
 from tracker import csp, render
 from tracker import model as model_mod
-from tracker.draw import timeline
+from tracker.draw import figures, provenance, source_reader, timeline
 from tracker.validate import validate
 
 pytestmark = pytest.mark.browser
@@ -38,8 +39,47 @@ def site_url(model, tmp_path_factory):
         '<script src="javascripts/timeline.js"></script><script src="javascripts/drawings.js"></script></body></html>'
     )
     (root / "index.html").write_text(csp.add_policy(body), "utf-8")
+    for name, scheme in (("others.html", "default"), ("others-dark.html", "slate")):
+        (root / name).write_text(csp.add_policy(others_page(model, scheme)), "utf-8")
     with serve(root) as url:
         yield url
+
+
+# Material's palette variables as the theme sets them, so that contrast is checked as on the site.
+SCHEMES = {
+    "default": "--md-default-fg-color:rgba(0,0,0,.87);--md-default-fg-color--light:rgba(0,0,0,.54);--md-default-bg-color:#fff;--md-typeset-a-color:#546e7a;background:#fff;color:rgba(0,0,0,.87)",
+    "slate": "--md-default-fg-color:hsla(232,75%,95%,.82);--md-default-fg-color--light:hsla(232,75%,90%,.56);--md-default-bg-color:hsl(232,15%,14%);--md-typeset-a-color:#78909c;"
+    "background:hsl(232,15%,14%);color:hsla(232,75%,95%,.82)",
+}
+
+
+def others_page(model, scheme: str) -> str:
+    """The figures chart, two provenance diagrams, the compact timeline and the source reader on one page."""
+    source = model.sources["seed-article"]
+    raw = (REPO / source.seed).read_text("utf-8")
+    parts = [
+        "<h1>Drawings</h1><h2>Figures</h2>",
+        figures.figures_svg(
+            model,
+            "iran-protest-deaths",
+            record_href=lambda c: f"#{c}",
+            claim_date=lambda c: render.claim_date(model, model.claims[c])[0],
+            highlight="hrana-6854-protest-deaths",
+        ),
+        "<h2>Provenance of a claim</h2>",
+        provenance.provenance_svg(model, model.claims["source-one-take-it-or-leave-it"], record_href=lambda r: f"#{r}", seed_href=lambda s: "#reader"),
+        "<h2>Provenance of a document</h2>",
+        provenance.provenance_svg(model, model.sources["daily-mail-report"], record_href=lambda r: f"#{r}", seed_href=lambda s: "#reader", prefix="prov2"),
+        "<h2>At a glance</h2>",
+        timeline.timeline_svg(timeline.marks_from_entries(render.timeline_entries(model)), compact=True, width=640, prefix="tlc"),
+        '<h2 id="reader">The archived article</h2>',
+        source_reader.reader_html(model, source, raw, lambda r: f"#{r}", lambda r: render.record_label(model.get(r), 60)),
+    ]
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Drawings</title>'
+        f'<link rel="stylesheet" href="stylesheets/drawings.css"><style>body {{ font-family: sans-serif; max-width: 760px; margin: 1em auto; {SCHEMES[scheme]} }} a {{ color: var(--md-typeset-a-color) }}</style></head>'
+        f'<body data-md-color-scheme="{scheme}"><main>{"".join(parts)}</main></body></html>'
+    )
 
 
 def shot(page, name: str) -> None:
@@ -116,3 +156,28 @@ def test_zoom_to_a_month_widens_its_marks(page):
     shot(page, "drawn-timeline-zoom-june-2025")
     page.select_option("label.tl-zoom select", "")
     assert abs(page.eval_on_selector(selector, "r => r.getBBox().width") - before) < 0.1
+
+
+@pytest.mark.parametrize("name", ["index.html", "others.html", "others-dark.html"])
+def test_no_serious_accessibility_violations(page, site_url, name):
+    page.goto(site_url + name)
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    screenshot(page, "drawings-" + name.removesuffix(".html"))
+
+
+def test_reader_highlights_link_to_their_records(page, site_url, model):
+    page.goto(site_url + "others.html")
+    source = model.sources["seed-article"]
+    cited = source_reader.citations_of(model, source)
+    anchors = source_reader.excerpt_anchors(model, source, (REPO / source.seed).read_text("utf-8"))
+    assert page.locator("mark.excerpt[id^='excerpt-']").count() + page.locator("span[id^='excerpt-']").count() == len(anchors) == len(cited)
+    page.goto(site_url + "others.html#excerpt-1")
+    assert page.locator("#excerpt-1").is_visible()
+    citers = page.eval_on_selector_all(".excerpt-cites a", "els => els.map(a => a.getAttribute('href').slice(1))")
+    assert set(citers) == {rid for ids in cited.values() for rid in ids}
