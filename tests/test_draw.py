@@ -199,3 +199,13 @@ def test_drawings_survive_the_sanitizer_with_svg_allowed(seed_model):
     cleaned = nh3.clean(svg, tags=ALLOWED_TAGS | SVG_TAGS, attributes=attrs, generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True)
     assert cleaned.count("<a ") == svg.count("<a ") and cleaned.count("<rect") == svg.count("<rect") and "mask=" in cleaned
     assert "<svg" not in sanitize(svg)  # today's allowlist drops it: the lead must extend it
+
+
+def test_compact_variant_counts_when_too_many_entries_overlap(seed_model):
+    entries = render.timeline_entries(seed_model)
+    marks = timeline.marks_from_entries(entries)
+    # the seed's 2026 entries overlap more than a glance can take: the home page gets the band
+    assert "tl-density-band" in timeline.timeline_svg(marks, compact=True, width=640, prefix="tlc")
+    hrana = [m for m in marks if "hrana" in m.actors]  # an actor page: a few marks, drawn one by one
+    svg = timeline.timeline_svg(hrana, compact=True, width=640, prefix="tlc")
+    assert "tl-density-band" not in svg and svg.count('class="tl-mark') == len(hrana) == 2

@@ -40,8 +40,9 @@ SVG_ATTRIBUTES = {
 
 def num(value: float) -> str:
     """A coordinate with at most one decimal, without a trailing '.0' (stable across platforms)."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    rounded = round(value, 1)  # called for every coordinate: the cheapest exact form
+    whole = int(rounded)
+    return str(whole) if rounded == whole else str(rounded)
 
 
 def clip(text: str, limit: int) -> str:

@@ -163,6 +163,7 @@ def pack(items: Sequence[tuple[float, float, float]], max_rows: int) -> list[tup
 
 ROW, BAR, LANE_GAP, AXIS = 22, 14, 12, 34
 COMPACT_ROW, COMPACT_BAR = 9, 6  # the compact variant keeps one row per overlapping mark, thinner
+COMPACT_MAX_ROWS = 16  # beyond, the compact variant is a density band
 
 
 def _mark_svg(prefix: str, scale: Scale, mark: Mark, y: float, labelled: bool, compact: bool = False) -> str:
@@ -274,6 +275,8 @@ def timeline_svg(
             spans.append((ext.x0 - (BAR / 2 if ext.point else 0), right, 0.0 if compact or inside else label_w))
         placed = pack(spans, 2 if compact else 10)
         rows = max(r for r, _ in placed) + 1
+        if compact and rows > COMPACT_MAX_ROWS:  # too many overlapping entries to glance at: count them instead
+            return density_svg(marks, prefix=prefix, width=width, month_href=month_href, compact=True)
         if not compact:
             lanes_svg.append(f'<text class="tl-lane" x="4" y="{num(y + ROW / 2)}" dominant-baseline="central">{esc(lane)}</text>')
         row_h = COMPACT_ROW if compact else ROW
