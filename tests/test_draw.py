@@ -15,7 +15,7 @@ from tracker import dates, render
 from tracker import model as model_mod
 from tracker.draw import figures, provenance, source_reader, timeline
 from tracker.draw.datetime_attr import date_element, html_datetime
-from tracker.draw.svg import SVG_ATTRIBUTES, SVG_TAGS
+from tracker.draw.svg import HTML_TAGS, SVG_ATTRIBUTES, SVG_TAGS
 from tracker.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize
 from tracker.rules import normalise
 from tracker.validate import validate
@@ -198,6 +198,7 @@ def test_drawings_survive_the_sanitizer_with_svg_allowed(seed_model):
     attrs["*"] |= SVG_ATTRIBUTES
     cleaned = nh3.clean(svg, tags=ALLOWED_TAGS | SVG_TAGS, attributes=attrs, generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True)
     assert cleaned.count("<a ") == svg.count("<a ") and cleaned.count("<rect") == svg.count("<rect") and "mask=" in cleaned
+    assert "<clipPath" in cleaned and "clip-path=" in cleaned and "data-row-height=" in cleaned and "viewBox=" in cleaned
     assert "<svg" not in sanitize(svg)  # today's allowlist drops it: the lead must extend it
 
 
@@ -209,3 +210,22 @@ def test_compact_variant_counts_when_too_many_entries_overlap(seed_model):
     hrana = [m for m in marks if "hrana" in m.actors]  # an actor page: a few marks, drawn one by one
     svg = timeline.timeline_svg(hrana, compact=True, width=640, prefix="tlc")
     assert "tl-density-band" not in svg and svg.count('class="tl-mark') == len(hrana) == 2
+
+
+def test_every_drawing_survives_the_extended_allowlist(seed_model):
+    """What the page layer's sanitizer needs: html.ALLOWED_* plus svg.SVG_TAGS, HTML_TAGS and SVG_ATTRIBUTES."""
+    source = seed_model.sources["seed-article"]
+    drawings = [
+        timeline.timeline_svg(timeline.marks_from_entries(render.timeline_entries(seed_model)), threshold=5, month_href=lambda y, m: f"../{y}/{m}/"),
+        figures.figures_svg(seed_model, "iran-protest-deaths", record_href=lambda c: f"../{c}/"),
+        provenance.provenance_svg(seed_model, source, record_href=lambda r: f"../{r}/", seed_href=lambda s: "../seed/"),
+        source_reader.reader_html(seed_model, source, (REPO / source.seed).read_text("utf-8"), lambda r: f"../{r}/", lambda r: r),
+    ]
+    attrs = {k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()}
+    attrs["*"] |= SVG_ATTRIBUTES
+    for markup in drawings:
+        cleaned = nh3.clean(markup, tags=ALLOWED_TAGS | SVG_TAGS | HTML_TAGS, attributes=attrs, generic_attribute_prefixes={"data-"}, link_rel=None)
+        tags = sorted(set(re.findall(r"<([a-zA-Z]+)", markup)))
+        for tag in tags:
+            assert cleaned.count(f"<{tag}") == markup.count(f"<{tag}"), tag
+        assert sorted(set(re.findall(r' ([a-zA-Z:-]+)="', cleaned))) == sorted(set(re.findall(r' ([a-zA-Z:-]+)="', markup)))

@@ -30,6 +30,7 @@ SVG_TAGS = {
     "stop",
     "clipPath",
 }
+HTML_TAGS = {"mark"}  # the source reader's highlights
 SVG_ATTRIBUTES = {
     "viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "d", "points",
     "mask", "fill", "stroke-dasharray", "offset", "stop-color", "stop-opacity", "maskContentUnits",
