@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..dates import humanize
 from ..html import esc
 from ..model import Model
-from .svg import clip, fade_defs, num, svg_open
+from .svg import clip, fade_defs, num, svg_open, text_width
 
 OPEN_ABOVE = {"more-than", "at-least"}
 OPEN_BELOW = {"fewer-than", "at-most"}
@@ -53,7 +53,7 @@ def figures_svg(
     claim_date: Callable[[str], object] = lambda cid: None,
     highlight: str | None = None,
     prefix: str = "fig",
-    width: float = 640,
+    width: float = 480,  # narrow enough that its text stays legible on a phone
 ) -> str:
     """The chart for one measure, smallest figure first (the table's order); '' when fewer than two figures.
 
@@ -109,15 +109,24 @@ def figures_svg(
             mark = f'<circle class="fig-dot" cx="{num(vx)}" cy="{num(cy)}" r="6"/>'
         name = f"{who}: {figure}"
         label = f"{name} ({q.counts}), {when_words}" + (" — this claim" if claim_id == highlight else "")
-        # the value's words go beside the mark, on the side its bar does not take
-        value_anchor = "end" if vx > right - 150 or (q.qualifier in OPEN_ABOVE and vx - LEFT > 150) else "start"
-        value_x = vx - 10 if value_anchor == "end" else vx + 10
+        # the value's words go beside the mark, on a side its bar does not take and where they fit;
+        # failing both, on the name line
+        words_w = text_width(figure, 11)
+        free_left = 0 if q.qualifier in OPEN_BELOW else vx - LEFT - 14
+        free_right = 0 if q.qualifier in OPEN_ABOVE else right - vx - 14
+        if words_w <= free_right:
+            value = f'<text class="fig-value" x="{num(vx + 12)}" y="{num(cy + 4)}">{esc(figure)}</text>'
+        elif words_w <= free_left:
+            value = f'<text class="fig-value" x="{num(vx - 12)}" y="{num(cy + 4)}" text-anchor="end">{esc(figure)}</text>'
+        else:
+            value = ""
+        on_name_line = "" if value else f'<tspan class="fig-value-inline" dx="6">{esc(figure)}</tspan>'
         parts.append(
             f'<a href="{esc(record_href(claim_id))}" class="{" ".join(classes)}" aria-label="{esc(label)}"><title>{esc(label)}</title>'
             f'<rect class="fig-band" x="0" y="{num(y0)}" width="{num(width)}" height="{ROW}"/>'
             f'<text class="fig-name" x="{LEFT}" y="{num(y0 + 12)}">{esc(clip(who, 48))}'
-            f'<tspan class="fig-meta" dx="6">{esc(clip(when_words, 40))}{" · this claim" if claim_id == highlight else ""}</tspan></text>'
-            f'{mark}<text class="fig-value" x="{num(value_x)}" y="{num(cy + 4)}" text-anchor="{value_anchor}">{esc(figure)}</text></a>'
+            f'{on_name_line}<tspan class="fig-meta" dx="6">{esc(clip(when_words, 40))}{" · this claim" if claim_id == highlight else ""}</tspan></text>'
+            f"{mark}{value}</a>"
         )
     desc = (
         f"{len(rows)} figures for {measure.replace('-', ' ')} ({', '.join(units)}), on one scale from 0 to {_number(top_value)}. "
