@@ -146,6 +146,19 @@ def test_the_drawing_follows_the_filters(page):
     assert page.eval_on_selector("svg.tl-svg", "s => s.viewBox.baseVal.height") > 600
 
 
+def test_the_zoom_control_moves_nothing(browser, site_url):
+    """The control joins a line of fixed height: the drawing is where it is without JavaScript."""
+    tops = []
+    for javascript in (False, True):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(site_url)
+        tops.append(page.eval_on_selector("svg.tl-svg", "s => s.getBoundingClientRect().top"))
+        assert page.locator("label.tl-zoom").count() == (1 if javascript else 0)
+        context.close()
+    assert tops[0] == tops[1]
+
+
 def test_zoom_to_a_month_widens_its_marks(page):
     selector = "#tlm-event-israel-bombing-campaign-june-2025 rect"
     before = page.eval_on_selector(selector, "r => r.getBBox().width")

@@ -87,7 +87,9 @@
       select.appendChild(group);
     }
     label.appendChild(select);
-    figure.insertBefore(label, figure.firstChild);
+    var toolbar = figure.querySelector(".tl-toolbar");  // a line of fixed height: adding the control moves nothing
+    if (toolbar) toolbar.appendChild(label);
+    else figure.insertBefore(label, figure.firstChild);
     select.addEventListener("change", function () {
       var v = select.value;
       if (!v) { zoom(start, end); return; }

@@ -313,7 +313,9 @@ def timeline_svg(
         + "".join(lanes_svg)
         + f'<g class="tl-plot" clip-path="url(#{prefix}-clip)">{axis}{"".join(marks_svg)}</g></svg>'
     )
-    return f'<figure class="drawing tl-drawing" data-tl-prefix="{esc(prefix)}"><div class="drawing-scroll">{svg}</div>{legend_html()}</figure>'
+    # the zoom control (JavaScript) joins this line, whose height is fixed: nothing below it moves
+    toolbar = "" if compact else f'<p class="tl-toolbar">{len(marks):,} entries, drawn across the days their dates allow.</p>'
+    return f'<figure class="drawing tl-drawing" data-tl-prefix="{esc(prefix)}">{toolbar}<div class="drawing-scroll">{svg}</div>{legend_html()}</figure>'
 
 
 def humanize_day(day: date) -> str:
