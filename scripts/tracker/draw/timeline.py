@@ -314,7 +314,9 @@ def timeline_svg(
         + f'<g class="tl-plot" clip-path="url(#{prefix}-clip)">{axis}{"".join(marks_svg)}</g></svg>'
     )
     # the zoom control (JavaScript) joins this line, whose height is fixed: nothing below it moves
-    toolbar = "" if compact else f'<p class="tl-toolbar"><span class="tl-toolbar-text">{len(marks):,} entries, drawn across the days their dates allow.</span></p>'
+    toolbar = (
+        "" if compact else f'<p class="tl-toolbar"><span class="tl-toolbar-text">{len(marks):,} entries, drawn across the days their dates allow.</span></p>'
+    )
     return f'<figure class="drawing tl-drawing" data-tl-prefix="{esc(prefix)}">{toolbar}<div class="drawing-scroll">{svg}</div>{legend_html()}</figure>'
 
 
