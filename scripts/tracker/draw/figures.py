@@ -1,0 +1,137 @@
+"""Figures as a chart: every figure given for one measure on a shared scale, one row per claim.
+
+The qualifier stays visible: "more than"/"at least" is a bar open to the right (an arrow and a
+fading end), "fewer than"/"at most" a bar from zero up to the value, "about"/"estimated" a dot
+with a dashed outline and a soft halo, "exactly" a plain dot. The table stays the text equivalent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..dates import humanize
+from ..html import esc
+from ..model import Model
+from .svg import clip, fade_defs, num, svg_open, text_width
+
+OPEN_ABOVE = {"more-than", "at-least"}
+OPEN_BELOW = {"fewer-than", "at-most"}
+APPROXIMATE = {"about", "estimated"}
+QUALIFIER_WORDS = {
+    "exactly": "",
+    "about": "about ",
+    "at-least": "at least ",
+    "more-than": "more than ",
+    "at-most": "at most ",
+    "fewer-than": "fewer than ",
+    "estimated": "an estimated ",
+}
+
+
+def nice_max(value: float) -> float:
+    """A round upper end for the scale (1, 2, 2.5, 5 × a power of ten) with room for open bars."""
+    target = value * 1.35 or 1
+    power = 10 ** (len(str(int(target))) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        if step * power >= target:
+            return step * power
+    return 10 * power
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+ROW, TOP, LEFT = 46, 30, 8
+
+
+def figures_svg(
+    model: Model,
+    measure: str,
+    *,
+    record_href: Callable[[str], str],
+    claim_date: Callable[[str], object] = lambda cid: None,
+    highlight: str | None = None,
+    prefix: str = "fig",
+    width: float = 480,  # narrow enough that its text stays legible on a phone
+) -> str:
+    """The chart for one measure, smallest figure first (the table's order); '' when fewer than two figures.
+
+    ``record_href(claim_id)`` links each row to its claim; ``claim_date(claim_id)`` gives the EdtfDate
+    shown with the claimant (the page layer's own rule: the claim's date, else its venue's).
+    """
+    rows = sorted(model.figures.get(measure, []), key=lambda item: (item[1].value, item[0]))
+    if len(rows) < 2:
+        return ""
+    top_value = nice_max(max(q.value for _, q in rows))
+    right = width - 12
+
+    def x(value: float) -> float:
+        return LEFT + (right - LEFT) * value / top_value
+
+    height = TOP + ROW * len(rows) + 8
+    parts = [fade_defs(prefix)]
+    for tick in range(5):
+        value = top_value * tick / 4
+        parts.append(f'<line class="fig-grid" x1="{num(x(value))}" x2="{num(x(value))}" y1="{TOP - 6}" y2="{num(height - 8)}"/>')
+        anchor = "start" if tick == 0 else "end" if tick == 4 else "middle"
+        parts.append(f'<text class="tl-tick" x="{num(x(value))}" y="{TOP - 10}" text-anchor="{anchor}">{esc(_number(value))}</text>')
+    units = sorted({q.unit for _, q in rows})
+    for index, (claim_id, q) in enumerate(rows):
+        claim = model.claims[claim_id]
+        y0 = TOP + index * ROW
+        cy = y0 + 30
+        who = ", ".join(model.actors[a].name for a in claim.claimants)
+        when = claim_date(claim_id)
+        when_words = humanize(when) if when is not None else "date not known"
+        figure = f"{QUALIFIER_WORDS.get(q.qualifier, '')}{_number(q.value)} {q.unit}"
+        classes = ["fig-row"]
+        if claim_id == highlight:
+            classes.append("fig-current")
+        vx = x(q.value)
+        if q.qualifier in OPEN_ABOVE:
+            mark = (
+                f'<rect class="fig-bar" x="{num(vx)}" y="{num(cy - 5)}" width="{num(right - vx)}" height="10" mask="url(#{prefix}-m-r)"/>'
+                f'<line class="fig-bar" x1="{num(vx)}" x2="{num(vx)}" y1="{num(cy - 9)}" y2="{num(cy + 9)}" stroke-width="3"/>'
+                f'<polygon class="fig-bar" points="{num(right)},{num(cy)} {num(right - 8)},{num(cy - 6)} {num(right - 8)},{num(cy + 6)}" fill-opacity="0.5"/>'
+            )
+            classes.append("fig-open-above")
+        elif q.qualifier in OPEN_BELOW:
+            mark = (
+                f'<rect class="fig-bar" x="{num(LEFT)}" y="{num(cy - 5)}" width="{num(vx - LEFT)}" height="10" mask="url(#{prefix}-m-l)"/>'
+                f'<line class="fig-bar" x1="{num(vx)}" x2="{num(vx)}" y1="{num(cy - 9)}" y2="{num(cy + 9)}" stroke-width="3"/>'
+            )
+            classes.append("fig-open-below")
+        elif q.qualifier in APPROXIMATE:
+            mark = f'<circle class="fig-halo" cx="{num(vx)}" cy="{num(cy)}" r="13"/><circle class="fig-dot" cx="{num(vx)}" cy="{num(cy)}" r="6"/>'
+            classes.append("fig-approximate")
+        else:
+            mark = f'<circle class="fig-dot" cx="{num(vx)}" cy="{num(cy)}" r="6"/>'
+        name = f"{who}: {figure}"
+        label = f"{name} ({q.counts}), {when_words}" + (" — this claim" if claim_id == highlight else "")
+        # the value's words go beside the mark, on a side its bar does not take and where they fit;
+        # failing both, on the name line
+        words_w = text_width(figure, 11)
+        free_left = 0 if q.qualifier in OPEN_BELOW else vx - LEFT - 14
+        free_right = 0 if q.qualifier in OPEN_ABOVE else right - vx - 14
+        if words_w <= free_right:
+            value = f'<text class="fig-value" x="{num(vx + 12)}" y="{num(cy + 4)}">{esc(figure)}</text>'
+        elif words_w <= free_left:
+            value = f'<text class="fig-value" x="{num(vx - 12)}" y="{num(cy + 4)}" text-anchor="end">{esc(figure)}</text>'
+        else:
+            value = ""
+        on_name_line = "" if value else f'<tspan class="fig-value-inline" dx="6">{esc(figure)}</tspan>'
+        parts.append(
+            f'<a href="{esc(record_href(claim_id))}" class="{" ".join(classes)}" aria-label="{esc(label)}"><title>{esc(label)}</title>'
+            f'<rect class="fig-band" x="0" y="{num(y0)}" width="{num(width)}" height="{ROW}"/>'
+            f'<text class="fig-name" x="{LEFT}" y="{num(y0 + 12)}">{esc(clip(who, 48))}'
+            f'{on_name_line}<tspan class="fig-meta" dx="6">{esc(clip(when_words, 40))}{" · this claim" if claim_id == highlight else ""}</tspan></text>'
+            f"{mark}{value}</a>"
+        )
+    desc = (
+        f"{len(rows)} figures for {measure.replace('-', ' ')} ({', '.join(units)}), on one scale from 0 to {_number(top_value)}. "
+        "A bar open to the right is a lower bound (more than, at least); a bar from zero is an upper bound; a dot with a soft halo is approximate. "
+        "The table below gives the same figures as text."
+    )
+    svg = svg_open(prefix, width, height, "The figures compared", desc, "fig-svg") + "".join(parts) + "</svg>"
+    return f'<figure class="drawing fig-drawing"><div class="drawing-scroll">{svg}</div></figure>'

@@ -1,0 +1,84 @@
+"""Small shared pieces of the drawings: numbers, text, the masks that fade a mark's ends.
+
+Colours are never written here: marks carry classes that docs/stylesheets/drawings.css colours
+with Material's palette variables, so light and dark schemes both work. Fading ends are masks
+(white to black gradients), which keep the colour of whatever they mask.
+"""
+
+from __future__ import annotations
+
+from ..html import esc
+
+# What the sanitizer (html.sanitize) must let through for these drawings: the page layer adds
+# these to its allowlist (SVG element and attribute names as written, case kept).
+SVG_TAGS = {
+    "svg",
+    "title",
+    "desc",
+    "g",
+    "defs",
+    "a",
+    "rect",
+    "circle",
+    "line",
+    "path",
+    "polygon",
+    "text",
+    "tspan",
+    "mask",
+    "linearGradient",
+    "stop",
+    "clipPath",
+}
+HTML_TAGS = {"mark"}  # the source reader's highlights
+SVG_ATTRIBUTES = {
+    "viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "d", "points",
+    "mask", "fill", "stroke-dasharray", "offset", "stop-color", "stop-opacity", "maskContentUnits",
+    "text-anchor", "dominant-baseline", "focusable", "aria-labelledby", "aria-describedby", "tabindex",
+    "xmlns", "preserveAspectRatio", "clip-path", "dx", "stroke-width", "fill-opacity",
+}  # fmt: skip
+
+
+def num(value: float) -> str:
+    """A coordinate with at most one decimal, without a trailing '.0' (stable across platforms)."""
+    rounded = round(value, 1)  # called for every coordinate: the cheapest exact form
+    whole = int(rounded)
+    return str(whole) if rounded == whole else str(rounded)
+
+
+def clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def text_width(text: str, size: float = 12) -> float:
+    """A generous estimate of rendered width (no font metrics at build time)."""
+    return len(text) * size * 0.58
+
+
+def fade_defs(prefix: str) -> str:
+    """Masks: fade towards the right, towards the left, and soft at both ends (approximate)."""
+    grads = {
+        "r": [(0, 1), (0.55, 1), (1, 0)],
+        "l": [(0, 0), (0.45, 1), (1, 1)],
+        "lr": [(0, 0), (0.45, 1), (0.55, 1), (1, 0)],
+        "soft": [(0, 0.25), (0.2, 1), (0.8, 1), (1, 0.25)],
+    }
+    parts = ["<defs>"]
+    for name, stops in grads.items():
+        stop_html = "".join(f'<stop offset="{num(o)}" stop-color="white" stop-opacity="{num(a)}"/>' for o, a in stops)
+        parts.append(f'<linearGradient id="{prefix}-g-{name}" x1="0" x2="1" y1="0" y2="0">{stop_html}</linearGradient>')
+        parts.append(
+            f'<mask id="{prefix}-m-{name}" maskContentUnits="objectBoundingBox"><rect x="0" y="0" width="1" height="1" fill="url(#{prefix}-g-{name})"/></mask>'
+        )
+    parts.append("</defs>")
+    return "".join(parts)
+
+
+def svg_open(prefix: str, width: float, height: float, title: str, desc: str, cls: str, *, attrs: str = "") -> str:
+    """The root element: a labelled group (its marks are links, which role="img" would hide)."""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{esc(cls)}" viewBox="0 0 {num(width)} {num(height)}" '
+        f'width="{num(width)}" height="{num(height)}" role="group" aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc"{attrs}>'
+        f'<title id="{prefix}-title">{esc(title)}</title><desc id="{prefix}-desc">{esc(desc)}</desc>'
+    )

@@ -1,0 +1,414 @@
+"""The drawn timeline: one mark per entry across the span of days its date allows.
+
+Encodings, after Gschwandtner et al. (IEEE TVCG 2016) and Boukhelifa et al. (IEEE VIS 2012):
+an exact day is a dot; a month, a year, an interval or unspecified digits is a bar with explicit
+ends from the earliest to the latest possible day; an uncertain date (``?``) has a dashed outline;
+an approximate one (``~``) has soft ends; an open or unknown end fades out towards the edge.
+Marks are packed into rows that never overlap (greedy interval packing per lane) and each is a
+link to its entry in the list. Above ``DENSITY_THRESHOLD`` marks the drawing becomes a density
+band, entries per month, an inexact entry spread evenly over the months it may fall in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..dates import MONTHS, EdtfDate, humanize
+from ..html import esc
+from .svg import clip, fade_defs, num, svg_open, text_width
+
+DENSITY_THRESHOLD = 300  # marks; beyond, one band of monthly counts keeps the page small
+LANE_TITLES = {"event": "Events", "claim": "Claims"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    entry_id: str  # the id of the entry in the list, e.g. "event-trump-sworn-in"
+    kind: str  # "event" or "claim"
+    label: str
+    date: EdtfDate
+    href: str
+    actors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+def mark_id(entry_id: str) -> str:
+    """The id of an entry's mark in the drawing, for the list's link back to it (``#tlm-…``)."""
+    return f"tlm-{entry_id}"
+
+
+def default_entry_id(kind: str, record_id: str) -> str:
+    """The list's id scheme (render.timeline_entry_html): kind, a hyphen, the record id."""
+    return f"{kind}-{record_id}"
+
+
+def marks_from_entries(
+    entries: Iterable, *, entry_id: Callable[[str, str], str] = default_entry_id, page_href: Callable[[object], str] = lambda e: ""
+) -> list[Mark]:
+    """Marks for timeline entries (objects with ``kind``, ``record`` and ``date``, as render.TimelineEntry).
+
+    ``page_href(entry)`` is the URL of the list page holding the entry ("" for this page).
+    """
+    marks = []
+    for entry in entries:
+        record = entry.record
+        actors = getattr(record, "actors", None) or getattr(record, "claimants", [])
+        anchor = entry_id(entry.kind, record.id)
+        marks.append(Mark(anchor, entry.kind, " ".join(record.title.split()), entry.date, f"{page_href(entry)}#{anchor}", tuple(actors), tuple(record.tags)))
+    return marks
+
+
+# ---------------------------------------------------------------- geometry
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """Days to x: the first day of the domain at ``left``, the day after its last at ``right``."""
+
+    start: date
+    end: date  # exclusive
+    left: float
+    right: float
+
+    def x(self, day: date) -> float:
+        span = (self.end - self.start).days or 1
+        return self.left + (self.right - self.left) * (day - self.start).days / span
+
+
+def domain(dates_: Sequence[EdtfDate]) -> tuple[date, date]:
+    """Whole months around every known bound, widened where an end is open so its fade shows."""
+    known = [d.start.earliest for d in dates_ if d.start] + [d.end.latest for d in dates_ if d.end]
+    known += [d.start.latest for d in dates_ if d.start and not d.end] + [d.end.earliest for d in dates_ if d.end and not d.start]
+    if not known:
+        return date(2000, 1, 1), date(2001, 1, 1)
+    lo, hi = min(known), max(known) + timedelta(days=1)
+    pad = max(30, (hi - lo).days // 8)
+    if any(d.start is None for d in dates_):
+        lo -= timedelta(days=pad)
+    if any(d.end is None for d in dates_):
+        hi += timedelta(days=pad)
+    lo = date(lo.year, lo.month, 1)
+    hi = date(hi.year + (hi.month == 12), hi.month % 12 + 1, 1) if hi.day > 1 else hi
+    return lo, hi
+
+
+@dataclass(frozen=True, slots=True)
+class Extent:
+    x0: float
+    x1: float
+    point: bool
+
+
+def extent(scale: Scale, value: EdtfDate) -> Extent:
+    """Where a date is drawn: earliest to the day after the latest; an open or unknown end at the edge."""
+    if not value.is_interval and value.start and value.start.precision == "day":
+        mid = scale.x(value.start.earliest) + (scale.x(value.start.earliest + timedelta(days=1)) - scale.x(value.start.earliest)) / 2
+        return Extent(mid, mid, True)
+    x0 = scale.x(value.start.earliest) if value.start else scale.left
+    x1 = scale.x(value.end.latest + timedelta(days=1)) if value.end else scale.right
+    if x1 - x0 < 4:  # a single day inside an interval would vanish
+        mid = (x0 + x1) / 2
+        x0, x1 = mid - 2, mid + 2
+    return Extent(x0, x1, False)
+
+
+def qualifiers(value: EdtfDate) -> set[str]:
+    quals = {p.qualifier for p in (value.start, value.end) if p}
+    out = set()
+    if quals & {"?", "%"}:
+        out.add("uncertain")
+    if quals & {"~", "%"}:
+        out.add("approximate")
+    if value.start is None:
+        out.add("open-start")
+    if value.end is None:
+        out.add("open-end")
+    return out
+
+
+def pack(items: Sequence[tuple[float, float, float]], max_rows: int) -> list[tuple[int, bool]]:
+    """Greedy interval packing: for each (left, right, label width), a row and whether its label fits.
+
+    Items in order of their left edge; a mark and its label take the first row where they fit,
+    a row is added while there are fewer than ``max_rows``, else the mark goes unlabelled into the
+    first row where it alone fits, or a new row: marks never overlap.
+    """
+    gap = 3.0
+    rows: list[list[tuple[float, float]]] = []
+
+    def fits(row: list[tuple[float, float]], a: float, b: float) -> bool:
+        return all(b + gap <= l or a >= r + gap for l, r in row)
+
+    placed = []
+    for left, right, label in items:
+        with_label = right + (label + 6 if label else 0)
+        choice = next((i for i, row in enumerate(rows) if label and fits(row, left, with_label)), None)
+        labelled = choice is not None
+        if choice is None and label and len(rows) < max_rows:
+            rows.append([])
+            choice, labelled = len(rows) - 1, True
+        if choice is None:
+            choice = next((i for i, row in enumerate(rows) if fits(row, left, right)), None)
+        if choice is None:
+            rows.append([])
+            choice = len(rows) - 1
+        rows[choice].append((left, with_label if labelled else right))
+        placed.append((choice, labelled))
+    return placed
+
+
+# ---------------------------------------------------------------- drawing
+
+ROW, BAR, LANE_GAP, AXIS = 22, 14, 12, 34
+COMPACT_ROW, COMPACT_BAR = 9, 6  # the compact variant keeps one row per overlapping mark, thinner
+COMPACT_MAX_ROWS = 16  # beyond, the compact variant is a density band
+
+
+def _mark_svg(prefix: str, scale: Scale, mark: Mark, y: float, labelled: bool, compact: bool = False) -> str:
+    bar = COMPACT_BAR if compact else BAR
+    ext = extent(scale, mark.date)
+    quals = qualifiers(mark.date)
+    classes = ["tl-mark", f"tl-{mark.kind}", *(f"tl-{q}" for q in sorted(quals))]
+    words = humanize(mark.date)
+    if ext.point:
+        shape = f'<circle cx="{num(ext.x0)}" cy="{num(y)}" r="{num(bar / 2 + 1)}"/>'
+        if "approximate" in quals:
+            shape = f'<circle class="tl-halo" cx="{num(ext.x0)}" cy="{num(y)}" r="{num(bar)}"/>' + shape
+        right = ext.x0 + bar / 2
+    else:
+        fade = (
+            "lr"
+            if {"open-start", "open-end"} <= quals
+            else "l"
+            if "open-start" in quals
+            else "r"
+            if "open-end" in quals
+            else "soft"
+            if "approximate" in quals
+            else ""
+        )
+        mask = f' mask="url(#{prefix}-m-{fade})"' if fade else ""
+        shape = f'<rect x="{num(ext.x0)}" y="{num(y - bar / 2)}" width="{num(ext.x1 - ext.x0)}" height="{bar}" rx="2"{mask}/>'
+        if not fade and not compact:  # explicit bounds: the first and last possible day are ticks
+            shape += "".join(
+                f'<line class="tl-bound" x1="{num(x)}" x2="{num(x)}" y1="{num(y - bar / 2 - 2)}" y2="{num(y + bar / 2 + 2)}"/>' for x in (ext.x0, ext.x1)
+            )
+        right = ext.x1
+    text = clip(mark.label, 40)
+    inside = not compact and not ext.point and ext.x1 - ext.x0 >= text_width(text, 11) + 10
+    if inside:  # a wide bar shows more of its label
+        text = clip(mark.label, min(90, int((ext.x1 - ext.x0 - 10) / text_width("x", 11))))
+    label_x = ext.x0 + 5 if inside else right + 4
+    anchor = ext.x0 if inside else right
+    label = (
+        f'<text class="tl-label" x="{num(label_x)}" y="{num(y)}" data-at="{num(anchor)}" dominant-baseline="central">{esc(text)}</text>'
+        if labelled or inside
+        else ""
+    )
+    return (
+        f'<a href="{esc(mark.href)}" id="{esc(mark_id(mark.entry_id))}" class="{" ".join(classes)}" data-entry="{esc(mark.entry_id)}" '
+        f'data-kind="{esc(mark.kind)}" data-actors="{esc(" ".join(mark.actors))}" data-tags="{esc(" ".join(mark.tags))}" '
+        f'aria-label="{esc(mark.label)}, {esc(words)}"><title>{esc(mark.label)} — {esc(words)}</title>{shape}{label}</a>'
+    )
+
+
+def _axis(scale: Scale, y: float, top: float, bottom: float) -> str:
+    """Year ticks with labels above the line at ``y``, grid lines from ``top`` to ``bottom``; month ticks, their
+    names hidden while months are too narrow (the zoom script shows them)."""
+    parts = [f'<line class="tl-axis" x1="{num(scale.left)}" x2="{num(scale.right)}" y1="{num(y)}" y2="{num(y)}"/>']
+    months = (scale.end.year - scale.start.year) * 12 + scale.end.month - scale.start.month
+    month_px = (scale.right - scale.left) / max(months, 1)
+    day = scale.start
+    while day <= scale.end:
+        x = scale.x(day)
+        if day.month == 1:
+            parts.append(f'<line class="tl-grid" x1="{num(x)}" x2="{num(x)}" y1="{num(y - 14)}" y2="{num(bottom)}"/>')
+            parts.append(f'<text class="tl-tick" x="{num(x + 3)}" y="{num(y - 6)}" data-at="{num(x)}">{day.year}</text>')
+        else:
+            parts.append(f'<line class="tl-tick-line" x1="{num(x)}" x2="{num(x)}" y1="{num(y - 4)}" y2="{num(y)}"/>')
+            if day < scale.end:
+                hidden = "" if month_px >= 34 else " tl-tick-hidden"
+                parts.append(
+                    f'<text class="tl-tick tl-tick-month{hidden}" x="{num(x + 2)}" y="{num(y - 6)}" data-at="{num(x)}">{MONTHS[day.month - 1][:3]}</text>'
+                )
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return "".join(parts)
+
+
+def timeline_svg(
+    marks: Sequence[Mark],
+    *,
+    prefix: str = "tl",
+    compact: bool = False,
+    width: float = 960,
+    lane_of: Callable[[Mark], str] = lambda m: LANE_TITLES.get(m.kind, m.kind),
+    month_href: Callable[[int, int], str | None] = lambda year, month: None,
+    threshold: int = DENSITY_THRESHOLD,
+) -> str:
+    """The timeline drawing with its legend, as a <figure>; a density band above ``threshold`` marks.
+
+    ``prefix`` keeps ids unique when a page has more than one drawing. ``month_href(year, month)``
+    links a density segment to the list of that month (None: no link).
+    """
+    if not marks:
+        return ""
+    if len(marks) > threshold:
+        return density_svg(marks, prefix=prefix, width=width, month_href=month_href, compact=compact)
+    lo, hi = domain([m.date for m in marks])
+    left = 8 if compact else 70
+    scale = Scale(lo, hi, left, width - 12)
+    lanes: dict[str, list[Mark]] = {}
+    for mark in sorted(marks, key=lambda m: (extent(scale, m.date).x0, m.date.sort_key(), m.entry_id)):
+        lanes.setdefault("All" if compact else lane_of(mark), []).append(mark)
+    lanes_svg: list[str] = []
+    marks_svg: list[str] = []
+    y = float(AXIS)
+    for lane, members in lanes.items():
+        spans = []
+        for m in members:
+            ext = extent(scale, m.date)
+            right = ext.x0 + BAR / 2 if ext.point else ext.x1
+            label_w = text_width(clip(m.label, 40), 11)
+            inside = not ext.point and ext.x1 - ext.x0 >= label_w + 10  # drawn inside the bar: no room needed
+            spans.append((ext.x0 - (BAR / 2 if ext.point else 0), right, 0.0 if compact or inside else label_w))
+        placed = pack(spans, 2 if compact else 10)
+        rows = max(r for r, _ in placed) + 1
+        if compact and rows > COMPACT_MAX_ROWS:  # too many overlapping entries to glance at: count them instead
+            return density_svg(marks, prefix=prefix, width=width, month_href=month_href, compact=True)
+        if not compact:
+            lanes_svg.append(f'<text class="tl-lane" x="4" y="{num(y + ROW / 2)}" dominant-baseline="central">{esc(lane)}</text>')
+        row_h = COMPACT_ROW if compact else ROW
+        for mark, span, (row, labelled) in zip(members, spans, placed, strict=True):
+            # a label that would run past the right edge is dropped (the mark keeps its title)
+            ok = labelled and span[1] + 6 + span[2] <= width
+            marks_svg.append(_mark_svg(prefix, scale, mark, y + row * row_h + row_h / 2, ok, compact))
+        y += rows * row_h + LANE_GAP
+        if not compact:
+            lanes_svg.append(f'<line class="tl-lane-rule" x1="0" x2="{num(width)}" y1="{num(y - LANE_GAP / 2)}" y2="{num(y - LANE_GAP / 2)}"/>')
+    height = y
+    axis = _axis(scale, AXIS - 8, AXIS - 8, height)
+    counts = {k: sum(1 for m in marks if m.kind == k) for k in ("event", "claim")}
+    title = "The timeline, drawn" if not compact else "Timeline at a glance"
+    desc = (
+        f"{counts['event']} events and {counts['claim']} dated claims from {humanize_day(lo)} to {humanize_day(hi - timedelta(days=1))}, "
+        "each drawn across the days its date allows. The list below gives the same entries as text."
+    )
+    # the plot is clipped to its own area, so that marks moved by the zoom script never cover the lane names
+    clip_rect = f'<clipPath id="{prefix}-clip"><rect x="{num(left - 8)}" y="0" width="{num(width - left + 8)}" height="{num(height)}"/></clipPath>'
+    svg = (
+        svg_open(
+            prefix,
+            width,
+            height,
+            title,
+            desc,
+            "tl-svg" + (" tl-compact" if compact else ""),
+            # what the zoom and filter script needs to place days and close up rows
+            attrs=f' data-start="{lo.isoformat()}" data-end="{hi.isoformat()}" data-left="{num(scale.left)}" data-right="{num(scale.right)}"'
+            f' data-row-height="{COMPACT_ROW if compact else ROW}"',
+        )
+        + fade_defs(prefix).replace("</defs>", clip_rect + "</defs>")
+        + "".join(lanes_svg)
+        + f'<g class="tl-plot" clip-path="url(#{prefix}-clip)">{axis}{"".join(marks_svg)}</g></svg>'
+    )
+    # the zoom control (JavaScript) joins this line, whose height is fixed: nothing below it moves
+    toolbar = (
+        "" if compact else f'<p class="tl-toolbar"><span class="tl-toolbar-text">{len(marks):,} entries, drawn across the days their dates allow.</span></p>'
+    )
+    return f'<figure class="drawing tl-drawing" data-tl-prefix="{esc(prefix)}">{toolbar}<div class="drawing-scroll">{svg}</div>{legend_html()}</figure>'
+
+
+def humanize_day(day: date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+LEGEND = [
+    ("tl-key-day", "a dot is an exact day"),
+    ("tl-key-span", "a bar with end ticks is the span the date allows (a month, a year, an interval), from the earliest to the latest possible day"),
+    ("tl-key-uncertain", "a dashed outline: the date is uncertain (“?”)"),
+    ("tl-key-approximate", "soft ends: the date is approximate (“~”)"),
+    ("tl-key-open", "a bar fading out: an open or unknown end"),
+]
+
+
+def legend_html() -> str:
+    """The legend in words, each with a small key drawn the same way (hidden from screen readers)."""
+    keys = {
+        "tl-key-day": '<circle cx="14" cy="7" r="5"/>',
+        "tl-key-span": '<rect x="2" y="2" width="24" height="10" rx="2"/><line class="tl-bound" x1="2" x2="2" y1="0" y2="14"/><line class="tl-bound" x1="26" x2="26" y1="0" y2="14"/>',
+        "tl-key-uncertain": '<rect class="tl-dashed" x="2" y="2" width="24" height="10" rx="2"/>',
+        "tl-key-approximate": '<rect class="tl-soft" x="2" y="2" width="24" height="10" rx="2"/>',
+        "tl-key-open": '<rect class="tl-fading" x="2" y="2" width="24" height="10" rx="2"/>',
+    }
+    items = "".join(
+        f'<li><svg class="tl-key {cls}" viewBox="0 0 28 14" width="28" height="14" aria-hidden="true" focusable="false">{keys[cls]}</svg> {esc(words)}</li>'
+        for cls, words in LEGEND
+    )
+    return f'<figcaption class="tl-legend"><p>How to read the drawing: each mark links to its entry in the list.</p><ul>{items}</ul></figcaption>'
+
+
+# ---------------------------------------------------------------- density band
+
+
+def month_weights(marks: Sequence[Mark], lo: date, hi: date) -> dict[tuple[int, int], tuple[float, float]]:
+    """Per month: (exact entries, inexact entries' share). An inexact entry counts 1 in all, spread over
+    its months in proportion to its days there; an open end is clipped to the drawing's domain."""
+    out: dict[tuple[int, int], list[float]] = {}
+    for mark in marks:
+        d = mark.date
+        first = max(d.start.earliest if d.start else lo, lo)
+        last = min(d.end.latest if d.end else hi - timedelta(days=1), hi - timedelta(days=1))
+        exact = not d.is_fuzzy and first == last
+        total = (last - first).days + 1
+        day = first
+        while day <= last:
+            month_end = min(date(day.year + (day.month == 12), day.month % 12 + 1, 1) - timedelta(days=1), last)
+            share = ((month_end - day).days + 1) / total
+            cell = out.setdefault((day.year, day.month), [0.0, 0.0])
+            cell[0 if exact else 1] += share
+            day = month_end + timedelta(days=1)
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def density_svg(marks: Sequence[Mark], *, prefix: str, width: float, month_href: Callable[[int, int], str | None], compact: bool = False) -> str:
+    """Entries per month as a band of columns: exact entries solid, inexact ones' spread lighter on top."""
+    lo, hi = domain([m.date for m in marks])
+    scale = Scale(lo, hi, 8, width - 12)
+    weights = month_weights(marks, lo, hi)
+    band = 40 if compact else 90
+    top = AXIS
+    peak = max((a + b for a, b in weights.values()), default=1) or 1
+    parts = []
+    for (year, month), (exact, spread) in sorted(weights.items()):
+        x0 = scale.x(date(year, month, 1))
+        x1 = scale.x(date(year + (month == 12), month % 12 + 1, 1))
+        h_exact, h_spread = band * exact / peak, band * spread / peak
+        base = top + band
+        label = f"{MONTHS[month - 1]} {year}: {exact + spread:.0f} entries" + (
+            f" (about {spread:.0f} of them with inexact dates spread over several months)" if spread >= 0.5 else ""
+        )
+        cols = (
+            f'<rect class="tl-density-exact" x="{num(x0)}" y="{num(base - h_exact)}" width="{num(max(x1 - x0 - 0.5, 0.5))}" height="{num(h_exact)}"/>'
+            f'<rect class="tl-density-spread" x="{num(x0)}" y="{num(base - h_exact - h_spread)}" width="{num(max(x1 - x0 - 0.5, 0.5))}" height="{num(h_spread)}"/>'
+        )
+        href = month_href(year, month)
+        hit = f'<rect class="tl-hit" x="{num(x0)}" y="{top}" width="{num(max(x1 - x0, 0.5))}" height="{band}"/>'
+        if href:
+            parts.append(f'<a href="{esc(href)}" class="tl-density" aria-label="{esc(label)}"><title>{esc(label)}</title>{hit}{cols}</a>')
+        else:
+            parts.append(f'<g class="tl-density"><title>{esc(label)}</title>{hit}{cols}</g>')
+    height = top + band + 4
+    desc = (
+        f"{len(marks):,} entries from {humanize_day(lo)} to {humanize_day(hi - timedelta(days=1))}, counted per month; "
+        "an entry whose date is not exact is spread over the months it may fall in and drawn lighter. The list gives every entry as text."
+    )
+    svg = (
+        svg_open(prefix, width, height, "Entries per month", desc, "tl-svg tl-density-band")
+        + _axis(scale, AXIS - 8, AXIS - 8, height)
+        + "".join(parts)
+        + "</svg>"
+    )
+    legend = '<figcaption class="tl-legend"><p>Each column is a month: solid for entries dated to a day, lighter for entries whose date spans several months, shared among them. Each column links to that month in the list.</p></figcaption>'
+    return f'<figure class="drawing tl-drawing"><div class="drawing-scroll">{svg}</div>{legend}</figure>'
