@@ -105,8 +105,8 @@ def test_one_mark_per_entry_spanning_its_bounds(seed_model):
     svg = timeline.timeline_svg(timeline.marks_from_entries(entries))
     marks = re.findall(r'<a href="#([^"]+)" id="tlm-\1"', svg)
     assert sorted(marks) == sorted(f"{e.kind}-{e.record.id}" for e in entries)
-    # the swearing-in is a dot; the June 2025 events are dashed bars (uncertain)
-    assert re.search(r'id="tlm-event-trump-sworn-in" class="tl-mark tl-event"[^>]*>.*?<circle', svg)
+    # the swearing-in is a dot (one day, marked uncertain since the audit); the June 2025 events are dashed bars
+    assert re.search(r'id="tlm-event-trump-sworn-in" class="tl-mark tl-event tl-uncertain"[^>]*>.*?<circle', svg)
     assert 'id="tlm-event-israel-bombing-campaign-june-2025" class="tl-mark tl-event tl-uncertain"' in svg
 
 
@@ -117,7 +117,8 @@ def test_density_band_above_threshold_spreads_inexact_entries(seed_model):
     lo, hi = timeline.domain([m.date for m in marks])
     weights = timeline.month_weights(marks, lo, hi)
     assert round(sum(a + b for a, b in weights.values()), 6) == len(marks)  # every entry counted once in all
-    assert weights[(2025, 1)][0] == 1  # the swearing-in: exact, one day
+    sworn_in = [m for m in marks if m.entry_id == "event-trump-sworn-in"]
+    assert sum(timeline.month_weights(sworn_in, lo, hi)[(2025, 1)]) == 1  # one day: all its weight in one month
 
 
 # ---------------------------------------------------------------- source reader
