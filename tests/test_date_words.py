@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker import dates, date_words, docs_text
+from tracker import date_words, dates, docs_text
 
 PLAIN = {
     "2025-01-20": "20 January 2025",
