@@ -23,7 +23,7 @@ from . import dates
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 KINDS = ("events", "claims", "actors", "sources")
-SCHEMA_FILE = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
+SCHEMA_FILE = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source", "story": "story", "vocabulary": "vocabulary"}
 
 
 def is_http_url(value: object) -> bool:
@@ -112,6 +112,8 @@ def _friendly(kind: str, error) -> str:
         return f"{instance!r} is not a valid id: use lowercase letters a-z, digits 0-9 and single hyphens"
     if name == "Pattern" and error.kind.pattern == "^[^\\n\\r]+$":
         return "must be a single line of text (no line breaks)"
+    if name == "Pattern" and error.kind.pattern == "\\?$":
+        return "a question ends with a question mark"
     if name == "MinItems" and instance == []:
         return "must not be empty: at least one item is required"
     if name == "Required":
@@ -126,5 +128,9 @@ def check(kind: str, data: dict) -> Iterator[tuple[tuple, str, bool]]:
         if type(error.kind).__name__ == "AdditionalProperties":
             for key in error.kind.unexpected:
                 yield (*path, key), f"unknown field {key!r}", True
+            continue
+        if type(error.kind).__name__ == "PropertyNames":  # a key of a map (vocabulary.yaml): point at the key
+            key = error.kind.error.instance
+            yield (*path, key), f"{key!r} is not a valid name: use lowercase letters a-z, digits 0-9 and single hyphens", True
             continue
         yield path, _friendly(kind, error), False
