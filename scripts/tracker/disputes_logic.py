@@ -165,12 +165,12 @@ def disputes(model: Model, story: Mapping | None = None, vocabulary: Mapping | N
 
 
 def figures_line(model: Model, dispute: Dispute, measure: str) -> str:
-    """The figures of one measure side by side: "Iranian officials: more than 3,000 · Human Rights Activists News Agency: an estimated 6,854"."""
+    """The figures of one measure side by side, smallest first: "Iranian officials: more than 3,000 · Human Rights Activists News Agency: an estimated 6,854"."""
     parts = []
     for claim_id in dispute.claims:
         claim = model.claims[claim_id]
         who = ", ".join(model.actors[a].name if a in model.actors else a for a in claim.claimants)
         for quantity in claim.quantities:
             if quantity.measure == measure:
-                parts.append(f"{who}: {figure_words(quantity)}")
-    return " · ".join(parts)
+                parts.append((quantity.value, claim_id, f"{who}: {figure_words(quantity)}"))
+    return " · ".join(text for _, _, text in sorted(parts))  # smallest figure first, as a scale reads

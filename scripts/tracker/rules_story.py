@@ -45,6 +45,13 @@ def check_vocabulary(ds: Dataset) -> Iterator[DatasetFinding]:
             yield vocabulary, (section, name), f"{section.removesuffix('s')} {name!r} is not used by any record; remove it"
 
 
+def _groups(ds: Dataset) -> dict[str, tuple[str, ...]]:
+    """The group of contradicting claims each claim in one belongs to."""
+    claims = [r for r in ds.of_kind("claims") if r.schema_ok]
+    links = [(r.id, link["claim"]) for r in claims for link in r.data.get("links", []) if link["type"] == "contradicts"]
+    return {claim: tuple(group) for group in disputes_logic.contradiction_groups(links) for claim in group}
+
+
 def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
     """The lead's sentences rest on existing events or claims; a disputed question names claims of one group of contradicting claims, at most one question per group."""
     story = _document(ds, "story")
@@ -60,9 +67,7 @@ def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
                     else f"does not exist (no file events/{rid}.yaml or claims/{rid}.yaml)"
                 )
                 yield story, ("lead", index, "rests_on", position), f"a sentence rests on events and claims; {rid!r} {found}"
-    claims = [r for r in ds.of_kind("claims") if r.schema_ok]
-    links = [(r.id, link["claim"]) for r in claims for link in r.data.get("links", []) if link["type"] == "contradicts"]
-    group_of = {claim: tuple(group) for group in disputes_logic.contradiction_groups(links) for claim in group}
+    group_of = _groups(ds)
     asked: dict[tuple, int] = {}
     for index, question in enumerate(story.data.get("questions", [])):
         groups = set()
@@ -85,14 +90,16 @@ def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
 
 
 def check_compatible_figures(ds: Dataset) -> Iterator[DatasetFinding]:
-    """A disputed question whose figures are strictly compatible (6,854 is also 'more than 3,000') says why they are shown as competing (why_competing)."""
+    """A disputed question whose dispute's figures are strictly compatible (6,854 is also 'more than 3,000') says why they are shown as competing (why_competing)."""
     story = _document(ds, "story")
     if story is None:
         return
+    group_of = _groups(ds)
     for index, question in enumerate(story.data.get("questions", [])):
         if "why_competing" in question:
             continue
-        claims = [ds.by_id.get(rid) for rid in question["claims"]]
+        group = sorted({member for rid in question["claims"] for member in group_of.get(rid, (rid,))})
+        claims = [ds.by_id.get(rid) for rid in group]
         figures: dict[str, list[tuple[float, str]]] = {}
         for claim in claims:
             if claim is None or claim.kind != "claims" or not claim.schema_ok:
