@@ -23,7 +23,13 @@ from . import dates
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 KINDS = ("events", "claims", "actors", "sources")
-SCHEMA_FILE = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source", "story": "story", "vocabulary": "vocabulary"}
+SCHEMA_FILE = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
+# The files beside the kind folders (dataset.DOCUMENT_FILES), checked like records.
+DOCUMENT_SCHEMA_FILE = {"story": "story", "vocabulary": "vocabulary"}
+
+
+def schema_name(kind: str) -> str:
+    return SCHEMA_FILE.get(kind) or DOCUMENT_SCHEMA_FILE[kind]
 
 
 def is_http_url(value: object) -> bool:
@@ -61,7 +67,7 @@ def validator(kind: str):
     docs = schema_documents()
     registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in docs.values()])
     return jsonschema_rs.Draft202012Validator(
-        docs[SCHEMA_FILE[kind]],
+        docs[schema_name(kind)],
         registry=registry,
         formats=FORMATS,
         validate_formats=True,
@@ -104,7 +110,7 @@ def _friendly(kind: str, error) -> str:
     if name == "Format" and error.kind.format == "http-url":
         return f"{instance!r} is not an absolute http:// or https:// URL with a host"
     if name == "OneOfNotValid":
-        options = _resolve(list(error.schema_path), schema_documents()[SCHEMA_FILE[kind]])
+        options = _resolve(list(error.schema_path), schema_documents()[schema_name(kind)])
         if isinstance(options, list) and all("const" in o for o in options):
             allowed = ", ".join(o["const"] for o in options)
             return f"{instance!r} is not one of: {allowed}"
