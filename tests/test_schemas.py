@@ -71,7 +71,7 @@ def _reference_validator(kind: str) -> jsonschema.Draft202012Validator:
     checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
     for name, func in schemas.FORMATS.items():
         checker.checks(name)(func)
-    return jsonschema.Draft202012Validator(docs[schemas.SCHEMA_FILE[kind]], registry=registry, format_checker=checker)
+    return jsonschema.Draft202012Validator(docs[schemas.schema_name(kind)], registry=registry, format_checker=checker)
 
 
 BASE_SOURCE = {"kind": "news-article", "description": "d", "url": "https://example.org/a"}
