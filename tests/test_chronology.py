@@ -59,6 +59,7 @@ def test_how_each_entry_was_placed_is_said(seed_model):
     placed = {p.entry.record.id: p for p in chronology.order(entries_of(seed_model), pairs, chronology.archived_texts(seed_model.sources))}
     assert placed["trump-warns-supreme-leader"].by == "relation"
     assert placed["talks-reach-impasse"].by == "reported"
+    assert placed["trump-sworn-in"].by == "date"
     assert chronology.bucket_label(placed["talks-reach-impasse"].entry.date) == "2026, month not given"
 
 
@@ -188,3 +189,20 @@ def test_a_cycle_is_refused(mini):
     code, lines = run_validator(mini)
     assert code == 1
     assert lines[:-1] == ["data/events/again.yaml:8:12: order relations form a cycle: again then statement then again; remove one of them"]
+
+
+def test_newest_takes_the_latest_dates_first_and_keeps_the_order_reported_within_one():
+    items = [entry("c", "2026?", "gamma"), entry("a", "2026?", "alpha"), entry("old", "2025-06"), entry("b", "2026?", "beta")]
+    placed = chronology.order(items, [], {"s": TEXT}.get)
+    assert ids(chronology.newest(placed, 4)) == ["a", "b", "c", "old"]
+    assert ids(chronology.newest(placed, 2)) == ["a", "b"]
+
+
+def test_the_seed_s_newest_entries_are_the_article_s_present_in_its_order(seed_model):
+    pairs = chronology.relations((e.id, e.data) for e in seed_model.events.values())
+    placed = chronology.order(entries_of(seed_model), pairs, chronology.archived_texts(seed_model.sources))
+    assert [p.entry.record.id for p in chronology.newest(placed, 3)] == [
+        "talks-reach-impasse",
+        "us-demands-comprehensive-talks-iran-nuclear-only",
+        "source-one-take-it-or-leave-it",
+    ]

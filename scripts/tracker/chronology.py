@@ -25,7 +25,7 @@ supplies the entries, the relations and the archived texts.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -58,7 +58,7 @@ class Entry(Protocol):
 class Placed:
     entry: Entry
     bucket: tuple
-    by: str  # what decided its place after the date: "relation", "reported" or "id"
+    by: str  # what decided its place: "date" (alone at its date), "relation", "reported" (the order reported) or "id"
 
 
 def relations(events: Iterable[tuple[str, Mapping]]) -> list[tuple[str, str]]:
@@ -142,6 +142,7 @@ def order(entries: Iterable[Entry], pairs: Iterable[tuple[str, str]], text_of: C
             after[node_of[earlier]].append(node_of[later])
             waiting[node_of[later]] += 1
     held = {i for i in range(len(entries)) if waiting[i]}
+    shared = Counter(key[:2] for key in keys.values())
     # An entry that must come before another is pulled forward to that one's place: it takes
     # the smallest key of everything it precedes (else "A before January" would wait until June).
     pulled = dict(keys)
@@ -167,7 +168,12 @@ def order(entries: Iterable[Entry], pairs: Iterable[tuple[str, str]], text_of: C
             continue
         placed.add(index)
         entry = entries[index]
-        by = "relation" if index in held else "reported" if reported[index] else "id"
+        if index in held:
+            by = "relation"
+        elif shared[keys[index][:2]] == 1:
+            by = "date"  # nothing else at this date: the order reported decided nothing
+        else:
+            by = "reported" if reported[index] else "id"
         result.append(Placed(entry, keys[index][0], by))
         for nxt in after[index]:
             waiting[nxt] -= 1
@@ -217,3 +223,16 @@ def archived_texts(sources: Mapping[str, object]) -> Callable[[str], str | None]
         return seed_text(seed) if seed else None
 
     return text_of
+
+
+def newest(placed: list[Placed], count: int) -> list[Placed]:
+    """The ``count`` newest entries for the home page: latest date section first, and within one
+    date in the order reported (a reader follows a story forwards), never by id."""
+    runs: list[list[Placed]] = []
+    for item in placed:
+        key = (item.bucket, item.entry.date.sort_key())
+        if runs and (runs[-1][0].bucket, runs[-1][0].entry.date.sort_key()) == key:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [item for run in reversed(runs) for item in run][:count]
