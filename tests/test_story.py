@@ -211,3 +211,12 @@ def test_compatible_figures_must_say_why_they_compete(mini):
     assert lines[:-1] == ["data/story.yaml:6:15: the figures of these claims are strictly compatible; add why_competing saying why they are shown as competing"]
     (mini / "story.yaml").write_text(STORY + '    why_competing: "The source calls one far higher."\n', "utf-8")
     assert run_validator(mini)[0] == 0
+
+
+def test_a_broken_story_file_is_reported_at_its_line_like_any_record(mini):
+    (mini / "story.yaml").write_text('lead:\n  - text: "A"\n    rests_on: [statement\n', "utf-8")
+    code, lines = run_validator(mini)
+    assert code == 1
+    assert lines[0].startswith("data/story.yaml:4:1: YAML syntax error")
+    (mini / "story.yaml").write_text("lead: []\n", "utf-8")
+    assert run_validator(mini)[1][:-1] == ["data/story.yaml:1:7: must not be empty: at least one item is required"]

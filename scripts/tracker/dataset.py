@@ -116,7 +116,7 @@ def discover(root: Path) -> tuple[Dataset, list[Problem]]:
             continue
         if entry.name in DOCUMENT_FILES and entry.is_file():
             name = DOCUMENT_FILES[entry.name]
-            dataset.documents[name] = RecordFile(name, name, path, shown, published_path(root, "", entry.name).replace("//", "/"))
+            dataset.documents[name] = RecordFile(name, name, path, shown, published_path(root, "", entry.name).replace("//", "/", 1))
             continue
         if not entry.is_dir():
             problems.append(Problem(shown, 1, 1, f"unexpected file; records go in one of the folders {', '.join(KINDS)}"))
