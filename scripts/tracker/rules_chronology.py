@@ -50,7 +50,7 @@ def check_chronology_excerpts(record: RecordFile, ds: Dataset) -> Iterator[Findi
 
 def check_chronology_dates(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """An order relation does not contradict the dates: nothing comes after an event that began later than it ended."""
-    if record.kind != "events":
+    if record.kind != "events" or "chronology" not in record.data:
         return
     this = dates.parse(record.data["date"])
     for index, relation in enumerate(record.data.get("chronology", [])):
