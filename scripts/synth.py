@@ -639,6 +639,9 @@ def prepare_out(out: Path) -> None:
     if resolved == REPO_ROOT or REPO_ROOT in resolved.parents:
         raise SystemExit(f"refusing to write synthetic data inside the repository ({out}); use a directory under /tmp")
     if out.exists():
+        vocabulary = out / "vocabulary.yaml"
+        if vocabulary.is_file() and not vocabulary.is_symlink():
+            vocabulary.unlink()
         unexpected = sorted(p.name for p in out.iterdir() if p.name not in KINDS or not p.is_dir() or p.is_symlink())
         if unexpected:
             raise SystemExit(f"{out} holds other files ({', '.join(unexpected[:5])}); give an empty or new directory")
@@ -652,8 +655,19 @@ def write(total: int, out: Path, seed: int = 0) -> dict[str, int]:
     """Generate ``total`` records into ``out``; return the count per kind."""
     synth = Synth(total, seed)
     prepare_out(out)
+    tags: set[str] = set()
+    measures: dict[str, str] = {}
     for kind, rid, record in synth.records():
         (out / kind / f"{rid}.yaml").write_bytes(to_yaml(kind, record).encode("utf-8"))
+        tags.update(record.get("tags", []))
+        measures.update((q["measure"], q["counts"]) for q in record.get("quantities", []))
+    # every measure and tag used needs a reader-facing name (data/vocabulary.yaml)
+    vocabulary = {
+        "measures": {m: {"name": measures[m].capitalize()} for m in sorted(measures)},
+        "tags": {t: t.replace("-", " ").capitalize() for t in sorted(tags)},
+    }
+    header = "# yaml-language-server: $schema=../schema/vocabulary.schema.json"
+    (out / "vocabulary.yaml").write_bytes(("\n".join([header, *emit({k: v for k, v in vocabulary.items() if v})]) + "\n").encode("utf-8"))
     return synth.counts
 
 

@@ -230,6 +230,12 @@ def dataset_of(records: dict[str, dict]) -> Dataset | None:
         record = RecordFile(kind, name.removesuffix(".yaml"), Path("/virtual/data") / relative, f"data/{relative}", doc=doc)
         dataset.files.append(record)
         dataset.by_id[record.id] = record
+    # every measure and tag used needs a name (data/vocabulary.yaml): plain names for all of them
+    measures = sorted({q["measure"] for data in records.values() for q in data.get("quantities", [])})
+    tags = sorted({t for data in records.values() for t in data.get("tags", [])})
+    vocabulary = {"measures": {m: {"name": "Measure"} for m in measures}, "tags": {t: "Tag" for t in tags}}
+    doc = load_text(dump({k: v for k, v in vocabulary.items() if v}) or "{}\n")
+    dataset.documents["vocabulary"] = RecordFile("vocabulary", "vocabulary", Path("/virtual/data/vocabulary.yaml"), "data/vocabulary.yaml", doc=doc)
     if check_schemas(dataset) or check_rules(dataset):
         return None
     return dataset

@@ -22,6 +22,8 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 100  # as schema/common.schema.json#/$defs/id
 RESERVED_IDS = frozenset({"index"})  # events/index.md is the events index page
 KIND_SINGULAR = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
+# Files beside the kind folders: not records, but checked like them (schema/<name>.schema.json).
+DOCUMENT_FILES = {"story.yaml": "story", "vocabulary.yaml": "vocabulary"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ class Dataset:
     root: Path
     files: list[RecordFile] = field(default_factory=list)
     by_id: dict[str, RecordFile] = field(default_factory=dict)
+    documents: dict[str, RecordFile] = field(default_factory=dict)  # "story", "vocabulary": present ones only
 
     def of_kind(self, kind: str) -> list[RecordFile]:
         return [f for f in self.files if f.kind == kind]
@@ -110,6 +113,10 @@ def discover(root: Path) -> tuple[Dataset, list[Problem]]:
         shown = display_path(path)
         if entry.is_symlink():
             problems.append(Problem(shown, 1, 1, "symlinks are not allowed under the data directory"))
+            continue
+        if entry.name in DOCUMENT_FILES and entry.is_file():
+            name = DOCUMENT_FILES[entry.name]
+            dataset.documents[name] = RecordFile(name, name, path, shown, published_path(root, "", entry.name).replace("//", "/", 1))
             continue
         if not entry.is_dir():
             problems.append(Problem(shown, 1, 1, f"unexpected file; records go in one of the folders {', '.join(KINDS)}"))
@@ -162,7 +169,7 @@ def load(dataset: Dataset, *, cache: bool = False) -> list[Problem]:
     # would only rescan them (about a tenth of the time), so it is paused meanwhile.
     gc.disable()
     try:
-        for record in dataset.files:
+        for record in [*dataset.files, *dataset.documents.values()]:
             try:
                 record.doc = read(record.path)
             except LoadFailed as failure:
@@ -170,5 +177,5 @@ def load(dataset: Dataset, *, cache: bool = False) -> list[Problem]:
     finally:
         gc.enable()
     if cache:
-        keep_cached({str(record.path) for record in dataset.files})
+        keep_cached({str(record.path) for record in [*dataset.files, *dataset.documents.values()]})
     return problems

@@ -24,6 +24,12 @@ from . import dates
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 KINDS = ("events", "claims", "actors", "sources")
 SCHEMA_FILE = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
+# The files beside the kind folders (dataset.DOCUMENT_FILES), checked like records.
+DOCUMENT_SCHEMA_FILE = {"story": "story", "vocabulary": "vocabulary"}
+
+
+def schema_name(kind: str) -> str:
+    return SCHEMA_FILE.get(kind) or DOCUMENT_SCHEMA_FILE[kind]
 
 
 def is_http_url(value: object) -> bool:
@@ -61,7 +67,7 @@ def validator(kind: str):
     docs = schema_documents()
     registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in docs.values()])
     return jsonschema_rs.Draft202012Validator(
-        docs[SCHEMA_FILE[kind]],
+        docs[schema_name(kind)],
         registry=registry,
         formats=FORMATS,
         validate_formats=True,
@@ -104,7 +110,7 @@ def _friendly(kind: str, error) -> str:
     if name == "Format" and error.kind.format == "http-url":
         return f"{instance!r} is not an absolute http:// or https:// URL with a host"
     if name == "OneOfNotValid":
-        options = _resolve(list(error.schema_path), schema_documents()[SCHEMA_FILE[kind]])
+        options = _resolve(list(error.schema_path), schema_documents()[schema_name(kind)])
         if isinstance(options, list) and all("const" in o for o in options):
             allowed = ", ".join(o["const"] for o in options)
             return f"{instance!r} is not one of: {allowed}"
@@ -112,6 +118,8 @@ def _friendly(kind: str, error) -> str:
         return f"{instance!r} is not a valid id: use lowercase letters a-z, digits 0-9 and single hyphens"
     if name == "Pattern" and error.kind.pattern == "^[^\\n\\r]+$":
         return "must be a single line of text (no line breaks)"
+    if name == "Pattern" and error.kind.pattern == "\\?$":
+        return "a question ends with a question mark"
     if name == "MinItems" and instance == []:
         return "must not be empty: at least one item is required"
     if name == "Required":
@@ -126,5 +134,9 @@ def check(kind: str, data: dict) -> Iterator[tuple[tuple, str, bool]]:
         if type(error.kind).__name__ == "AdditionalProperties":
             for key in error.kind.unexpected:
                 yield (*path, key), f"unknown field {key!r}", True
+            continue
+        if type(error.kind).__name__ == "PropertyNames":  # a key of a map (vocabulary.yaml): point at the key
+            key = error.kind.error.instance
+            yield (*path, key), f"{key!r} is not a valid name: use lowercase letters a-z, digits 0-9 and single hyphens", True
             continue
         yield path, _friendly(kind, error), False

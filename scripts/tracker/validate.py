@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dataset as ds_mod
-from . import rules, schemas
+from . import rules, rules_chronology, rules_story, schemas
 from .dataset import Dataset, Problem
 
 
@@ -25,7 +25,7 @@ class Result:
 
 def check_schemas(dataset: Dataset) -> list[Problem]:
     problems: list[Problem] = []
-    for record in dataset.files:
+    for record in [*dataset.files, *dataset.documents.values()]:
         if record.doc is None:
             continue
         found = [record.problem(path, message, key=at_key) for path, message, at_key in schemas.check(record.kind, record.data)]
@@ -39,9 +39,9 @@ def check_rules(dataset: Dataset) -> list[Problem]:
     for record in dataset.files:
         if not record.schema_ok:
             continue
-        for rule in rules.RECORD_RULES:
+        for rule in (*rules.RECORD_RULES, *rules_chronology.RECORD_RULES):
             problems.extend(record.problem(path, message) for path, message in rule(record, dataset))
-    for dataset_rule in rules.DATASET_RULES:
+    for dataset_rule in (*rules.DATASET_RULES, *rules_chronology.DATASET_RULES, *rules_story.DATASET_RULES):
         problems.extend(record.problem(path, message) for record, path, message in dataset_rule(dataset))
     return problems
 

@@ -341,7 +341,9 @@ YAML_11_TYPING = [
     accept("YAML 1.1 implicit typing", "title: on", (E, ("title",), "on"), edits=[(E, 'title: "Pezeshkian posted a statement on X"', "title: on")]),
     accept("YAML 1.1 implicit typing", "title: 012", (E, ("title",), "012"), edits=[(E, 'title: "Pezeshkian posted a statement on X"', "title: 012")]),
     accept("YAML 1.1 implicit typing", "title: 1:20", (E, ("title",), "1:20"), edits=[(E, 'title: "Pezeshkian posted a statement on X"', "title: 1:20")]),
-    accept("YAML 1.1 implicit typing", "tag: yes", (E, ("tags", 0), "yes"), edits=[(E, "  - diplomacy", "  - yes")]),
+    accept(
+        "YAML 1.1 implicit typing", "tag: yes", (E, ("tags", 0), "yes"), edits=[(E, "  - diplomacy", "  - yes"), ("vocabulary.yaml", "  diplomacy:", "  yes:")]
+    ),
     accept("YAML 1.1 implicit typing", "unquoted date", (E, ("date",), "2026-02-01"), edits=[(E, 'date: "2026-02-01"', "date: 2026-02-01")]),
     reject(
         "YAML 1.1 implicit typing",

@@ -328,4 +328,10 @@ def write_payload_data(root: Path, *, control: bool = False) -> dict[str, dict]:
         path.write_text(dump(data), "utf-8")
     for relative, text in YAML_11_RECORDS.items():
         (root / relative).write_text(text, "utf-8")
+    # every measure and tag used needs a reader-facing name; plain ones, as the page layer does not show them yet
+    measures = sorted({q["measure"] for data in records.values() for q in data.get("quantities", [])})
+    tags = sorted({t for data in records.values() for t in data.get("tags", [])})
+    lines = ["measures:", *(f'  {m}:\n    name: "{m}"' for m in measures)] if measures else []
+    lines += ["tags:", *(f'  {t}: "{t}"' for t in tags)] if tags else []
+    (root / "vocabulary.yaml").write_text("\n".join(lines) + "\n", "utf-8")
     return records
