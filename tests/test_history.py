@@ -174,3 +174,25 @@ def test_diff_url() -> None:
 )
 def test_status_of_a_version(text: bytes | None, status: str | None) -> None:
     assert h.status_of(text) == status
+
+
+def test_synthetic_history_ends_in_the_synthetic_tree(tmp_path: Path) -> None:
+    """`synth.py --history N`: N commits whose last tree is the data written; renames and withdrawals are read back."""
+    import synth  # scripts/synth.py
+
+    out = tmp_path / "data"
+    synth.write(100, out, seed=0, history=240)
+    assert git(out, "status", "--porcelain") == ""
+    assert git(out, "rev-list", "--count", "HEAD") == "240"
+    history = h.read_history(out)
+    on_disk = sorted(p.relative_to(out).as_posix() for p in out.glob("*/*.yaml"))
+    assert sorted(history.records) == on_disk
+    assert sorted(history.withdrawn) == ["actors/withdrawn-0.yaml", "actors/withdrawn-100.yaml", "actors/withdrawn-200.yaml"]
+    renamed = [r for r in history.records.values() if any(c.action == h.RENAMED for c in r.changes)]
+    assert renamed and all(r.changes[-1].path == r.path.removesuffix(".yaml") + "-draft.yaml" for r in renamed)
+    assert history.commits[-1].date == "2026-01-01T00:00:00Z" and history.commits[0].date == "2026-01-10T23:00:00Z"
+    again = tmp_path / "again"
+    synth.write(100, again, seed=0, history=240)
+    assert git(again, "rev-parse", "HEAD") == git(out, "rev-parse", "HEAD")
+    synth.write(100, out, seed=0)  # without --history the repository goes
+    assert not (out / ".git").exists()

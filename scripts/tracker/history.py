@@ -48,6 +48,7 @@ class Change:
     subject: str
     sha: str
     path: str  # the record's path (relative to the data directory) after this commit; before it, for a removal
+    blob: str  # the file's git object id after this commit; before it, for a removal
 
 
 @dataclass
@@ -70,17 +71,13 @@ class RecordHistory:
 
 @dataclass(frozen=True)
 class Withdrawal:
-    """A record file removed from data/: the removing commit, and where its last version is (`git show sha^:path`)."""
+    """A record file removed from data/: the removing commit, and its last version (`git show <blob>`, or `git show sha^:<prefix><path>`)."""
 
     path: str
     date: str
     subject: str
     sha: str
-
-    @property
-    def last_version(self) -> str:
-        """The object name of the file's last version, for `git show` or `git cat-file`."""
-        return f"{self.sha}^:{self.path}"
+    blob: str
 
 
 @dataclass(frozen=True)
@@ -144,13 +141,19 @@ def locate(data: Path) -> tuple[Path, str] | str:
 
 
 def read_history(data: Path) -> History:
-    """The history of every record file under `data`, from one `git log` over it."""
+    """The history of every record file under `data`, from one `git log` of the repository.
+
+    The log is not limited to data/ by a pathspec: that makes git decide for every commit whether
+    it touched data/ (a second tree diff per commit, twice the time at 10,000 commits); the paths
+    outside data/ are dropped here instead. `--raw` gives each file's blob ids, so that old versions
+    are read by id later, without walking trees again.
+    """
     data = Path(data).resolve()
     where = locate(data) if data.is_dir() else NOT_A_REPOSITORY.format(data=data)
     if isinstance(where, str):
         return History(False, where)
     toplevel, prefix = where
-    log = git(toplevel, "log", "-z", "--topo-order", "--name-status", "-M", "--no-color", "--format=%x01%H %ct %s", "--", prefix or ".")
+    log = git(toplevel, "log", "-z", "--topo-order", "--raw", "--no-abbrev", "-M", "--no-color", "--format=%x01%H %ct %s")
     if log.returncode != 0:  # e.g. a repository without any commit
         return History(False, NO_COMMITS.format(data=data), toplevel=toplevel, prefix=prefix)
     history = parse_log(log.stdout.decode("utf-8", "replace"), prefix)
@@ -160,23 +163,28 @@ def read_history(data: Path) -> History:
     return history
 
 
-def _entries(files: list[str], prefix: str):
-    """(status letter, old path, new path) per file of one commit, relative to the data directory; other files left out."""
+def _entries(fields: list[str], prefix: str):
+    """(status letter, old path, new path, old blob, new blob) per record file of one commit, paths relative to the data directory."""
     i = 0
-    while i < len(files):
-        status = files[i]
+    while i < len(fields):
+        meta = fields[i].split()  # :old-mode new-mode old-blob new-blob status
+        if len(meta) < 5:
+            break
+        status = meta[4]
         if status[:1] in "RC":
-            old, new, i = files[i + 1], files[i + 2], i + 3
+            old, new, i = fields[i + 1], fields[i + 2], i + 3
         else:
-            old = new = files[i + 1]
+            old = new = fields[i + 1]
             i += 2
+        if not (old.startswith(prefix) or new.startswith(prefix)):
+            continue
         old, new = old.removeprefix(prefix), new.removeprefix(prefix)
         if _RECORD.fullmatch(new) or _RECORD.fullmatch(old):
-            yield status[0], old, new
+            yield status[0], old, new, meta[2], meta[3]
 
 
 def parse_log(text: str, prefix: str = "") -> History:
-    """The history in the output of `git log -z --name-status -M --format=%x01%H %ct %s`, newest commit first."""
+    """The history in the output of `git log -z --raw --no-abbrev -M --format=%x01%H %ct %s`, newest commit first."""
     history = History(True)
     identity: dict[str, RecordHistory] = {}  # a path at the time of the commit being read -> the record it holds
 
@@ -189,29 +197,31 @@ def parse_log(text: str, prefix: str = "") -> History:
     for chunk in text.split("\x01")[1:]:
         header, _, rest = chunk.partition("\x00")
         sha, epoch, subject = [*header.split(" ", 2), ""][:3]
-        date = rfc3339(int(epoch))
+        date = None
         added, changed, withdrawn = [], [], []
-        for status, old, new in _entries(rest.strip("\n\x00").split("\x00") if rest.strip("\n\x00") else [], prefix):
+        rest = rest.strip("\n\x00")
+        for status, old, new, old_blob, new_blob in _entries(rest.split("\x00") if rest else [], prefix):
+            date = date or rfc3339(int(epoch))
             if status == "D":
                 record = identity.get(old)
                 if record is None:  # its removal is the first thing seen of it: withdrawn
                     record = identity[old] = history.withdrawn[old] = RecordHistory(old)
-                    history.withdrawals[old] = Withdrawal(old, date, subject, sha)
-                record.changes.append(Change(date, WITHDRAWN, subject, sha, old))
+                    history.withdrawals[old] = Withdrawal(old, date, subject, sha, old_blob)
+                record.changes.append(Change(date, WITHDRAWN, subject, sha, old, old_blob))
                 withdrawn.append(record.path)
                 continue
             record = record_at(new)
             if status == "R" and old != new:
-                record.changes.append(Change(date, RENAMED, subject, sha, new))
+                record.changes.append(Change(date, RENAMED, subject, sha, new, new_blob))
                 identity[old] = record
                 if identity.get(new) is record:
                     del identity[new]  # before the rename, nothing was at the new path (or another record was)
                 changed.append(record.path)
             elif status == "A":
-                record.changes.append(Change(date, ADDED, subject, sha, new))
+                record.changes.append(Change(date, ADDED, subject, sha, new, new_blob))
                 added.append(record.path)
             else:
-                record.changes.append(Change(date, CHANGED, subject, sha, new))
+                record.changes.append(Change(date, CHANGED, subject, sha, new, new_blob))
                 changed.append(record.path)
         if added or changed or withdrawn:
             history.commits.append(Commit(sha, date, subject, tuple(sorted(added)), tuple(sorted(changed)), tuple(sorted(withdrawn))))
@@ -221,38 +231,30 @@ def parse_log(text: str, prefix: str = "") -> History:
     return history
 
 
-def read_blobs(history: History, names: list[str]) -> list[bytes | None]:
-    """The contents of `rev:path` objects (e.g. a withdrawal's `last_version`), through one `git cat-file --batch`.
-
-    Paths are relative to the data directory, as everywhere in this module; a missing object gives None.
-    """
-    if not names or history.toplevel is None:
-        return [None] * len(names)
-    requests = "".join(f"{_in_tree(history, name)}\n" for name in names).encode("utf-8")
+def read_blobs(history: History, blobs: list[str]) -> list[bytes | None]:
+    """The contents of objects named by id (the blob ids of `Change.blob`), through one `git cat-file --batch`; a missing one gives None."""
+    if not blobs or history.toplevel is None:
+        return [None] * len(blobs)
+    requests = "".join(f"{blob}\n" for blob in blobs).encode("ascii")
     done = subprocess.run(["git", "cat-file", "--batch"], cwd=history.toplevel, input=requests, capture_output=True, env=git_environment(), check=True)
-    out, pos, blobs = done.stdout, 0, []
-    for _ in names:
+    out, pos, contents = done.stdout, 0, []
+    for _ in blobs:
         end = out.index(b"\n", pos)
         header = out[pos:end].split()
-        if header[-1] == b"missing" or len(header) != 3:
-            blobs.append(None)
+        if len(header) != 3:  # "<name> missing"
+            contents.append(None)
             pos = end + 1
             continue
         size = int(header[2])
-        blobs.append(out[end + 1 : end + 1 + size])
+        contents.append(out[end + 1 : end + 1 + size])
         pos = end + 1 + size + 1
-    return blobs
-
-
-def _in_tree(history: History, name: str) -> str:
-    rev, _, path = name.partition(":")
-    return f"{rev}:{history.prefix}{path}"
+    return contents
 
 
 def last_versions(history: History) -> dict[str, bytes | None]:
     """The last version of every withdrawn record file, by its path."""
     paths = sorted(history.withdrawals)
-    return dict(zip(paths, read_blobs(history, [history.withdrawals[p].last_version for p in paths]), strict=True))
+    return dict(zip(paths, read_blobs(history, [history.withdrawals[p].blob for p in paths]), strict=True))
 
 
 def diff_url(repo_url: str, sha: str) -> str:
@@ -288,14 +290,12 @@ def status_histories(history: History, folder: str = "claims") -> dict[str, list
     Only the versions of those files are read (one `git cat-file --batch` for all of them), and the
     status is read from the text, not by parsing YAML: at 10,000 claims this stays well under a second.
     """
-    versions = [
-        (path, change)
-        for path, record in sorted(history.records.items())
-        if path.startswith(f"{folder}/")
-        for change in record.changes
-        if change.action != WITHDRAWN
-    ]
-    texts = read_blobs(history, [f"{change.sha}:{change.path}" for _, change in versions])
+    versions = []
+    for path, record in sorted(history.records.items()):
+        kept = [change for change in record.changes if change.action != WITHDRAWN]
+        if path.startswith(f"{folder}/") and len({change.blob for change in kept}) > 1:  # one version has one status
+            versions += [(path, change) for change in kept]
+    texts = read_blobs(history, [change.blob for _, change in versions])
     spans: dict[str, list[StatusSpan]] = {}
     for (path, change), text in zip(reversed(versions), reversed(texts), strict=True):  # oldest first per record
         status = status_of(text)
