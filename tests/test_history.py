@@ -7,8 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
+import synth  # scripts/synth.py
+from conftest import REPO
 from tracker import history as h
+from tracker import withdrawals
 
 CLAIM = """assessment:
   status: {status}
@@ -178,8 +182,6 @@ def test_status_of_a_version(text: bytes | None, status: str | None) -> None:
 
 def test_synthetic_history_ends_in_the_synthetic_tree(tmp_path: Path) -> None:
     """`synth.py --history N`: N commits whose last tree is the data written; renames and withdrawals are read back."""
-    import synth  # scripts/synth.py
-
     out = tmp_path / "data"
     synth.write(100, out, seed=0, history=240)
     assert git(out, "status", "--porcelain") == ""
@@ -196,3 +198,39 @@ def test_synthetic_history_ends_in_the_synthetic_tree(tmp_path: Path) -> None:
     assert git(again, "rev-parse", "HEAD") == git(out, "rev-parse", "HEAD")
     synth.write(100, out, seed=0)  # without --history the repository goes
     assert not (out / ".git").exists()
+
+
+def test_withdrawn_records_keep_their_last_title_and_a_link_to_their_last_version(repo: dict) -> None:
+    history = h.read_history(repo["root"] / "data")
+    [gone] = withdrawals.removed_records(history, "https://github.com/o/r")
+    parent = repo["shas"]["dispute"]
+    assert gone == withdrawals.WithdrawnRecord(
+        "claims",
+        "gone",
+        "Gone.",
+        "2026-01-03T00:00:00Z",
+        "Withdraw gone: a duplicate of a",
+        True,
+        f"https://github.com/o/r/blob/{parent}/data/claims/gone.yaml",
+        f"https://github.com/o/r/commit/{repo['shas']['remove']}",
+    )
+
+
+def test_a_record_withdrawn_by_its_field() -> None:
+    data = {"title": "An event", "withdrawn": {"date": "2026-11-20", "reason": "A duplicate."}}
+    assert withdrawals.explicit_withdrawal("events", "e", data) == withdrawals.WithdrawnRecord("events", "e", "An event", "2026-11-20", "A duplicate.", False)
+    assert withdrawals.explicit_withdrawal("events", "e", {"title": "An event"}) is None
+    assert withdrawals.title_of("sources", {"description": "A post"}) == "A post"
+
+
+def test_ci_checks_out_the_whole_history() -> None:
+    """The site's dates come from history: a shallow checkout in CI would publish none."""
+    workflows = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+    checkouts = [
+        step
+        for w in workflows
+        for job in yaml.safe_load(w.read_text("utf-8"))["jobs"].values()
+        for step in job.get("steps", [])
+        if "actions/checkout" in step.get("uses", "")
+    ]
+    assert checkouts and all(step.get("with", {}).get("fetch-depth") == 0 for step in checkouts)

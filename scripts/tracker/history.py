@@ -35,6 +35,8 @@ NO_COMMITS = "no history: no commit touches {data} yet, so records carry no publ
 
 # Variables git sets for hooks, which would point the commands below at another repository.
 _GIT_ENVIRONMENT = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX")
+# Per commit: \x01 id \x02 parent ids \x02 commit time \x02 subject, then its files (-z: NUL-separated).
+LOG_FORMAT = "%x01%H%x02%P%x02%ct%x02%s"
 # A record file: <kind folder>/<id>.yaml relative to the data directory.
 _RECORD = re.compile(r"[^/]+/[^/]+\.yaml")
 
@@ -78,6 +80,11 @@ class Withdrawal:
     subject: str
     sha: str
     blob: str
+    parent: str  # the commit before the removal, which still holds the file
+
+    def last_version_url(self, repo_url: str, prefix: str) -> str:
+        """The file's last version on the repository host (`prefix` is History.prefix: the data directory in the repository)."""
+        return f"{repo_url.rstrip('/')}/blob/{self.parent}/{prefix}{self.path}"
 
 
 @dataclass(frozen=True)
@@ -153,7 +160,7 @@ def read_history(data: Path) -> History:
     if isinstance(where, str):
         return History(False, where)
     toplevel, prefix = where
-    log = git(toplevel, "log", "-z", "--topo-order", "--raw", "--no-abbrev", "-M", "--no-color", "--format=%x01%H %ct %s")
+    log = git(toplevel, "log", "-z", "--topo-order", "--raw", "--no-abbrev", "-M", "--no-color", f"--format={LOG_FORMAT}")
     if log.returncode != 0:  # e.g. a repository without any commit
         return History(False, NO_COMMITS.format(data=data), toplevel=toplevel, prefix=prefix)
     history = parse_log(log.stdout.decode("utf-8", "replace"), prefix)
@@ -184,7 +191,7 @@ def _entries(fields: list[str], prefix: str):
 
 
 def parse_log(text: str, prefix: str = "") -> History:
-    """The history in the output of `git log -z --raw --no-abbrev -M --format=%x01%H %ct %s`, newest commit first."""
+    """The history in the output of `git log -z --raw --no-abbrev -M --format=LOG_FORMAT`, newest commit first."""
     history = History(True)
     identity: dict[str, RecordHistory] = {}  # a path at the time of the commit being read -> the record it holds
 
@@ -196,7 +203,8 @@ def parse_log(text: str, prefix: str = "") -> History:
 
     for chunk in text.split("\x01")[1:]:
         header, _, rest = chunk.partition("\x00")
-        sha, epoch, subject = [*header.split(" ", 2), ""][:3]
+        sha, parents, epoch, subject = [*header.split("\x02", 3), "", "", ""][:4]
+        parent = parents.split(" ")[0]
         date = None
         added, changed, withdrawn = [], [], []
         rest = rest.strip("\n\x00")
@@ -206,7 +214,7 @@ def parse_log(text: str, prefix: str = "") -> History:
                 record = identity.get(old)
                 if record is None:  # its removal is the first thing seen of it: withdrawn
                     record = identity[old] = history.withdrawn[old] = RecordHistory(old)
-                    history.withdrawals[old] = Withdrawal(old, date, subject, sha, old_blob)
+                    history.withdrawals[old] = Withdrawal(old, date, subject, sha, old_blob, parent)
                 record.changes.append(Change(date, WITHDRAWN, subject, sha, old, old_blob))
                 withdrawn.append(record.path)
                 continue
