@@ -234,3 +234,10 @@ def test_ci_checks_out_the_whole_history() -> None:
         if "actions/checkout" in step.get("uses", "")
     ]
     assert checkouts and all(step.get("with", {}).get("fetch-depth") == 0 for step in checkouts)
+
+
+@pytest.mark.parametrize("parts", [2, 3, 7])
+def test_a_log_read_in_parallel_parts_is_the_same_log(repo: dict, parts: int) -> None:
+    root = repo["root"]
+    assert h.read_log(root, parts) == h.read_log(root, 1)
+    assert h.read_log(root, 1).count(b"\x01") == 5  # every commit, also the one outside data/

@@ -19,9 +19,11 @@ have no history until they are committed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +39,9 @@ NO_COMMITS = "no history: no commit touches {data} yet, so records carry no publ
 _GIT_ENVIRONMENT = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX")
 # Per commit: \x01 id \x02 parent ids \x02 commit time \x02 subject, then its files (-z: NUL-separated).
 LOG_FORMAT = "%x01%H%x02%P%x02%ct%x02%s"
+LOG_ARGS = ("log", "-z", "--topo-order", "--raw", "--no-abbrev", "-M", "--no-color", f"--format={LOG_FORMAT}")
+SPLIT_FROM = 2_000  # commits per process at least: below this, starting another git costs more than it saves
+MAX_PARTS = 4
 # A record file: <kind folder>/<id>.yaml relative to the data directory.
 _RECORD = re.compile(r"[^/]+/[^/]+\.yaml")
 
@@ -160,14 +165,50 @@ def read_history(data: Path) -> History:
     if isinstance(where, str):
         return History(False, where)
     toplevel, prefix = where
-    log = git(toplevel, "log", "-z", "--topo-order", "--raw", "--no-abbrev", "-M", "--no-color", f"--format={LOG_FORMAT}")
-    if log.returncode != 0:  # e.g. a repository without any commit
+    log = read_log(toplevel)
+    if log is None:  # e.g. a repository without any commit
         return History(False, NO_COMMITS.format(data=data), toplevel=toplevel, prefix=prefix)
-    history = parse_log(log.stdout.decode("utf-8", "replace"), prefix)
+    history = parse_log(log.decode("utf-8", "replace"), prefix)
     history.toplevel, history.prefix = toplevel, prefix
     if not history.commits:
         history.available, history.notice = False, NO_COMMITS.format(data=data)
     return history
+
+
+def read_log(toplevel: Path, parts: int | None = None) -> bytes | None:
+    """The whole `git log` (LOG_ARGS) of the repository, or None when it has no commit.
+
+    Nearly all the time goes into git's tree diffs, one per commit, on one core. A long history is
+    cut into consecutive ranges of the same ordered log (--skip/--max-count: git diffs only the
+    commits it shows) read by parallel processes into temporary files, and joined in order: the
+    same bytes as one process, in about half the time on two cores.
+    """
+    counted = git(toplevel, "rev-list", "--count", "HEAD")
+    if counted.returncode != 0:
+        return None
+    total = int(counted.stdout)
+    if parts is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        parts = min(cores, MAX_PARTS, total // SPLIT_FROM)
+    parts = max(1, parts)
+    size = -(-total // parts)
+    command = ["git", "-c", "core.quotepath=off", *LOG_ARGS]
+    with contextlib.ExitStack() as stack:
+        outputs = [stack.enter_context(tempfile.TemporaryFile()) for _ in range(parts)]
+        running = [
+            subprocess.Popen(
+                [*command, f"--skip={i * size}", f"--max-count={size}"], cwd=toplevel, stdout=out, stderr=subprocess.DEVNULL, env=git_environment()
+            )
+            for i, out in enumerate(outputs)
+        ]
+        codes = [process.wait() for process in running]  # every one, also after a failure
+        if any(codes):
+            return None
+        joined = bytearray()
+        for out in outputs:
+            out.seek(0)
+            joined += out.read()
+        return bytes(joined)
 
 
 def _entries(fields: list[str], prefix: str):
