@@ -241,3 +241,16 @@ def test_a_log_read_in_parallel_parts_is_the_same_log(repo: dict, parts: int) ->
     root = repo["root"]
     assert h.read_log(root, parts) == h.read_log(root, 1)
     assert h.read_log(root, 1).count(b"\x01") == 5  # every commit, also the one outside data/
+
+
+def test_helpers_for_the_page_layer(repo: dict) -> None:
+    data = repo["root"] / "data"
+    first = h.read_history_memo(data)
+    assert h.read_history_memo(data) is first  # same HEAD: remembered
+    write(repo["root"], "claims/c.yaml", CLAIM.format(status="unverified", statement="C."))
+    commit(repo["root"], "Add c", T0 + 7 * DAY)
+    second = h.read_history_memo(data)
+    assert second is not first and "claims/c.yaml" in second.records
+    assert h.kind_and_id("claims/c.yaml") == ("claims", "c")
+    assert h.api_dates(second.of("claims/a.yaml")) == {"published": "2026-01-01T00:00:00Z", "modified": "2026-01-02T00:00:00Z"}
+    assert h.api_dates(second.of("claims/not-committed.yaml")) == {}

@@ -359,3 +359,34 @@ def status_note(spans: list[StatusSpan], titles: dict[str, str]) -> str:
     now, earlier = spans[-1], spans[:-1]
     previously = ", ".join(titles.get(s.status, s.status).lower() for s in reversed(earlier))
     return f"{titles.get(now.status, now.status)} since {now.since[:10]}; previously {previously}"
+
+
+# ---------------------------------------------------------------- helpers for the page layer
+
+_MEMO: dict[tuple[str, str], History] = {}
+
+
+def read_history_memo(data: Path) -> History:
+    """read_history, remembered per data directory and HEAD commit: the live preview rebuilds after
+    every edit, and the history changes only with a commit (one `git rev-parse`, a few milliseconds)."""
+    data = Path(data).resolve()
+    head = git(data, "rev-parse", "HEAD") if data.is_dir() else None
+    key = (str(data), head.stdout.decode().strip() if head is not None and head.returncode == 0 else "")
+    if key[1] and key in _MEMO:
+        return _MEMO[key]
+    history = read_history(data)
+    _MEMO.clear()
+    if key[1]:
+        _MEMO[key] = history
+    return history
+
+
+def kind_and_id(path: str) -> tuple[str, str]:
+    """("claims", "some-id") for "claims/some-id.yaml": a record's kind folder and id from its path."""
+    kind, _, name = path.partition("/")
+    return kind, name.removesuffix(".yaml")
+
+
+def api_dates(record: RecordHistory | None) -> dict[str, str]:
+    """`published` and `modified` (RFC 3339, UTC) for a record's API document; none without history."""
+    return {"published": record.published, "modified": record.modified} if record is not None and record.changes else {}
