@@ -1,20 +1,23 @@
-"""Every record's history, read from the repository's commits to data/ in one pass.
+"""Every record's history, read from the repository's commits in one pass.
 
-One `git log --name-status -M -z` subprocess over the data directory gives, per commit, the record
-files it added, changed, renamed and removed. Walking it newest first, a path seen for the first
-time is a record that still exists (or, if the first thing seen is its removal, a withdrawn one);
-a rename maps the older path onto the same record, so a renamed record keeps its whole history.
+One `git log --raw -M -z` of the repository gives, per commit, the files it added, changed,
+renamed and removed, with their blob ids; those outside the data directory are dropped. Walking it
+newest first, a path seen for the first time is a record that still exists (or, if the first thing
+seen is its removal, a withdrawn one); a rename maps the older path onto the same record, so a
+renamed record keeps its whole history. A long log is read by one git process per core over
+consecutive ranges of the same ordered log (read_log), which gives the same bytes.
 
-Why the git command line and not dulwich or pygit2: dulwich is pure Python and diffs trees commit
-by commit (about 10,000 tree diffs at 10,000 commits: tens of seconds); pygit2 needs libgit2, a
-compiled dependency; `git log` does the walk and the rename detection in C in one process, and git
-is already needed to check out the repository. Without git, or without its history (a tarball, a
-shallow clone), the result is "no history" with a notice, and no dates at all rather than wrong
-ones.
+Why the git command line and not dulwich or pygit2: nearly all the time is tree diffs, one per
+commit; git does them in C, and git is already needed to check out the repository. dulwich would
+do them in pure Python (not measured here, but it cannot be faster); pygit2 is C too but needs
+libgit2, a compiled dependency, for no gain over `git log`. Without git, or without its history
+(a tarball, a shallow clone), the result is "no history" with a notice, and no dates at all rather
+than wrong ones.
 
 Everything is derived from commits only (commit dates, subjects, ids), never from the working
 tree or the clock, so two builds of one commit give the same history. Local edits not yet committed
-have no history until they are committed.
+have no history until they are committed. Merge commits carry no changes of their own (git log
+shows no diff for them): a change merged from a branch is dated by its own commit on that branch.
 """
 
 from __future__ import annotations
