@@ -254,3 +254,7 @@ def test_helpers_for_the_page_layer(repo: dict) -> None:
     assert h.kind_and_id("claims/c.yaml") == ("claims", "c")
     assert h.api_dates(second.of("claims/a.yaml")) == {"published": "2026-01-01T00:00:00Z", "modified": "2026-01-02T00:00:00Z"}
     assert h.api_dates(second.of("claims/not-committed.yaml")) == {}
+
+
+def test_renamed_records_old_addresses(repo: dict) -> None:
+    assert h.former_paths(h.read_history(repo["root"] / "data")) == {"events/old-name.yaml": "events/new-name.yaml"}

@@ -393,3 +393,13 @@ def kind_and_id(path: str) -> tuple[str, str]:
 def api_dates(record: RecordHistory | None) -> dict[str, str]:
     """`published` and `modified` (RFC 3339, UTC) for a record's API document; none without history."""
     return {"published": record.published, "modified": record.modified} if record is not None and record.changes else {}
+
+
+def former_paths(history: History) -> dict[str, str]:
+    """Old path -> current path of every renamed record whose old path holds nothing now: the addresses to redirect."""
+    moved = {}
+    for path, record in history.records.items():
+        for change in record.changes:
+            if change.path != path and change.path not in history.records and change.path not in history.withdrawn:
+                moved[change.path] = path
+    return dict(sorted(moved.items()))
