@@ -32,10 +32,12 @@ new: $(STAMP)
 	$(BIN)/python scripts/new_record.py --data $(DATA) $(KIND) $(ID)
 
 # synthetic data of our shape: make synth N=10000 OUT=/tmp/synth
+# (HISTORY=10000 also makes OUT a git repository of that many commits ending in that data)
 N   ?= 1000
 OUT ?= /tmp/tracker-synth
+HISTORY ?= 0
 synth: $(STAMP)
-	$(BIN)/python scripts/synth.py --records $(N) --out $(OUT)
+	$(BIN)/python scripts/synth.py --records $(N) --out $(OUT) --history $(HISTORY)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -206,6 +206,25 @@ def ensure_data(work: Path, size: int, seed: int) -> tuple[Path, Step]:
     return data, step
 
 
+def ensure_history(work: Path, size: int, seed: int) -> tuple[Path, Step]:
+    """Synthetic data of ``size`` records in a git repository of ``size`` commits, regenerated only when its generators changed."""
+    data = work / f"history-{size}"
+    stamp_file = work / f"history-{size}.stamp"
+    step = Step("synth --history (generate repository)", size)
+    digest = hashlib.sha256((REPO / "scripts" / "synth_history.py").read_bytes()).hexdigest()[:16]
+    wanted = f"{synth_stamp(size, seed)}:{digest}"
+    if (data / ".git").is_dir() and stamp_file.exists() and stamp_file.read_text() == wanted:
+        step.note = "reused from an earlier run"
+        step.reused = True
+        return data, step
+    stamp_file.unlink(missing_ok=True)
+    command = [PYTHON, "scripts/synth.py", "--records", str(size), "--out", str(data), "--seed", str(seed), "--history", str(size)]
+    repeat(step, command, 1)
+    if step.ok:
+        stamp_file.write_text(wanted)
+    return data, step
+
+
 def bare_project(work: Path, pages: int) -> Path:
     """A MkDocs + Material project of ``pages`` trivial pages in four folders, with a short nav: the floor for our build."""
     root = work / f"bare-{pages}"
@@ -466,6 +485,10 @@ def run_all(opts: Options) -> list[Step]:
             )
             step.extra.update(site_facts(site))
             done(step)
+    if "history" not in opts.skip:
+        repository, synth = ensure_history(opts.work, large, opts.seed)
+        done(synth)
+        done(repeat(Step(f"history ({large:,} commits: git log, claim statuses)", large), [PYTHON, "benchmarks/history_step.py", str(repository)], opts.runs))
     if "serve" not in opts.skip:
         as_is = done(
             serve_rebuild(
@@ -527,6 +550,8 @@ def targets(steps: list[Step], opts: Options) -> list[dict]:
     add_ratio(f"build {large:,} / build {small:,}", build_large, find(steps, "build.py", small), 1.1 * step_up)
     if opts.big:
         add_ratio(f"validate {opts.big:,} / validate {large:,}", find(steps, "validate.py", opts.big), validate_large, 1.2 * opts.big / large)
+    history = find(steps, "history (", large)
+    add_absolute(f"history {large:,} records x {large:,} commits", history.median if history else None, 3.0, "s", failed=bool(history and not history.ok))
     serve = find(steps, "serve: rebuild after edit", large)
     add_absolute(f"live preview updated after one edit at {large:,}", serve.median if serve else None, 5.0, "s", failed=bool(serve and not serve.ok))
     return rows
@@ -582,7 +607,7 @@ def parse_args(argv: list[str] | None) -> Options:
     parser.add_argument("--runs", type=int, default=5, help="runs per step (slow steps get fewer; default 5)")
     parser.add_argument("--seed", type=int, default=0, help="synth seed (default 0)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tracker-bench", help="where data and sites go")
-    parser.add_argument("--skip", default="", help="comma-separated steps to skip: parse, validate, check-jsonschema, bare, build, serve")
+    parser.add_argument("--skip", default="", help="comma-separated steps to skip: parse, validate, check-jsonschema, bare, build, history, serve")
     parser.add_argument("--serve-timeout", type=float, default=400.0, help="seconds to wait for an edit to show in the live preview (default 400)")
     args = parser.parse_args(argv)
     sizes = tuple(int(x) for x in args.sizes.split(","))

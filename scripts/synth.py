@@ -39,6 +39,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from random import Random
 
+from synth_history import write_history  # scripts/synth_history.py
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("events", "claims", "actors", "sources")
 SCHEMA_NAME = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
@@ -642,7 +644,8 @@ def prepare_out(out: Path) -> None:
         vocabulary = out / "vocabulary.yaml"
         if vocabulary.is_file() and not vocabulary.is_symlink():
             vocabulary.unlink()
-        unexpected = sorted(p.name for p in out.iterdir() if p.name not in KINDS or not p.is_dir() or p.is_symlink())
+        # .git is a previous --history run's repository; write() replaces or removes it
+        unexpected = sorted(p.name for p in out.iterdir() if p.name not in (*KINDS, ".git") or not p.is_dir() or p.is_symlink())
         if unexpected:
             raise SystemExit(f"{out} holds other files ({', '.join(unexpected[:5])}); give an empty or new directory")
         for kind in KINDS:
@@ -651,14 +654,20 @@ def prepare_out(out: Path) -> None:
         (out / kind).mkdir(parents=True, exist_ok=True)
 
 
-def write(total: int, out: Path, seed: int = 0) -> dict[str, int]:
-    """Generate ``total`` records into ``out``; return the count per kind."""
+def write(total: int, out: Path, seed: int = 0, history: int = 0) -> dict[str, int]:
+    """Generate ``total`` records into ``out``; return the count per kind.
+
+    With ``history`` > 0, ``out`` also becomes a git repository of that many commits ending in the
+    tree written (see synth_history.py); without, a repository left there by an earlier run is removed.
+    """
     synth = Synth(total, seed)
     prepare_out(out)
     tags: set[str] = set()
     measures: dict[str, str] = {}
+    files = []
     for kind, rid, record in synth.records():
-        (out / kind / f"{rid}.yaml").write_bytes(to_yaml(kind, record).encode("utf-8"))
+        files.append((f"{kind}/{rid}.yaml", to_yaml(kind, record).encode("utf-8")))
+        (out / files[-1][0]).write_bytes(files[-1][1])
         tags.update(record.get("tags", []))
         measures.update((q["measure"], q["counts"]) for q in record.get("quantities", []))
     # every measure and tag used needs a reader-facing name (data/vocabulary.yaml)
@@ -667,7 +676,12 @@ def write(total: int, out: Path, seed: int = 0) -> dict[str, int]:
         "tags": {t: t.replace("-", " ").capitalize() for t in sorted(tags)},
     }
     header = "# yaml-language-server: $schema=../schema/vocabulary.schema.json"
-    (out / "vocabulary.yaml").write_bytes(("\n".join([header, *emit({k: v for k, v in vocabulary.items() if v})]) + "\n").encode("utf-8"))
+    vocabulary_text = ("\n".join([header, *emit({k: v for k, v in vocabulary.items() if v})]) + "\n").encode("utf-8")
+    (out / "vocabulary.yaml").write_bytes(vocabulary_text)
+    if history:
+        write_history(out, files, history, seed, extra=[("vocabulary.yaml", vocabulary_text)])
+    else:
+        shutil.rmtree(out / ".git", ignore_errors=True)
     return synth.counts
 
 
@@ -676,11 +690,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=int, default=1000, help="total number of records (default 1000)")
     parser.add_argument("--out", type=Path, required=True, help="data directory to write (created; a previous data tree there is replaced)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0); the same seed gives the same tree")
+    parser.add_argument("--history", type=int, default=0, metavar="COMMITS", help="also make DIR a git repository of COMMITS commits")
     args = parser.parse_args(argv)
+    if args.history < 0:
+        parser.error("--history must be 0 or more")
     if args.records < sum(MINIMUM.values()):
         parser.error(f"--records must be at least {sum(MINIMUM.values())}")
-    counts = write(args.records, args.out, args.seed)
-    print(f"wrote {', '.join(f'{n} {k}' for k, n in counts.items())} to {args.out}")
+    counts = write(args.records, args.out, args.seed, args.history)
+    commits = f" with a history of {args.history} commits" if args.history else ""
+    print(f"wrote {', '.join(f'{n} {k}' for k, n in counts.items())} to {args.out}{commits}")
     return 0
 
 

@@ -92,7 +92,7 @@ def _type_words(prop: dict) -> str:
     if "oneOf" in prop:
         return "one of " + ", ".join(f"`{o['const']}`" for o in prop["oneOf"])
     if prop.get("format") == "edtf":
-        return "EDTF date"
+        return "day (YYYY-MM-DD)" if "pattern" in prop else "EDTF date"  # a day: corrections, withdrawals
     if prop.get("format") == "http-url":
         return "http(s) URL"
     kind = prop.get("type", "")

@@ -99,6 +99,9 @@ def _resolve(schema_path: list, root: dict) -> dict | None:
     return node if isinstance(node, dict | list) else None
 
 
+DAY_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # common.schema.json#/$defs/day
+
+
 def _friendly(kind: str, error) -> str:
     name = type(error.kind).__name__
     instance = error.instance
@@ -116,6 +119,8 @@ def _friendly(kind: str, error) -> str:
             return f"{instance!r} is not one of: {allowed}"
     if name == "Pattern" and str(error.kind.pattern).startswith("^[a-z0-9]+(-[a-z0-9]+)*$"):
         return f"{instance!r} is not a valid id: use lowercase letters a-z, digits 0-9 and single hyphens"
+    if name == "Pattern" and error.kind.pattern == DAY_PATTERN:
+        return f'{instance!r} is not a day: write it as "YYYY-MM-DD", such as "2026-11-20"'
     if name == "Pattern" and error.kind.pattern == "^[^\\n\\r]+$":
         return "must be a single line of text (no line breaks)"
     if name == "Pattern" and error.kind.pattern == "\\?$":
