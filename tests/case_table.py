@@ -1,6 +1,7 @@
 """Broken datasets: each case is one change to the mini dataset and the exact lines it must produce.
 
-Used by test_rules.py (every rule of the validator) and extended by the
+Used by test_rules.py (every rule of the validator; a registered rule with no
+case here fails a test) and extended by the
 hostile-input suite. Paths in expected lines are relative to the data directory.
 """
 
@@ -19,6 +20,7 @@ class Case:
     edits: list[tuple[str, str, str]] = field(default_factory=list)  # (file, old, new)
     writes: dict[str, str | bytes | None] = field(default_factory=dict)  # file -> content (None deletes)
     custom: Callable[[Path], None] | None = None
+    rule: str = ""  # the registered rule (tracker/rulebook.py) this case breaks; every rule needs one
 
     def apply(self, data: Path) -> None:
         for name, old, new in self.edits:
@@ -112,15 +114,28 @@ SCHEMA_CASES = [
 RULE_CASES = [
     Case(
         "unknown reference",
-        ["events/statement.yaml:4:5: unknown actor 'nobody': no file actors/nobody.yaml"],
+        ["events/statement.yaml:4:5: unknown actor 'nobody': no file data/actors/nobody.yaml"],
         edits=[(E, "  - president\nsummary", "  - nobody\nsummary")],
+        rule="check_references",
+    ),
+    Case(
+        "unknown reference with a close id",
+        ["events/statement.yaml:4:5: unknown actor 'presidnet': no file data/actors/presidnet.yaml; did you mean 'president'?"],
+        edits=[(E, "  - president\nsummary", "  - presidnet\nsummary")],
+        rule="check_references",
     ),
     Case(
         "reference to the wrong kind",
         ["claims/fair-talks.yaml:2:5: 'statement' is an event (data/events/statement.yaml), not an actor"],
         edits=[(C, "  - president\nstatement", "  - statement\nstatement")],
+        rule="check_references",
     ),
-    Case("event part of itself", ["events/statement.yaml:6:10: 'statement' refers to itself"], edits=[(E, "tags:", "part_of: statement\ntags:")]),
+    Case(
+        "event part of itself",
+        ["events/statement.yaml:6:10: 'statement' refers to itself"],
+        edits=[(E, "tags:", "part_of: statement\ntags:")],
+        rule="check_references",
+    ),
     Case(
         "claim links to itself",
         [
@@ -128,56 +143,77 @@ RULE_CASES = [
             "claims/other-talks.yaml:10:12: contradicts goes both ways: add {type: contradicts, claim: other-talks} to the links of data/claims/fair-talks.yaml",
         ],
         edits=[(C, "claim: other-talks", "claim: fair-talks")],
+        rule="check_references",
     ),
     Case(
         "contradiction written on one side only",
         ["claims/fair-talks.yaml:20:12: contradicts goes both ways: add {type: contradicts, claim: fair-talks} to the links of data/claims/other-talks.yaml"],
         edits=[(O, "links:\n  - type: contradicts\n    claim: fair-talks\n", "")],
+        rule="check_claim_links",
     ),
     Case(
         "two links to one claim",
         ["claims/fair-talks.yaml:22:12: a second link to 'other-talks' (corroborates, already contradicts); keep one"],
         edits=[(C, "    claim: other-talks\n", "    claim: other-talks\n  - type: corroborates\n    claim: other-talks\n")],
+        rule="check_claim_links",
     ),
     Case(
         "unverified claim in a contradiction",
         ["claims/other-talks.yaml:6:11: a claim that contradicts another must be assessed: disputed, contradicted, corroborated or retracted, not unverified"],
         edits=[(O, "status: disputed", "status: unverified")],
+        rule="check_assessment",
     ),
     Case(
         "corroborated with one source",
         ["claims/other-talks.yaml:6:11: 'corroborated' needs a corroborates link or citations of at least two sources"],
         edits=[(O, "status: disputed", "status: corroborated")],
+        rule="check_assessment",
     ),
     Case(
         "claim dated after its venue",
         ["claims/fair-talks.yaml:6:7: claim dated 2026-03-01 is after its source 'x-post' was published (2026-02)"],
         edits=[(C, 'date: "2026-02-01"', 'date: "2026-03-01"')],
+        rule="check_claim_dates",
     ),
     Case(
         "excerpt not in the seed",
-        ["events/statement.yaml:10:14: excerpt not found verbatim in seeds/000_339a995688291f73.txt (source 'seed')"],
+        [
+            "events/statement.yaml:10:14: excerpt not found verbatim in seeds/000_339a995688291f73.txt (source 'seed'); the archived text has '…X, Pezeshkian said he ^has instructed his…' where the excerpt has '…X, Pezeshkian said he ^had instructed his…'"
+        ],
         edits=[(E, "Pezeshkian said he has instructed", "Pezeshkian said he had instructed")],
+        rule="check_excerpts",
+    ),
+    Case(
+        "excerpt with nothing close in the seed",
+        [
+            "events/statement.yaml:10:14: excerpt not found verbatim in seeds/000_339a995688291f73.txt (source 'seed'); nothing in the archived text is close to it: check the source, or copy the passage again"
+        ],
+        edits=[(E, "In a statement on X, Pezeshkian said he has instructed his foreign minister", "Lorem ipsum dolor sit amet, consectetur adipiscing elit")],
+        rule="check_excerpts",
     ),
     Case(
         "quote not in the excerpts",
         ["claims/fair-talks.yaml:4:8: the quote does not occur in any of the claim's citation excerpts"],
         edits=[(C, 'quote: "fair and equitable negotiations"', 'quote: "fair negotiations"')],
+        rule="check_quote",
     ),
     Case(
         "fuzzy date without a date_note",
         ["events/statement.yaml:2:7: date '2026-02?' is not exact; add a date_note saying how it was derived"],
         edits=[(E, '"2026-02-01"', '"2026-02?"')],
+        rule="check_date_notes",
     ),
     Case(
         "seed file missing",
         ["sources/seed.yaml:4:7: 'seeds/999_missing.txt' is not a file in seeds/"],
         edits=[("sources/seed.yaml", "000_339a995688291f73.txt", "999_missing.txt")],
+        rule="check_seed",
     ),
     Case(
         "source with no way to read it",
         ["sources/x-post.yaml:1:1: a source with no url, archived_url or seed must say where it is reported (reported_via)"],
         edits=[(S, 'reported_via:\n  - source: seed\n    excerpt: "In a statement on X, Pezeshkian said"\n', "")],
+        rule="check_traceable",
     ),
     Case(
         "reported_via cycle",
@@ -186,11 +222,13 @@ RULE_CASES = [
             "sources/a.yaml": 'kind: other\ndescription: "A"\nreported_via:\n  - source: b\n    excerpt: "B mentions A here"\n',
             "sources/b.yaml": 'kind: other\ndescription: "B"\nreported_via:\n  - source: a\n    excerpt: "A mentions B here"\n',
         },
+        rule="check_traceable",
     ),
     Case(
         "outlet that is not a news outlet",
         ["sources/x-post.yaml:3:9: outlet 'iran' is an actor of kind 'government', not news-outlet"],
         edits=[(S, "outlet: platform", "outlet: iran")],
+        rule="check_outlet_kind",
     ),
     Case(
         "one measure in two units",
@@ -202,6 +240,7 @@ RULE_CASES = [
                 'quantities:\n  - measure: deaths\n    counts: "deaths"\n    value: 6854\n    qualifier: estimated\n    unit: persons\ncitations:',
             )
         ],
+        rule="check_measure_units",
     ),
     Case(
         "part of an event outside its dates",
@@ -209,6 +248,7 @@ RULE_CASES = [
         writes={
             "events/later.yaml": 'title: "Later"\ndate: "2026-05"\nactors:\n  - iran\nsummary: "Later."\npart_of: statement\ncitations:\n  - source: seed\n    excerpt: "Talks between Iran and the United States"\n'
         },
+        rule="check_part_of_date",
     ),
 ]
 

@@ -6,6 +6,8 @@ import pytest
 
 from case_table import CASES, Case
 from conftest import run_validator
+from tracker import rules
+from tracker.rulebook import all_rules
 
 
 def test_mini_dataset_is_valid(mini):
@@ -39,4 +41,17 @@ def test_only_named_files_are_reported_but_references_use_everything(mini):
     assert (code, lines) == (0, ["ok: 1 events, 2 claims, 3 actors, 2 sources"])
     code, lines = run_validator(mini, str(mini / "events" / "statement.yaml"))
     assert code == 1
-    assert lines[0] == "data/events/statement.yaml:4:5: unknown actor 'nobody': no file actors/nobody.yaml"
+    assert lines[0] == "data/events/statement.yaml:4:5: unknown actor 'nobody': no file data/actors/nobody.yaml"
+
+
+def test_every_registered_rule_has_a_bad_case():
+    """A rule that no case breaks is untested: registering it without one fails here."""
+    covered = {case.rule for case in CASES}
+    assert [r.name for r in all_rules() if r.name not in covered] == []
+    assert covered - {r.name for r in all_rules()} <= {""}, "a case names a rule that is not registered"
+
+
+def test_rule_docs_are_the_docstrings():
+    docs = dict(rules.rule_docs())
+    assert docs["check_references"] == "Every reference names an existing record of the right kind, and not the record itself."
+    assert len(docs) == len(all_rules())
