@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dataset as ds_mod
-from . import rulebook, schemas
-from . import rules  # noqa: F401  (importing it registers every rule)
+from . import (
+    rulebook,
+    rules,  # noqa: F401  (importing it registers every rule)
+    schemas,
+)
 from .dataset import Dataset, Problem
 
 
