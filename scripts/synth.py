@@ -511,7 +511,16 @@ class Synth:
             rec["part_of"] = self.plans["events"][plan.parent].id
         if self.rng.random() < 0.04:
             rec["notes"] = self.text.paragraphs("The record")
-        rec["citations"] = self.citations("Officials")
+        rec["citations"] = citations = self.citations("Officials")
+        # Like real records, the first excerpt names the place and gives an exact day (the editorial rules check both).
+        lead = ""
+        days = [date.fromisoformat(d) for d in re.findall(r"\d{4}-\d{2}-\d{2}(?![?~%])", plan.date_text or "")]
+        if "date_note" not in rec and days:
+            spoken = " to ".join(f"{day:%B} {day.day}, {day.year}" for day in days)
+            lead += f"On {spoken}, " if len(days) == 1 else f"From {spoken}, "
+        if "location" in rec:
+            lead += f"in {rec['location']['name']}, " if lead else f"In {rec['location']['name']}, "
+        citations[0]["excerpt"] = lead + citations[0]["excerpt"]
         return rec
 
     def claim(self, plan: Plan) -> dict:
@@ -531,6 +540,8 @@ class Synth:
             rec["about"] = self.ids("events", about)
         if self.rng.random() < 0.12:
             rec["quantities"] = [self.quantity() for _ in range(self.rng.randint(1, 2))]
+            # A quantity restates a figure of its statement, in its unit (check_quantity_statement).
+            rec["statement"] += "".join(f" The figure given is {q['value']:,} {q['unit']}." for q in rec["quantities"])
         links = [{"type": kind, "claim": self.plans["claims"][other].id} for other, kind in sorted(plan.links.items())]
         for link in links:
             if self.rng.random() < 0.3:

@@ -200,7 +200,7 @@ RULE_CASES = [
     Case(
         "fuzzy date without a date_note",
         ["events/statement.yaml:2:7: date '2026-02?' is not exact; add a date_note saying how it was derived"],
-        edits=[(E, '"2026-02-01"', '"2026-02?"')],
+        edits=[(E, '"2026-02-01"', '"2026-02?"'), (E, 'date_note: "The day of the post on X, which the excerpt does not give."\n', "")],
         rule="check_date_notes",
     ),
     Case(
@@ -234,13 +234,44 @@ RULE_CASES = [
         "one measure in two units",
         ["claims/other-talks.yaml:16:11: measure 'deaths' is counted in 'people' in data/claims/fair-talks.yaml; use one unit per measure"],
         edits=[
+            (O, 'statement: "Iran said something else."', 'statement: "Iran said 6,854 persons died."'),
             (
                 O,
                 "citations:",
                 'quantities:\n  - measure: deaths\n    counts: "deaths"\n    value: 6854\n    qualifier: estimated\n    unit: persons\ncitations:',
-            )
+            ),
         ],
         rule="check_measure_units",
+    ),
+    Case(
+        "described_as not in the source's words",
+        ["actors/president.yaml:3:15: 'a senior official' does not occur in the actor's excerpts or the archived text they cite; use the source's own words"],
+        edits=[(A, "kind: person\n", 'kind: anonymous\ndescribed_as: "a senior official"\n')],
+        rule="check_described_as",
+    ),
+    Case(
+        "exact day that no excerpt gives",
+        ["events/statement.yaml:2:7: no excerpt gives the day 2026-02-01; cite the passage that does, or add a date_note saying how the day was obtained"],
+        edits=[(E, 'date_note: "The day of the post on X, which the excerpt does not give."\n', "")],
+        rule="check_exact_day",
+    ),
+    Case(
+        "location that no excerpt names",
+        ["events/statement.yaml:4:9: 'Tehran' is not named in any of the event's excerpts; cite the passage that names the place, or leave location out"],
+        edits=[(E, "actors:\n", 'location:\n  name: "Tehran"\nactors:\n')],
+        rule="check_location_cited",
+    ),
+    Case(
+        "quantity the statement does not give",
+        ["claims/fair-talks.yaml:12:12: the statement does not give the figure 3000; a quantity restates a figure of its statement"],
+        edits=[(C, ", and that more than 3,000 people died.", ".")],
+        rule="check_quantity_statement",
+    ),
+    Case(
+        "quantity in another unit than its statement",
+        ["claims/fair-talks.yaml:14:11: the statement does not count in 'protesters'; use the unit the statement counts in"],
+        edits=[(C, "unit: people", "unit: protesters")],
+        rule="check_quantity_statement",
     ),
     Case(
         "part of an event outside its dates",
@@ -291,3 +322,26 @@ LAYOUT_CASES = [
 ]
 
 CASES = SCHEMA_CASES + RULE_CASES + LAYOUT_CASES
+
+# Changes that every rule must accept: the good side of the editorial rules.
+GOOD_CASES = [
+    Case("described_as from the actor's excerpt", [], edits=[(A, "kind: person\n", 'kind: anonymous\ndescribed_as: "Iranian President"\n')]),
+    Case("described_as from the archived text", [], edits=[(A, "kind: person\n", 'kind: anonymous\ndescribed_as: "his foreign minister"\n')]),
+    Case(
+        "exact day given by the excerpt",
+        [],
+        writes={
+            "events/sworn-in.yaml": 'title: "Sworn in"\ndate: "2025-01-20"\nactors:\n  - president\nsummary: "Sworn in."\n'
+            'citations:\n  - source: seed\n    excerpt: "reelected and sworn in on January 20, 2025"\n'
+        },
+    ),
+    Case(
+        "location named by the excerpt",
+        [],
+        writes={
+            "events/meeting.yaml": 'title: "Meeting"\ndate: "2026"\nlocation:\n  name: "Istanbul"\nactors:\n  - iran\nsummary: "A meeting."\n'
+            'citations:\n  - source: seed\n    excerpt: "a location for a scheduled meeting in Istanbul"\n'
+        },
+    ),
+    Case("figure written without a thousands separator", [], edits=[(C, "3,000 people", "3000 people")]),
+]

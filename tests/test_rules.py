@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from case_table import CASES, Case
+from case_table import CASES, GOOD_CASES, Case
 from conftest import run_validator
 from tracker import rules
 from tracker.rulebook import all_rules
@@ -22,6 +22,13 @@ def test_rule(case: Case, mini):
     assert code == 1
     assert lines[:-1] == [f"data/{line}" for line in case.expected]
     assert lines[-1].startswith(f"{len(case.expected)} problem")
+
+
+@pytest.mark.parametrize("case", GOOD_CASES, ids=lambda c: c.name)
+def test_rule_accepts(case: Case, mini):
+    case.apply(mini)
+    code, lines = run_validator(mini)
+    assert code == 0 and len(lines) == 1 and lines[0].startswith("ok: "), lines
 
 
 def test_every_problem_in_one_run(mini):
