@@ -97,6 +97,6 @@ def check_quantity_statement(record: RecordFile, ds: Dataset) -> Iterator[Findin
                 f"the statement does not give the figure {min(figures, key=len)}; a quantity restates a figure of its statement",
             )
             continue
-        unit = quantity["unit"].casefold()
+        unit = normalise(quantity["unit"]).casefold()
         if unit not in statement and unit.removesuffix("s") not in statement:
             yield ("quantities", index, "unit"), f"the statement does not count in {quantity['unit']!r}; use the unit the statement counts in"

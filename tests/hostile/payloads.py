@@ -259,7 +259,7 @@ YAML_11_RECORDS: dict[str, str] = {
         "notes: 2026-02-01 10:00:00\n"
         "citations:\n"
         "  - source: base-source\n"
-        "    excerpt: Base source excerpt.\n"
+        "    excerpt: Base source excerpt, on 2026-02-01.\n"  # gives the day and names the place 'on'
         "    note: off\n"
     ),
 }
@@ -279,11 +279,20 @@ def placements() -> list[Placement]:
 
 
 def fill(data: dict, kind: str, values: dict[str, str]) -> dict:
-    """Set the slots of one record (a quote is also its claim's first excerpt); return the record."""
+    """Set the slots of one record (a quote is also its claim's first excerpt, and so on as the rules
+    require); return the record."""
     for field, value in values.items():
         _set(data, field, value)
     if kind == "claims":
         data["citations"][0]["excerpt"] = data["quote"]
+        # The editorial rules: a quantity restates its statement's figure and unit ...
+        quantity = data["quantities"][0]
+        data["statement"] += f" {quantity['value']} {quantity['unit']}"
+    # ... a location and a described_as come from a cited excerpt.
+    if kind == "events":
+        data["citations"][0]["excerpt"] += f" {data['location']['name']}"
+    if kind == "actors":
+        data["citations"][0]["excerpt"] += f" {data['described_as']}"
     return data
 
 
