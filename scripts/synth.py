@@ -261,6 +261,7 @@ class Synth:
         self.counts = kind_counts(total)
         self.plans = {kind: [Plan(kind, i) for i in range(n)] for kind, n in self.counts.items()}
         self.measures: list[tuple[str, str, str]] = []  # (measure, unit, counts)
+        self.statements: dict[str, int] = {}  # statement -> how often it was written
 
     # ---- planning
 
@@ -336,9 +337,13 @@ class Synth:
     def plan_events(self) -> None:
         plans = self.plans["events"]
         parents: list[int] = []
+        used: dict[str, int] = {}  # titles are distinct, as the duplicate check requires
         for plan in plans:
             subject = self.text.pick(["Iran", "The United States", "Oman", "Qatar", "Israel", "NATO"])
             plan.name = f"{subject} {self.text.pick(EVENT_VERBS)} {self.text.pick(EVENT_OBJECTS)}"
+            used[plan.name] = used.get(plan.name, 0) + 1
+            if used[plan.name] > 1:
+                plan.name += f", round {used[plan.name]}"
             plan.id = f"{slug(plan.name, 40)}-{ID_PREFIX['events']}{plan.index}"
             plan.day = STORY_START + timedelta(days=self.rng.randrange(STORY_DAYS))
             if plan.index == 0 or self.rng.random() < 0.05:  # a larger event spanning days or weeks
@@ -529,6 +534,10 @@ class Synth:
         venue = self.plans["sources"][self.source_pick.one()]
         citations = self.citations(speaker, first=venue.index if venue.has_url else None)
         rec: dict = {"claimants": self.ids("actors", claimants), "statement": self.text.sentences(speaker, 1, 2)}
+        # Statements are distinct, as the duplicate check requires.
+        self.statements[rec["statement"]] = repeats = self.statements.get(rec["statement"], 0) + 1
+        if repeats > 1:
+            rec["statement"] += f" It was said {repeats} times."
         if self.rng.random() < 0.2:
             words = citations[0]["excerpt"].split()
             start = self.rng.randrange(max(1, len(words) - 4))
