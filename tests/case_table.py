@@ -56,6 +56,9 @@ E = "events/statement.yaml"
 S = "sources/x-post.yaml"
 A = "actors/president.yaml"
 
+# A claim of Iran's, to copy another claim with: {statement} and {excerpt} (from the seed).
+AGAIN = 'claimants:\n  - iran\nstatement: "{statement}"\nmade_in: seed\nassessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n  - source: seed\n    excerpt: "{excerpt}"\n'
+
 SCHEMA_CASES = [
     Case(
         "missing required field",
@@ -274,6 +277,30 @@ RULE_CASES = [
         rule="check_quantity_statement",
     ),
     Case(
+        "the same statement twice",
+        [
+            "claims/other-talks.yaml:3:12: the same statement as data/claims/again.yaml: merge them, or if both are meant, link one to the other (links: type and claim)"
+        ],
+        writes={"claims/again.yaml": AGAIN.format(statement="Iran said  something ELSE", excerpt="Talks between Iran and the United States")},
+        rule="check_duplicate_text",
+    ),
+    Case(
+        "the same title twice",
+        ["events/statement.yaml:1:8: the same title as data/events/again.yaml: merge them, or give each a title that tells them apart"],
+        writes={
+            "events/again.yaml": 'title: "Pezeshkian posted a statement on X."\ndate: "2026"\nactors:\n  - iran\nsummary: "Again."\ncitations:\n  - source: seed\n    excerpt: "In a statement on X"\n'
+        },
+        rule="check_duplicate_text",
+    ),
+    Case(
+        "a reworded claim on a shorter excerpt",
+        [
+            "claims/other-talks.yaml:3:12: nearly the same statement (100% similar) as data/claims/again.yaml, citing an overlapping passage of 'seed': merge them, or if both are meant, link one to the other (links: type and claim)"
+        ],
+        writes={"claims/again.yaml": AGAIN.format(statement="Iran has said something else.", excerpt="limiting conversations solely")},
+        rule="check_near_duplicate_claims",
+    ),
+    Case(
         "part of an event outside its dates",
         ["events/later.yaml:2:7: date 2026-05 lies outside that of 'statement' (2026-02-01)"],
         writes={
@@ -344,4 +371,33 @@ GOOD_CASES = [
         },
     ),
     Case("figure written without a thousands separator", [], edits=[(C, "3,000 people", "3000 people")]),
+    Case(
+        "the same statement, linked as a deliberate pair",
+        [],
+        writes={
+            "claims/again.yaml": AGAIN.format(statement="Iran said something else.", excerpt="Talks between Iran").replace(
+                "citations:", "links:\n  - type: updates\n    claim: other-talks\ncitations:"
+            )
+        },
+    ),
+    Case(
+        "a similar statement on another passage",
+        [],
+        writes={"claims/again.yaml": AGAIN.format(statement="Iran has said something else.", excerpt="Talks between Iran")},
+    ),
+    Case(
+        "a similar statement by another claimant",
+        [],
+        writes={
+            "claims/again.yaml": AGAIN.format(statement="Iran has said something else.", excerpt="limiting conversations solely").replace(
+                "  - iran", "  - president"
+            )
+        },
+    ),
+    Case(
+        "a similar statement with another figure",
+        [],
+        writes={"claims/again.yaml": AGAIN.format(statement="Iran said 2 things else.", excerpt="limiting conversations solely")},
+        edits=[(O, "Iran said something else.", "Iran said 3 things else.")],
+    ),
 ]
