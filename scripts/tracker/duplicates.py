@@ -91,7 +91,7 @@ def _candidate_pairs(ds: Dataset) -> Iterator[tuple[RecordFile, RecordFile, str]
 
 @dataset_rule
 def check_near_duplicate_claims(ds: Dataset) -> Iterator[DatasetFinding]:
-    """Two claims of one claimant that cite overlapping passages of one source do not make nearly the same statement (rapidfuzz token set similarity of 85 or more, with the same figures), unless they are linked to each other."""
+    """Two claims of one claimant that cite overlapping passages of one source do not make nearly the same statement (85 out of 100 or more in word similarity, ignoring case, punctuation and word order, with the same figures), unless they are linked to each other."""
     seen: set[tuple[str, str]] = set()
     for a, b, source_id in _candidate_pairs(ds):
         first, second = sorted((a, b), key=lambda r: r.id)
