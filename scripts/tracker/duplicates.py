@@ -23,7 +23,7 @@ from .rulebook import DatasetFinding, dataset_rule, normalise, seed_text, target
 # scores 77 (HRANA's arrests and deaths); rewordings such as "said more than 3,000 people died
 # during" / "said that over 3,000 people died in" score 91 or more.
 SIMILAR = 85
-_PUNCTUATION = re.compile(r"[^\w\s]")
+_NOT_WORD = re.compile(r"[\W_]+")
 _NUMBER = re.compile(r"\d[\d,.]*")
 _TEXT_FIELD = {"claims": "statement", "events": "title"}
 _HOW_TO_KEEP = {
@@ -34,7 +34,7 @@ _HOW_TO_KEEP = {
 
 def _key(text: str) -> str:
     """Text compared without case, punctuation or spacing."""
-    return " ".join(_PUNCTUATION.sub(" ", normalise(text).casefold()).split())
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
 def _linked(a: RecordFile, b: RecordFile) -> bool:
@@ -68,13 +68,14 @@ def _candidate_pairs(ds: Dataset) -> Iterator[tuple[RecordFile, RecordFile, str]
             source = target(ds, citation["source"], "sources")
             if source is None:
                 continue
-            excerpt = normalise(citation["excerpt"])
             text = seed_text(source.data["seed"]) if "seed" in source.data else None
-            start = text.find(excerpt) if text is not None else -1
+            if text is None:  # not archived: only the very same excerpt can be seen to overlap
+                same_excerpt[(source.id, citation["excerpt"])].append(record)
+                continue
+            excerpt = normalise(citation["excerpt"])
+            start = text.find(excerpt)
             if start >= 0:
                 spans[source.id].append((start, start + len(excerpt), record))
-            else:
-                same_excerpt[(source.id, excerpt)].append(record)
     for source_id, found in spans.items():
         found.sort(key=lambda span: span[0])
         active: list[tuple[int, RecordFile]] = []
