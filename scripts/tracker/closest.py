@@ -47,4 +47,4 @@ def mismatch_hint(excerpt: str, text: str) -> str:
     # Mark the difference from the beginning of its word (the text before it is equal in both).
     while at > 0 and excerpt[at - 1] != " ":
         at -= 1
-    return f"the archived text has {_window(window, start + at)!r} where the excerpt has {_window(excerpt, at)!r}"
+    return f"the archived text has {_window(text, low + start + at)!r} where the excerpt has {_window(excerpt, at)!r}"
