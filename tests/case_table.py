@@ -363,6 +363,14 @@ GOOD_CASES = [
         },
     ),
     Case(
+        "days of an interval given as a range",
+        [],
+        writes={
+            "events/talks.yaml": 'title: "Talks"\ndate: "2026-01-20/2026-01-22"\nactors:\n  - iran\nsummary: "Talks."\n'
+            'citations:\n  - source: x-post\n    excerpt: "talks on Jan. 20-22 in the capital"\n'
+        },
+    ),
+    Case(
         "location named by the excerpt",
         [],
         writes={

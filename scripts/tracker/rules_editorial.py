@@ -39,20 +39,21 @@ def check_described_as(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
 
 _MONTH = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in _MONTHS)  # "jan", "january", "sep", "september"
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
-# A day named in text: 'January 20', 'Jan. 20th', '20 January', '20th of Jan', '2025-01-20'. One compiled
+# A day named in text: 'January 20', 'Jan. 20th', 'January 20-22', '20 January', '20th of Jan', '2025-01-20'. One compiled
 # pattern for all excerpts (compiling one per date cost more than the rest of validation at 10k records).
-_DAY = re.compile(rf"\b(?:({_MONTH})\.?\s+{_ORDINAL}\b|{_ORDINAL}\s+(?:of\s+)?({_MONTH})\b|(\d{{4}}-\d{{2}}-\d{{2}}))")
+_DAY = re.compile(rf"\b(?:({_MONTH})\.?\s+{_ORDINAL}(?:\s*[-–]\s*{_ORDINAL})?\b|{_ORDINAL}\s+(?:of\s+)?({_MONTH})\b|(\d{{4}}-\d{{2}}-\d{{2}}))")
 
 
 def _days_named(text: str) -> set[tuple[int, int] | str]:
     """(month, day) pairs and ISO dates named in a case-folded text."""
     found: set[tuple[int, int] | str] = set()
-    for month_a, day_a, day_b, month_b, iso in _DAY.findall(text):
+    for month_a, day_a, last_day_a, day_b, month_b, iso in _DAY.findall(text):
         if iso:
             found.add(iso)
+        elif month_a:  # 'January 20' or a range 'January 20-22'
+            found.update((_MONTH_NUMBER[month_a[:3]], int(day)) for day in (day_a, last_day_a) if day)
         else:
-            month, day = (month_a, day_a) if month_a else (month_b, day_b)
-            found.add((_MONTH_NUMBER[month[:3]], int(day)))
+            found.add((_MONTH_NUMBER[month_b[:3]], int(day_b)))
     return found
 
 
