@@ -263,6 +263,7 @@ class Synth:
         self.counts = kind_counts(total)
         self.plans = {kind: [Plan(kind, i) for i in range(n)] for kind, n in self.counts.items()}
         self.measures: list[tuple[str, str, str]] = []  # (measure, unit, counts)
+        self.statements: dict[str, int] = {}  # statement -> how often it was written
 
     # ---- planning
 
@@ -338,9 +339,13 @@ class Synth:
     def plan_events(self) -> None:
         plans = self.plans["events"]
         parents: list[int] = []
+        used: dict[str, int] = {}  # titles are distinct, as the duplicate check requires
         for plan in plans:
             subject = self.text.pick(["Iran", "The United States", "Oman", "Qatar", "Israel", "NATO"])
             plan.name = f"{subject} {self.text.pick(EVENT_VERBS)} {self.text.pick(EVENT_OBJECTS)}"
+            used[plan.name] = used.get(plan.name, 0) + 1
+            if used[plan.name] > 1:
+                plan.name += f", round {used[plan.name]}"
             plan.id = f"{slug(plan.name, 40)}-{ID_PREFIX['events']}{plan.index}"
             plan.day = STORY_START + timedelta(days=self.rng.randrange(STORY_DAYS))
             if plan.index == 0 or self.rng.random() < 0.05:  # a larger event spanning days or weeks
@@ -513,7 +518,16 @@ class Synth:
             rec["part_of"] = self.plans["events"][plan.parent].id
         if self.rng.random() < 0.04:
             rec["notes"] = self.text.paragraphs("The record")
-        rec["citations"] = self.citations("Officials")
+        rec["citations"] = citations = self.citations("Officials")
+        # Like real records, the first excerpt names the place and gives an exact day (the editorial rules check both).
+        lead = ""
+        days = [date.fromisoformat(d) for d in re.findall(r"\d{4}-\d{2}-\d{2}(?![?~%])", plan.date_text or "")]
+        if "date_note" not in rec and days:
+            spoken = " to ".join(f"{day:%B} {day.day}, {day.year}" for day in days)
+            lead += f"On {spoken}, " if len(days) == 1 else f"From {spoken}, "
+        if "location" in rec:
+            lead += f"in {rec['location']['name']}, " if lead else f"In {rec['location']['name']}, "
+        citations[0]["excerpt"] = lead + citations[0]["excerpt"]
         return rec
 
     def claim(self, plan: Plan) -> dict:
@@ -522,6 +536,10 @@ class Synth:
         venue = self.plans["sources"][self.source_pick.one()]
         citations = self.citations(speaker, first=venue.index if venue.has_url else None)
         rec: dict = {"claimants": self.ids("actors", claimants), "statement": self.text.sentences(speaker, 1, 2)}
+        # Statements are distinct, as the duplicate check requires.
+        self.statements[rec["statement"]] = repeats = self.statements.get(rec["statement"], 0) + 1
+        if repeats > 1:
+            rec["statement"] += f" It was said {repeats} times."
         if self.rng.random() < 0.2:
             words = citations[0]["excerpt"].split()
             start = self.rng.randrange(max(1, len(words) - 4))
@@ -533,6 +551,8 @@ class Synth:
             rec["about"] = self.ids("events", about)
         if self.rng.random() < 0.12:
             rec["quantities"] = [self.quantity() for _ in range(self.rng.randint(1, 2))]
+            # A quantity restates a figure of its statement, in its unit (check_quantity_statement).
+            rec["statement"] += "".join(f" The figure given is {q['value']:,} {q['unit']}." for q in rec["quantities"])
         links = [{"type": kind, "claim": self.plans["claims"][other].id} for other, kind in sorted(plan.links.items())]
         for link in links:
             if self.rng.random() < 0.3:

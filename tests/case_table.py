@@ -1,6 +1,7 @@
 """Broken datasets: each case is one change to the mini dataset and the exact lines it must produce.
 
-Used by test_rules.py (every rule of the validator) and extended by the
+Used by test_rules.py (every rule of the validator; a registered rule with no
+case here fails a test) and extended by the
 hostile-input suite. Paths in expected lines are relative to the data directory.
 """
 
@@ -19,6 +20,7 @@ class Case:
     edits: list[tuple[str, str, str]] = field(default_factory=list)  # (file, old, new)
     writes: dict[str, str | bytes | None] = field(default_factory=dict)  # file -> content (None deletes)
     custom: Callable[[Path], None] | None = None
+    rule: str = ""  # the registered rule (tracker/rulebook.py) this case breaks; every rule needs one
 
     def apply(self, data: Path) -> None:
         for name, old, new in self.edits:
@@ -53,6 +55,9 @@ O = "claims/other-talks.yaml"
 E = "events/statement.yaml"
 S = "sources/x-post.yaml"
 A = "actors/president.yaml"
+
+# A claim of Iran's, to copy another claim with: {statement} and {excerpt} (from the seed).
+AGAIN = 'claimants:\n  - iran\nstatement: "{statement}"\nmade_in: seed\nassessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n  - source: seed\n    excerpt: "{excerpt}"\n'
 
 SCHEMA_CASES = [
     Case(
@@ -112,15 +117,28 @@ SCHEMA_CASES = [
 RULE_CASES = [
     Case(
         "unknown reference",
-        ["events/statement.yaml:4:5: unknown actor 'nobody': no file actors/nobody.yaml"],
+        ["events/statement.yaml:4:5: unknown actor 'nobody': no file data/actors/nobody.yaml"],
         edits=[(E, "  - president\nsummary", "  - nobody\nsummary")],
+        rule="check_references",
+    ),
+    Case(
+        "unknown reference with a close id",
+        ["events/statement.yaml:4:5: unknown actor 'presidnet': no file data/actors/presidnet.yaml; did you mean 'president'?"],
+        edits=[(E, "  - president\nsummary", "  - presidnet\nsummary")],
+        rule="check_references",
     ),
     Case(
         "reference to the wrong kind",
         ["claims/fair-talks.yaml:2:5: 'statement' is an event (data/events/statement.yaml), not an actor"],
         edits=[(C, "  - president\nstatement", "  - statement\nstatement")],
+        rule="check_references",
     ),
-    Case("event part of itself", ["events/statement.yaml:6:10: 'statement' refers to itself"], edits=[(E, "tags:", "part_of: statement\ntags:")]),
+    Case(
+        "event part of itself",
+        ["events/statement.yaml:6:10: 'statement' refers to itself"],
+        edits=[(E, "tags:", "part_of: statement\ntags:")],
+        rule="check_references",
+    ),
     Case(
         "claim links to itself",
         [
@@ -128,56 +146,77 @@ RULE_CASES = [
             "claims/other-talks.yaml:10:12: contradicts goes both ways: add {type: contradicts, claim: other-talks} to the links of data/claims/fair-talks.yaml",
         ],
         edits=[(C, "claim: other-talks", "claim: fair-talks")],
+        rule="check_references",
     ),
     Case(
         "contradiction written on one side only",
         ["claims/fair-talks.yaml:20:12: contradicts goes both ways: add {type: contradicts, claim: fair-talks} to the links of data/claims/other-talks.yaml"],
         edits=[(O, "links:\n  - type: contradicts\n    claim: fair-talks\n", "")],
+        rule="check_claim_links",
     ),
     Case(
         "two links to one claim",
         ["claims/fair-talks.yaml:22:12: a second link to 'other-talks' (corroborates, already contradicts); keep one"],
         edits=[(C, "    claim: other-talks\n", "    claim: other-talks\n  - type: corroborates\n    claim: other-talks\n")],
+        rule="check_claim_links",
     ),
     Case(
         "unverified claim in a contradiction",
         ["claims/other-talks.yaml:6:11: a claim that contradicts another must be assessed: disputed, contradicted, corroborated or retracted, not unverified"],
         edits=[(O, "status: disputed", "status: unverified")],
+        rule="check_assessment",
     ),
     Case(
         "corroborated with one source",
         ["claims/other-talks.yaml:6:11: 'corroborated' needs a corroborates link or citations of at least two sources"],
         edits=[(O, "status: disputed", "status: corroborated")],
+        rule="check_assessment",
     ),
     Case(
         "claim dated after its venue",
         ["claims/fair-talks.yaml:6:7: claim dated 2026-03-01 is after its source 'x-post' was published (2026-02)"],
         edits=[(C, 'date: "2026-02-01"', 'date: "2026-03-01"')],
+        rule="check_claim_dates",
     ),
     Case(
         "excerpt not in the seed",
-        ["events/statement.yaml:10:14: excerpt not found verbatim in seeds/000_339a995688291f73.txt (source 'seed')"],
+        [
+            "events/statement.yaml:10:14: excerpt not found verbatim in seeds/000_339a995688291f73.txt (source 'seed'); the archived text has '…X, Pezeshkian said he ^has instructed his…' where the excerpt has '…X, Pezeshkian said he ^had instructed his…'"
+        ],
         edits=[(E, "Pezeshkian said he has instructed", "Pezeshkian said he had instructed")],
+        rule="check_excerpts",
+    ),
+    Case(
+        "excerpt with nothing close in the seed",
+        [
+            "events/statement.yaml:10:14: excerpt not found verbatim in seeds/000_339a995688291f73.txt (source 'seed'); nothing in the archived text is close to it: check the source, or copy the passage again"
+        ],
+        edits=[(E, "In a statement on X, Pezeshkian said he has instructed his foreign minister", "Lorem ipsum dolor sit amet, consectetur adipiscing elit")],
+        rule="check_excerpts",
     ),
     Case(
         "quote not in the excerpts",
         ["claims/fair-talks.yaml:4:8: the quote does not occur in any of the claim's citation excerpts"],
         edits=[(C, 'quote: "fair and equitable negotiations"', 'quote: "fair negotiations"')],
+        rule="check_quote",
     ),
     Case(
         "fuzzy date without a date_note",
         ["events/statement.yaml:2:7: date '2026-02?' is not exact; add a date_note saying how it was derived"],
-        edits=[(E, '"2026-02-01"', '"2026-02?"')],
+        edits=[(E, '"2026-02-01"', '"2026-02?"'), (E, 'date_note: "The day of the post on X, which the excerpt does not give."\n', "")],
+        rule="check_date_notes",
     ),
     Case(
         "seed file missing",
         ["sources/seed.yaml:4:7: 'seeds/999_missing.txt' is not a file in seeds/"],
         edits=[("sources/seed.yaml", "000_339a995688291f73.txt", "999_missing.txt")],
+        rule="check_seed",
     ),
     Case(
         "source with no way to read it",
         ["sources/x-post.yaml:1:1: a source with no url, archived_url or seed must say where it is reported (reported_via)"],
         edits=[(S, 'reported_via:\n  - source: seed\n    excerpt: "In a statement on X, Pezeshkian said"\n', "")],
+        rule="check_traceable",
     ),
     Case(
         "reported_via cycle",
@@ -186,22 +225,80 @@ RULE_CASES = [
             "sources/a.yaml": 'kind: other\ndescription: "A"\nreported_via:\n  - source: b\n    excerpt: "B mentions A here"\n',
             "sources/b.yaml": 'kind: other\ndescription: "B"\nreported_via:\n  - source: a\n    excerpt: "A mentions B here"\n',
         },
+        rule="check_traceable",
     ),
     Case(
         "outlet that is not a news outlet",
         ["sources/x-post.yaml:3:9: outlet 'iran' is an actor of kind 'government', not news-outlet"],
         edits=[(S, "outlet: platform", "outlet: iran")],
+        rule="check_outlet_kind",
     ),
     Case(
         "one measure in two units",
         ["claims/other-talks.yaml:16:11: measure 'deaths' is counted in 'people' in data/claims/fair-talks.yaml; use one unit per measure"],
         edits=[
+            (O, 'statement: "Iran said something else."', 'statement: "Iran said 6,854 persons died."'),
             (
                 O,
                 "citations:",
                 'quantities:\n  - measure: deaths\n    counts: "deaths"\n    value: 6854\n    qualifier: estimated\n    unit: persons\ncitations:',
-            )
+            ),
         ],
+        rule="check_measure_units",
+    ),
+    Case(
+        "described_as not in the source's words",
+        ["actors/president.yaml:3:15: 'a senior official' does not occur in the actor's excerpts or the archived text they cite; use the source's own words"],
+        edits=[(A, "kind: person\n", 'kind: anonymous\ndescribed_as: "a senior official"\n')],
+        rule="check_described_as",
+    ),
+    Case(
+        "exact day that no excerpt gives",
+        ["events/statement.yaml:2:7: no excerpt gives the day 2026-02-01; cite the passage that does, or add a date_note saying how the day was obtained"],
+        edits=[(E, 'date_note: "The day of the post on X, which the excerpt does not give."\n', "")],
+        rule="check_exact_day",
+    ),
+    Case(
+        "location that no excerpt names",
+        ["events/statement.yaml:4:9: 'Tehran' is not named in any of the event's excerpts; cite the passage that names the place, or leave location out"],
+        edits=[(E, "actors:\n", 'location:\n  name: "Tehran"\nactors:\n')],
+        rule="check_location_cited",
+    ),
+    Case(
+        "quantity the statement does not give",
+        ["claims/fair-talks.yaml:12:12: the statement does not give the figure 3000; a quantity restates a figure of its statement"],
+        edits=[(C, ", and that more than 3,000 people died.", ".")],
+        rule="check_quantity_statement",
+    ),
+    Case(
+        "quantity in another unit than its statement",
+        ["claims/fair-talks.yaml:14:11: the statement does not count in 'protesters'; use the unit the statement counts in"],
+        edits=[(C, "unit: people", "unit: protesters")],
+        rule="check_quantity_statement",
+    ),
+    Case(
+        "the same statement twice",
+        [
+            "claims/other-talks.yaml:3:12: the same statement as data/claims/again.yaml: merge them, or if both are meant, link one to the other (links: type and claim)"
+        ],
+        writes={"claims/again.yaml": AGAIN.format(statement="Iran said  something ELSE", excerpt="Talks between Iran and the United States")},
+        rule="check_duplicate_text",
+    ),
+    Case(
+        "the same title twice",
+        ["events/statement.yaml:1:8: the same title as data/events/again.yaml: merge them, or give each a title that tells them apart"],
+        writes={
+            "events/again.yaml": 'title: "Pezeshkian posted a statement on X."\ndate: "2026"\nactors:\n  - iran\nsummary: "Again."\ncitations:\n  - source: seed\n    excerpt: "In a statement on X"\n'
+        },
+        rule="check_duplicate_text",
+    ),
+    Case(
+        "a reworded claim on a shorter excerpt",
+        [
+            "claims/other-talks.yaml:3:12: nearly the same statement (100% similar) as data/claims/again.yaml, citing an overlapping passage of 'seed': merge them, or if both are meant, link one to the other (links: type and claim)"
+        ],
+        writes={"claims/again.yaml": AGAIN.format(statement="Iran has said something else.", excerpt="limiting conversations solely")},
+        rule="check_near_duplicate_claims",
     ),
     Case(
         "part of an event outside its dates",
@@ -209,6 +306,7 @@ RULE_CASES = [
         writes={
             "events/later.yaml": 'title: "Later"\ndate: "2026-05"\nactors:\n  - iran\nsummary: "Later."\npart_of: statement\ncitations:\n  - source: seed\n    excerpt: "Talks between Iran and the United States"\n'
         },
+        rule="check_part_of_date",
     ),
 ]
 
@@ -250,4 +348,147 @@ LAYOUT_CASES = [
     Case("symlinked folder", ["claims/more:1:1: symlinks are not allowed under the data directory"], custom=_symlinked_folder),
 ]
 
-CASES = SCHEMA_CASES + RULE_CASES + LAYOUT_CASES
+
+# A second event that says what it came after (chronology), for the order-relation rules.
+SECOND = """title: "Pezeshkian spoke again"
+date: "{date}"
+actors:
+  - president
+summary: "Pezeshkian spoke again."
+chronology:
+  - type: {type}
+    event: {event}
+    source: seed
+    excerpt: "{excerpt}"
+citations:
+  - source: seed
+    excerpt: "In a statement on X, Pezeshkian said he has instructed his foreign minister"
+date_note: "Test: the excerpt does not give the day."
+"""
+RELATION_EXCERPT = "In a statement on X, Pezeshkian said"
+
+
+def second(**fields: str) -> str:
+    return SECOND.format(**({"date": "2026-02-02", "type": "after", "event": "statement", "excerpt": RELATION_EXCERPT} | fields))
+
+
+# The home page's lead and questions (data/story.yaml) for the mini dataset.
+STORY = """lead:
+  - text: "Pezeshkian posted a statement."
+    rests_on:
+      - statement
+questions:
+  - question: "How fair are the talks?"
+    claims:
+      - fair-talks
+"""
+COMPATIBLE_FIGURE = 'quantities:\n  - measure: deaths\n    counts: "deaths"\n    value: 6854\n    qualifier: estimated\n    unit: people\nassessment:'
+
+STORY_CASES = [
+    Case(
+        "an order relation that contradicts the dates",
+        ["events/again.yaml:7:11: 'after' contradicts the dates: this event is dated 2026-01-31, 'statement' 2026-02-01; correct the relation or a date"],
+        writes={"events/again.yaml": second(date="2026-01-31")},
+        rule="check_chronology_dates",
+    ),
+    Case(
+        "an order relation to an unknown event",
+        ["events/again.yaml:8:12: unknown event 'nothing': no file events/nothing.yaml"],
+        writes={"events/again.yaml": second(event="nothing")},
+        rule="check_chronology_references",
+    ),
+    Case(
+        "an order relation whose excerpt is not in the archived text",
+        ["events/again.yaml:10:14: excerpt not found verbatim in seeds/000_339a995688291f73.txt (source 'seed')"],
+        writes={"events/again.yaml": second(excerpt="Not in the article at all")},
+        rule="check_chronology_excerpts",
+    ),
+    Case(
+        "order relations in a cycle",
+        ["events/again.yaml:8:12: order relations form a cycle: again then statement then again; remove one of them"],
+        writes={"events/again.yaml": second(date="2026-02-01")},
+        edits=[(E, "citations:", f'chronology:\n  - type: after\n    event: again\n    source: seed\n    excerpt: "{RELATION_EXCERPT}"\ncitations:')],
+        rule="check_chronology_cycles",
+    ),
+    Case(
+        "a tag with no name for readers",
+        ["events/statement.yaml:7:5: tag 'diplomacy' has no name for readers: add it under tags: in data/vocabulary.yaml"],
+        edits=[("vocabulary.yaml", "  diplomacy:", "  diplomacy-talks:")],
+        rule="check_vocabulary",
+    ),
+    Case(
+        "a lead sentence resting on an actor",
+        ["story.yaml:4:9: a sentence rests on events and claims; 'president' is an actor (data/actors/president.yaml)"],
+        writes={"story.yaml": STORY.replace("      - statement", "      - president", 1)},
+        rule="check_story_references",
+    ),
+    Case(
+        "strictly compatible figures without why_competing",
+        ["story.yaml:6:15: the figures of these claims are strictly compatible; add why_competing saying why they are shown as competing"],
+        writes={"story.yaml": STORY},
+        edits=[(O, "assessment:", COMPATIBLE_FIGURE), (O, "Iran said something else.", "Iran said an estimated 6,854 people died.")],
+        rule="check_compatible_figures",
+    ),
+]
+
+CASES = SCHEMA_CASES + RULE_CASES + STORY_CASES + LAYOUT_CASES
+
+# Changes that every rule must accept: the good side of the editorial rules.
+GOOD_CASES = [
+    Case("described_as from the actor's excerpt", [], edits=[(A, "kind: person\n", 'kind: anonymous\ndescribed_as: "Iranian President"\n')]),
+    Case("described_as from the archived text", [], edits=[(A, "kind: person\n", 'kind: anonymous\ndescribed_as: "his foreign minister"\n')]),
+    Case(
+        "exact day given by the excerpt",
+        [],
+        writes={
+            "events/sworn-in.yaml": 'title: "Sworn in"\ndate: "2025-01-20"\nactors:\n  - president\nsummary: "Sworn in."\n'
+            'citations:\n  - source: seed\n    excerpt: "reelected and sworn in on January 20, 2025"\n'
+        },
+    ),
+    Case(
+        "days of an interval given as a range",
+        [],
+        writes={
+            "events/talks.yaml": 'title: "Talks"\ndate: "2026-01-20/2026-01-22"\nactors:\n  - iran\nsummary: "Talks."\n'
+            'citations:\n  - source: x-post\n    excerpt: "talks on Jan. 20-22 in the capital"\n'
+        },
+    ),
+    Case(
+        "location named by the excerpt",
+        [],
+        writes={
+            "events/meeting.yaml": 'title: "Meeting"\ndate: "2026"\nlocation:\n  name: "Istanbul"\nactors:\n  - iran\nsummary: "A meeting."\n'
+            'citations:\n  - source: seed\n    excerpt: "a location for a scheduled meeting in Istanbul"\n'
+        },
+    ),
+    Case("figure written without a thousands separator", [], edits=[(C, "3,000 people", "3000 people")]),
+    Case(
+        "the same statement, linked as a deliberate pair",
+        [],
+        writes={
+            "claims/again.yaml": AGAIN.format(statement="Iran said something else.", excerpt="Talks between Iran").replace(
+                "citations:", "links:\n  - type: updates\n    claim: other-talks\ncitations:"
+            )
+        },
+    ),
+    Case(
+        "a similar statement on another passage",
+        [],
+        writes={"claims/again.yaml": AGAIN.format(statement="Iran has said something else.", excerpt="Talks between Iran")},
+    ),
+    Case(
+        "a similar statement by another claimant",
+        [],
+        writes={
+            "claims/again.yaml": AGAIN.format(statement="Iran has said something else.", excerpt="limiting conversations solely").replace(
+                "  - iran", "  - president"
+            )
+        },
+    ),
+    Case(
+        "a similar statement with another figure",
+        [],
+        writes={"claims/again.yaml": AGAIN.format(statement="Iran said 2 things else.", excerpt="limiting conversations solely")},
+        edits=[(O, "Iran said something else.", "Iran said 3 things else.")],
+    ),
+]

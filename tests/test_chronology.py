@@ -141,6 +141,7 @@ chronology:
 citations:
   - source: seed
     excerpt: "In a statement on X, Pezeshkian said he has instructed his foreign minister"
+date_note: "Test: the excerpt does not give the day."
 """
 EXCERPT = "In a statement on X, Pezeshkian said"
 

@@ -64,8 +64,12 @@ def record_ids(kind: str) -> list[str]:
 def add_event(data: Path, rid: str, when: str, note: str | None = None) -> None:
     """A copy of the mini event under another id and date."""
     text = (data / "events" / "statement.yaml").read_text("utf-8").replace('date: "2026-02-01"', f'date: "{when}"')
+    # A title of its own (duplicate titles are refused); the mini event's date_note (its excerpt
+    # gives no day) unless another is given.
+    text = text.replace('title: "Pezeshkian posted a statement on X"', f'title: "Pezeshkian posted a statement on X ({rid})"', 1)
     if note:
-        text = text.replace("actors:", f'date_note: "{note}"\nactors:', 1)
+        note_line = next(line for line in text.splitlines() if line.startswith("date_note:"))
+        text = text.replace(f"{note_line}\n", f'date_note: "{note}"\n', 1)
     (data / "events" / f"{rid}.yaml").write_text(text, "utf-8")
 
 

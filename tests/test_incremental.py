@@ -73,7 +73,7 @@ def change_a_linked_claims_status(root: Path, model: Model) -> None:
 
 def move_an_event_to_another_year(root: Path, model: Model) -> None:
     event = max(model.events.values(), key=lambda e: (len(model.claims_about.get(e.id, [])), e.id))
-    replace_line(root / event.path.removeprefix("data/"), "date: ", 'date: "2019-02-03"')
+    replace_line(root / event.path.removeprefix("data/"), "date: ", 'date: "2019-02"')  # a day would need an excerpt or a date_note
 
 
 def retitle_an_event(root: Path, model: Model) -> None:
@@ -89,6 +89,7 @@ def delete_an_unlinked_claim(root: Path, model: Model) -> None:
 def add_a_claim(root: Path, model: Model) -> None:
     claim = next(c for c in model.claims.values() if c.about and c.claimants and not c.links)
     shutil.copy(root / claim.path.removeprefix("data/"), root / "claims" / "a-new-claim.yaml")
+    replace_line(root / "claims" / "a-new-claim.yaml", "statement: ", 'statement: "A new claim."')  # a copy would be a duplicate
 
 
 EDITS: list[Callable[[Path, Model], None]] = [

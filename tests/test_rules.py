@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from rapidfuzz import fuzz, utils
 
-from case_table import CASES, Case
-from conftest import run_validator
+from case_table import CASES, GOOD_CASES, Case
+from conftest import REPO, run_validator
+from tracker import rules
+from tracker.duplicates import SIMILAR
+from tracker.loader import load_file
+from tracker.rulebook import all_rules
 
 
 def test_mini_dataset_is_valid(mini):
@@ -20,6 +25,13 @@ def test_rule(case: Case, mini):
     assert code == 1
     assert lines[:-1] == [f"data/{line}" for line in case.expected]
     assert lines[-1].startswith(f"{len(case.expected)} problem")
+
+
+@pytest.mark.parametrize("case", GOOD_CASES, ids=lambda c: c.name)
+def test_rule_accepts(case: Case, mini):
+    case.apply(mini)
+    code, lines = run_validator(mini)
+    assert code == 0 and len(lines) == 1 and lines[0].startswith("ok: "), lines
 
 
 def test_every_problem_in_one_run(mini):
@@ -39,4 +51,45 @@ def test_only_named_files_are_reported_but_references_use_everything(mini):
     assert (code, lines) == (0, ["ok: 1 events, 2 claims, 3 actors, 2 sources"])
     code, lines = run_validator(mini, str(mini / "events" / "statement.yaml"))
     assert code == 1
-    assert lines[0] == "data/events/statement.yaml:4:5: unknown actor 'nobody': no file actors/nobody.yaml"
+    assert lines[0] == "data/events/statement.yaml:4:5: unknown actor 'nobody': no file data/actors/nobody.yaml"
+
+
+def test_every_registered_rule_has_a_bad_case():
+    """A rule that no case breaks is untested: registering it without one fails here."""
+    covered = {case.rule for case in CASES}
+    assert [r.name for r in all_rules() if r.name not in covered] == []
+    assert covered - {r.name for r in all_rules()} <= {""}, "a case names a rule that is not registered"
+
+
+def test_rule_docs_are_the_docstrings():
+    docs = dict(rules.rule_docs())
+    assert docs["check_references"] == "Every reference names an existing record of the right kind, and not the record itself."
+    assert len(docs) == len(all_rules())
+
+
+# Real claims that cite overlapping passages of the seed article, by one claimant, and are distinct.
+DISTINCT_REAL_PAIRS = [
+    ("hrana-50235-protest-arrests", "hrana-6854-protest-deaths"),
+    ("iranian-officials-deaths-due-to-terrorist-acts", "iranian-officials-most-dead-security-forces-or-bystanders"),
+    ("iranian-officials-deaths-due-to-terrorist-acts", "iranian-officials-over-3000-protest-deaths"),
+    ("iranian-officials-most-dead-security-forces-or-bystanders", "iranian-officials-over-3000-protest-deaths"),
+    ("araghchi-nuclear-deal-achievable-in-good-faith", "araghchi-trust-in-washington-eroded"),
+]
+# Rewordings a contributor might add as a second claim: each must reach the threshold.
+REWORDED = {
+    "iranian-officials-over-3000-protest-deaths": "Iranian officials acknowledged that more than 3,000 people were killed during the protests.",
+    "araghchi-nuclear-deal-achievable-in-good-faith": "Abbas Araghchi said that a nuclear deal is still achievable if the U.S. negotiates in good faith.",
+}
+
+
+def _statement(claim_id: str) -> str:
+    return load_file(REPO / "data" / "claims" / f"{claim_id}.yaml").data["statement"]
+
+
+def test_near_duplicate_threshold_on_real_pairs():
+    def score(a: str, b: str) -> float:
+        return fuzz.token_set_ratio(a, b, processor=utils.default_process)
+
+    assert [(a, b) for a, b in DISTINCT_REAL_PAIRS if score(_statement(a), _statement(b)) >= SIMILAR] == []
+    assert [c for c, reworded in REWORDED.items() if score(_statement(c), reworded) < SIMILAR] == []
+    assert f"{SIMILAR} out of 100" in dict(rules.rule_docs())["check_near_duplicate_claims"]

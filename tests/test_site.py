@@ -107,8 +107,9 @@ def test_live_preview_rebuilds_when_a_record_changes(mini):
         edit(mini / "actors" / "president.yaml", 'name: "Masoud Pezeshkian"', 'name: "Renamed President"')
         assert wait_for(base + "claims/fair-talks/", "Renamed President")
         # A new record gets its page; when it is deleted, the page goes and the index forgets it.
-        shutil.copy(record, mini / "events" / "added-while-serving.yaml")
-        assert wait_for(base + "events/added-while-serving/", "Edited while serving")
+        # (with a title of its own: two events with one title are refused as duplicates)
+        (mini / "events" / "added-while-serving.yaml").write_text(record.read_text("utf-8").replace("Edited while serving", "Added while serving"), "utf-8")
+        assert wait_for(base + "events/added-while-serving/", "Added while serving")
         (mini / "events" / "added-while-serving.yaml").unlink()
         gone = lambda: "added-while-serving" not in fetch(base + "events/") and fetch(base + "events/added-while-serving/") == ""  # noqa: E731
         assert wait_for(base + "events/", "Events", check=gone)

@@ -204,7 +204,8 @@ def test_compatible_figures_must_say_why_they_compete(mini):
     text = other.read_text("utf-8")
     at = text.index("assessment:")
     figure = 'quantities:\n  - measure: deaths\n    counts: "deaths"\n    value: 6854\n    qualifier: estimated\n    unit: people\n'
-    other.write_text(text[:at] + figure + text[at:], "utf-8")
+    text = text[:at] + figure + text[at:]
+    other.write_text(text.replace("Iran said something else.", "Iran said an estimated 6,854 people died."), "utf-8")
     (mini / "story.yaml").write_text(STORY, "utf-8")
     code, lines = run_validator(mini)
     assert code == 1

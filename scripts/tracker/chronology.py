@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from . import dates
-from .rules import normalise, seed_text
+from .rulebook import normalise, seed_text
 
 NOT_REPORTED = 2**62  # sorts after every offset in an archived text
 

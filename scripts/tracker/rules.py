@@ -4,19 +4,24 @@ Each rule is a small function whose docstring states the rule; it takes a
 record that passed its schema and the whole dataset, and yields
 ``(path, message)`` pairs, the path pointing into the record's data so that
 the problem can be reported at the line and column of the offending value.
+Rules register themselves with ``@rule(kinds…)`` (see rulebook.py); the
+editorial rules and the duplicate checks live in their own modules, imported
+here so that importing this module registers every rule.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-from functools import cache
+from collections.abc import Iterator
 
-from . import dates
-from .dataset import KIND_SINGULAR, REPO_ROOT, Dataset, RecordFile
+from rapidfuzz import fuzz, process
 
-Finding = tuple[tuple, str]
-Rule = Callable[[RecordFile, Dataset], Iterator[Finding]]
+from . import dates, duplicates, rules_editorial
+from .closest import mismatch_hint
+from .dataset import KIND_SINGULAR, Dataset, RecordFile, display_path
+from .rulebook import DATASET_RULES, RECORD_RULES, Finding, all_rules, dataset_rule, normalise, rule, seed_text, target, values_at
+
+# The modules above register their rules on import; the names are re-exported for callers.
+__all__ = ["DATASET_RULES", "RECORD_RULES", "duplicates", "normalise", "rule_docs", "rules_editorial", "seed_text", "values_at"]
 
 # Which fields hold references, and to what kind of record.
 REFERENCES: dict[str, list[tuple[tuple, str]]] = {
@@ -42,78 +47,52 @@ DATE_FIELDS = {
 SYMMETRIC_LINKS = ("contradicts", "corroborates")
 
 
-def values_at(data: object, pattern: tuple, prefix: tuple = ()) -> Iterator[tuple[tuple, object]]:
-    """Yield (path, value) for every value matching a path pattern where '*' is any list index."""
-    if not pattern:
-        yield prefix, data
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(data, list):
-            for index, item in enumerate(data):
-                yield from values_at(item, rest, (*prefix, index))
-    elif isinstance(data, dict) and head in data:
-        yield from values_at(data[head], rest, (*prefix, head))
-
-
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
-_SPACE = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    """Whitespace runs to one space and typographic quotes to straight ones; nothing else."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
-
-
-@cache
-def seed_text(relative: str) -> str | None:
-    """The normalised text of an archived seed, or None when it is missing or not a plain file."""
-    path = REPO_ROOT / relative
-    try:
-        resolved = path.resolve(strict=True)
-    except OSError:
-        return None
-    if path.is_symlink() or not resolved.is_relative_to(REPO_ROOT / "seeds") or not resolved.is_file():
-        return None
-    return normalise(resolved.read_text("utf-8", errors="replace"))
-
-
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+# Only close spellings are offered: a suggestion that is not what the contributor meant misleads.
+SUGGEST_CUTOFF = 80
+
+
+def did_you_mean(ref: str, ds: Dataset, kind: str) -> str:
+    """'; did you mean 'x'?' for the closest id of that kind, or '' when none is close."""
+    match = process.extractOne(ref, [r.id for r in ds.of_kind(kind)], scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF)
+    return f"; did you mean {match[0]!r}?" if match else ""
 
 
 # ---------------------------------------------------------------- rules
 
 
+@rule()
 def check_references(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """Every reference names an existing record of the right kind, and not the record itself."""
     for pattern, target_kind in REFERENCES[record.kind]:
         for path, ref in values_at(record.data, pattern):
-            target = ds.by_id.get(ref)
+            other = ds.by_id.get(ref)
             wanted = KIND_SINGULAR[target_kind]
-            if target is None:
-                yield path, f"unknown {wanted} {ref!r}: no file {target_kind}/{ref}.yaml"
-            elif target.kind != target_kind:
-                yield path, f"{ref!r} is {_a(KIND_SINGULAR[target.kind])} ({target.display}), not {_a(wanted)}"
+            if other is None:
+                where = f"{display_path(ds.root)}/{target_kind}/{ref}.yaml"
+                yield path, f"unknown {wanted} {ref!r}: no file {where}{did_you_mean(ref, ds, target_kind)}"
+            elif other.kind != target_kind:
+                yield path, f"{ref!r} is {_a(KIND_SINGULAR[other.kind])} ({other.display}), not {_a(wanted)}{did_you_mean(ref, ds, target_kind)}"
             elif ref == record.id:
                 yield path, f"{record.id!r} refers to itself"
 
 
+@rule("events", "claims", "sources")
 def check_date_notes(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """A date that is uncertain, approximate, open or has unspecified digits comes with a date_note."""
+    # Actors' role dates are shown with their qualifier and have no separate note field.
     for pattern in DATE_FIELDS[record.kind]:
         for path, value in values_at(record.data, pattern):
-            if pattern[0] == "roles":
-                continue  # role dates are shown with their qualifier; no separate note field
-            parsed = dates.parse(value)
-            if parsed.is_fuzzy and "date_note" not in record.data:
+            if dates.parse(value).is_fuzzy and "date_note" not in record.data:
                 yield path, f"date {value!r} is not exact; add a date_note saying how it was derived"
 
 
+@rule("claims")
 def check_claim_links(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """Claim links: at most one per other claim; contradicts and corroborates are written on both sides."""
-    if record.kind != "claims":
-        return
     seen: dict[str, str] = {}
     for index, link in enumerate(record.data.get("links", [])):
         other_id, kind = link["claim"], link["type"]
@@ -122,18 +101,17 @@ def check_claim_links(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
             yield path, f"a second link to {other_id!r} ({kind}, already {seen[other_id]}); keep one"
             continue
         seen[other_id] = kind
-        other = ds.by_id.get(other_id)
-        if kind not in SYMMETRIC_LINKS or other is None or other.kind != "claims" or not other.schema_ok:
+        other = target(ds, other_id, "claims")
+        if kind not in SYMMETRIC_LINKS or other is None:
             continue
         back = [l for l in other.data.get("links", []) if l["claim"] == record.id]
         if not any(l["type"] == kind for l in back):
             yield path, f"{kind} goes both ways: add {{type: {kind}, claim: {record.id}}} to the links of {other.display}"
 
 
+@rule("claims")
 def check_assessment(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """A claim in a contradiction is not 'unverified'; a 'corroborated' claim names its corroboration."""
-    if record.kind != "claims":
-        return
     status = record.data["assessment"]["status"]
     link_types = {l["type"] for l in record.data.get("links", [])}
     if status == "unverified" and "contradicts" in link_types:
@@ -143,49 +121,51 @@ def check_assessment(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
         yield ("assessment", "status"), "'corroborated' needs a corroborates link or citations of at least two sources"
 
 
+@rule("claims")
 def check_claim_dates(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """A claim is not dated after the publication of the source it was made in."""
-    if record.kind != "claims" or "date" not in record.data:
-        return
-    venue = ds.by_id.get(record.data["made_in"])
-    if venue is None or venue.kind != "sources" or not venue.schema_ok or "published" not in venue.data:
+    venue = target(ds, record.data["made_in"], "sources")
+    if "date" not in record.data or venue is None or "published" not in venue.data:
         return
     claim_date, published = dates.parse(record.data["date"]), dates.parse(venue.data["published"])
     if claim_date.earliest > published.latest:
         yield ("date",), f"claim dated {record.data['date']} is after its source {venue.id!r} was published ({venue.data['published']})"
 
 
+@rule()
 def check_excerpts(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """An excerpt cited from a source archived in seeds/ occurs in that archived text."""
     field = "reported_via" if record.kind == "sources" else "citations"
     for index, citation in enumerate(record.data.get(field, [])):
-        source = ds.by_id.get(citation["source"])
-        if source is None or source.kind != "sources" or not source.schema_ok or "seed" not in source.data:
+        source = target(ds, citation["source"], "sources")
+        if source is None or "seed" not in source.data:
             continue
         text = seed_text(source.data["seed"])
-        if text is not None and normalise(citation["excerpt"]) not in text:
-            yield (field, index, "excerpt"), f"excerpt not found verbatim in {source.data['seed']} (source {source.id!r})"
+        excerpt = normalise(citation["excerpt"])
+        if text is not None and excerpt not in text:
+            yield (field, index, "excerpt"), f"excerpt not found verbatim in {source.data['seed']} (source {source.id!r}); {mismatch_hint(excerpt, text)}"
 
 
+@rule("claims")
 def check_quote(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """A claim's verbatim quote occurs in one of its citation excerpts."""
-    if record.kind != "claims" or "quote" not in record.data:
+    if "quote" not in record.data:
         return
     quote = normalise(record.data["quote"])
     if not any(quote in normalise(c["excerpt"]) for c in record.data["citations"]):
         yield ("quote",), "the quote does not occur in any of the claim's citation excerpts"
 
 
+@rule("sources")
 def check_seed(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """A source's seed path names a plain file inside seeds/ of this repository."""
-    if record.kind == "sources" and "seed" in record.data and seed_text(record.data["seed"]) is None:
+    if "seed" in record.data and seed_text(record.data["seed"]) is None:
         yield ("seed",), f"{record.data['seed']!r} is not a file in seeds/"
 
 
+@rule("sources")
 def check_traceable(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """A source with no url, archived_url or seed is reported via another source, with no cycle."""
-    if record.kind != "sources":
-        return
     data = record.data
     if not ({"url", "archived_url", "seed"} & data.keys()) and not data.get("reported_via"):
         yield (), "a source with no url, archived_url or seed must say where it is reported (reported_via)"
@@ -198,47 +178,31 @@ def check_traceable(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
         if current in seen:
             continue
         seen.add(current)
-        other = ds.by_id.get(current)
-        if other is not None and other.kind == "sources" and other.schema_ok:
+        other = target(ds, current, "sources")
+        if other is not None:
             frontier.extend(c["source"] for c in other.data.get("reported_via", []))
 
 
+@rule("sources")
 def check_outlet_kind(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """A source's outlet is an actor of kind news-outlet."""
-    if record.kind != "sources" or "outlet" not in record.data:
-        return
-    outlet = ds.by_id.get(record.data["outlet"])
-    if outlet is not None and outlet.kind == "actors" and outlet.schema_ok and outlet.data["kind"] != "news-outlet":
+    outlet = target(ds, record.data.get("outlet"), "actors")
+    if outlet is not None and outlet.data["kind"] != "news-outlet":
         yield ("outlet",), f"outlet {outlet.id!r} is an actor of kind {outlet.data['kind']!r}, not news-outlet"
 
 
+@rule("events")
 def check_part_of_date(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """An event that is part of another cannot end before the larger event can start."""
-    if record.kind != "events" or "part_of" not in record.data:
-        return
-    parent = ds.by_id.get(record.data["part_of"])
-    if parent is None or parent.kind != "events" or not parent.schema_ok:
+    parent = target(ds, record.data.get("part_of"), "events")
+    if parent is None:
         return
     child_date, parent_date = dates.parse(record.data["date"]), dates.parse(parent.data["date"])
     if child_date.latest < parent_date.earliest or child_date.earliest > parent_date.latest:
         yield ("date",), f"date {record.data['date']} lies outside that of {parent.id!r} ({parent.data['date']})"
 
 
-RECORD_RULES: list[Rule] = [
-    check_references,
-    check_date_notes,
-    check_claim_links,
-    check_assessment,
-    check_claim_dates,
-    check_excerpts,
-    check_quote,
-    check_seed,
-    check_traceable,
-    check_outlet_kind,
-    check_part_of_date,
-]
-
-
+@dataset_rule
 def check_measure_units(ds: Dataset) -> Iterator[tuple[RecordFile, tuple, str]]:
     """All figures of one measure share a unit, so that they can be compared."""
     first: dict[str, tuple[str, RecordFile]] = {}
@@ -254,9 +218,11 @@ def check_measure_units(ds: Dataset) -> Iterator[tuple[RecordFile, tuple, str]]:
                 yield record, ("quantities", index, "unit"), f"measure {measure!r} is counted in {other_unit!r} in {other.display}; use one unit per measure"
 
 
-DATASET_RULES = [check_measure_units]
-
-
 def rule_docs() -> list[tuple[str, str]]:
-    """(name, rule) for the documentation."""
-    return [(rule.__name__, (rule.__doc__ or "").strip()) for rule in (*RECORD_RULES, *DATASET_RULES)]
+    """(name, rule) for the documentation: the basic rules first, then the editorial and duplicate checks."""
+    ordered = sorted(all_rules(), key=lambda r: (r.check.__module__ != __name__, not r.kinds))
+    return [(r.name, r.text) for r in ordered]
+
+
+# The story's rules register after the basic ones, so the methodology page lists those first.
+from . import rules_chronology, rules_story  # noqa: E402, F401

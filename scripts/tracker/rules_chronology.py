@@ -1,8 +1,4 @@
-"""Rules for the order relations of events (``chronology``): same signature as rules.py.
-
-To register: add the record rules to ``rules.RECORD_RULES`` (or decorate them
-for the events kind) and ``check_chronology_cycles`` to ``rules.DATASET_RULES``.
-"""
+"""Rules for the order relations of events (``chronology``), registered with the rulebook."""
 
 from __future__ import annotations
 
@@ -11,7 +7,7 @@ from collections.abc import Iterator
 
 from . import chronology, dates
 from .dataset import Dataset, RecordFile
-from .rules import Finding, normalise, seed_text
+from .rulebook import Finding, dataset_rule, normalise, rule, seed_text
 
 
 def _other(ds: Dataset, rid: str, kind: str) -> RecordFile | None:
@@ -19,6 +15,7 @@ def _other(ds: Dataset, rid: str, kind: str) -> RecordFile | None:
     return other if other is not None and other.kind == kind and other.schema_ok else None
 
 
+@rule("events")
 def check_chronology_references(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """An order relation names another existing event, and an existing source."""
     if record.kind != "events":
@@ -35,6 +32,7 @@ def check_chronology_references(record: RecordFile, ds: Dataset) -> Iterator[Fin
             yield ("chronology", index, "source"), f"unknown source {source!r}: no file sources/{source}.yaml"
 
 
+@rule("events")
 def check_chronology_excerpts(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """The excerpt of an order relation occurs in the archived text of its source."""
     if record.kind != "events":
@@ -48,6 +46,7 @@ def check_chronology_excerpts(record: RecordFile, ds: Dataset) -> Iterator[Findi
             yield ("chronology", index, "excerpt"), f"excerpt not found verbatim in {source.data['seed']} (source {source.id!r})"
 
 
+@rule("events")
 def check_chronology_dates(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """An order relation does not contradict the dates: nothing comes after an event that began later than it ended."""
     if record.kind != "events" or "chronology" not in record.data:
@@ -65,6 +64,7 @@ def check_chronology_dates(record: RecordFile, ds: Dataset) -> Iterator[Finding]
             )
 
 
+@dataset_rule
 def check_chronology_cycles(ds: Dataset) -> Iterator[tuple[RecordFile, tuple, str]]:
     """Order relations do not form a cycle (A after B after ... after A)."""
     events = [r for r in ds.of_kind("events") if r.schema_ok]
@@ -82,7 +82,3 @@ def check_chronology_cycles(ds: Dataset) -> Iterator[tuple[RecordFile, tuple, st
                 shown = " then ".join(cycle)
                 yield record, ("chronology", index, "event"), f"order relations form a cycle: {shown}; remove one of them"
                 return
-
-
-RECORD_RULES = [check_chronology_references, check_chronology_excerpts, check_chronology_dates]
-DATASET_RULES = [check_chronology_cycles]

@@ -1,8 +1,4 @@
-"""Rules for data/story.yaml and data/vocabulary.yaml: same signature as the dataset rules of rules.py.
-
-To register: add ``DATASET_RULES`` here to ``rules.DATASET_RULES`` (the
-validator runs them from validate.check_rules until the rule registry does).
-"""
+"""Rules for data/story.yaml and data/vocabulary.yaml: dataset rules, registered with the rulebook."""
 
 from __future__ import annotations
 
@@ -10,7 +6,7 @@ from collections.abc import Iterator
 
 from . import disputes_logic
 from .dataset import KIND_SINGULAR, Dataset, RecordFile, display_path
-from .rules import values_at
+from .rulebook import dataset_rule, values_at
 
 DatasetFinding = tuple[RecordFile, tuple, str]
 LEAD_KINDS = ("events", "claims")
@@ -21,6 +17,7 @@ def _document(ds: Dataset, name: str) -> RecordFile | None:
     return document if document is not None and document.schema_ok else None
 
 
+@dataset_rule
 def check_vocabulary(ds: Dataset) -> Iterator[DatasetFinding]:
     """Every measure and tag used in a record has a reader-facing name in data/vocabulary.yaml."""
     vocabulary = ds.documents.get("vocabulary")
@@ -47,6 +44,7 @@ def _groups(ds: Dataset) -> dict[str, tuple[str, ...]]:
     return {claim: tuple(group) for group in disputes_logic.contradiction_groups(links) for claim in group}
 
 
+@dataset_rule
 def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
     """The lead's sentences rest on existing events or claims; a disputed question names claims of one group of contradicting claims, at most one question per group."""
     story = _document(ds, "story")
@@ -84,6 +82,7 @@ def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
                 asked[group] = index
 
 
+@dataset_rule
 def check_compatible_figures(ds: Dataset) -> Iterator[DatasetFinding]:
     """A disputed question whose dispute's figures are strictly compatible (6,854 is also 'more than 3,000') says why they are shown as competing (why_competing)."""
     story = _document(ds, "story")
@@ -107,6 +106,3 @@ def check_compatible_figures(ds: Dataset) -> Iterator[DatasetFinding]:
                 ("questions", index, "question"),
                 "the figures of these claims are strictly compatible; add why_competing saying why they are shown as competing",
             )
-
-
-DATASET_RULES = [check_vocabulary, check_story_references, check_compatible_figures]

@@ -6,7 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dataset as ds_mod
-from . import rules, rules_chronology, rules_story, schemas
+from . import (
+    rulebook,
+    rules,  # noqa: F401  (importing it registers every rule)
+    schemas,
+)
 from .dataset import Dataset, Problem
 
 
@@ -36,13 +40,14 @@ def check_schemas(dataset: Dataset) -> list[Problem]:
 
 def check_rules(dataset: Dataset) -> list[Problem]:
     problems: list[Problem] = []
+    by_kind = {kind: rulebook.rules_for(kind) for kind in schemas.KINDS}
     for record in dataset.files:
         if not record.schema_ok:
             continue
-        for rule in (*rules.RECORD_RULES, *rules_chronology.RECORD_RULES):
+        for rule in by_kind[record.kind]:
             problems.extend(record.problem(path, message) for path, message in rule(record, dataset))
-    for dataset_rule in (*rules.DATASET_RULES, *rules_chronology.DATASET_RULES, *rules_story.DATASET_RULES):
-        problems.extend(record.problem(path, message) for record, path, message in dataset_rule(dataset))
+    for dataset_rule in rulebook.DATASET_RULES:
+        problems.extend(record.problem(path, message) for record, path, message in dataset_rule.check(dataset))
     return problems
 
 

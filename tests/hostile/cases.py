@@ -214,7 +214,7 @@ YAML_STRUCTURE = [
     reject(
         "YAML structure",
         "several documents",
-        ["data/events/statement.yaml:11:1: several YAML documents in one file; one record per file"],
+        ["data/events/statement.yaml:12:1: several YAML documents in one file; one record per file"],
         custom=_append(E, '---\ntitle: "A second record"\n'),
     ),
     reject("YAML structure", "empty file", ["data/events/statement.yaml:1:1: file is empty; a record is a mapping of fields"], writes={E: ""}),
@@ -687,7 +687,7 @@ FILES = [
     reject(
         "files and folders",
         "kind folder that is a symlink",
-        ["data/claims/fair-talks.yaml:8:5: unknown event 'statement': no file events/statement.yaml", f"data/events:1:1: {SYMLINK}"],
+        ["data/claims/fair-talks.yaml:8:5: unknown event 'statement': no file data/events/statement.yaml", f"data/events:1:1: {SYMLINK}"],
         custom=_symlink_kind_folder,
     ),
     reject("files and folders", "symlink at the top of the data directory", [f"data/notes.yaml:1:1: {SYMLINK}"], custom=_symlink("/etc/passwd", "notes.yaml")),
@@ -722,13 +722,13 @@ REFERENCES = [
     reject(
         "references",
         "dangling event reference",
-        ["data/claims/fair-talks.yaml:8:5: unknown event 'nothing': no file events/nothing.yaml"],
+        ["data/claims/fair-talks.yaml:8:5: unknown event 'nothing': no file data/events/nothing.yaml"],
         edits=[(C, "  - statement\n", "  - nothing\n")],
     ),
     reject(
         "references",
         "dangling organisation of a role",
-        ["data/actors/president.yaml:5:19: unknown actor 'parliament': no file actors/parliament.yaml"],
+        ["data/actors/president.yaml:5:19: unknown actor 'parliament': no file data/actors/parliament.yaml"],
         edits=[(A, "organisation: iran", "organisation: parliament")],
     ),
     reject(

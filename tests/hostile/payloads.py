@@ -131,6 +131,7 @@ SOURCE_SLOTS = [
     ("reported_via.0.excerpt", False),
     ("reported_via.0.note", False),
 ]
+_UNIT_SLOT = CLAIM_SLOTS.index(("quantities.0.unit", True))
 SLOTS: dict[str, list[tuple[str, bool]]] = {"events": EVENT_SLOTS, "claims": CLAIM_SLOTS, "actors": ACTOR_SLOTS, "sources": SOURCE_SLOTS}
 PREFIX = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
 # A URL that is valid (http(s), a host) but full of characters that must stay inside the attribute.
@@ -259,7 +260,7 @@ YAML_11_RECORDS: dict[str, str] = {
         "notes: 2026-02-01 10:00:00\n"
         "citations:\n"
         "  - source: base-source\n"
-        "    excerpt: Base source excerpt.\n"
+        "    excerpt: Base source excerpt, on 2026-02-01.\n"  # gives the day and names the place 'on'
         "    note: off\n"
     ),
 }
@@ -274,16 +275,28 @@ def placements() -> list[Placement]:
         for k in range(n):
             for j, (field, one_line) in enumerate(slots):
                 payload = PAYLOADS[(k + j) % n]
-                found.append(Placement(kind, record_id(kind, k), field, payload.line if one_line else payload.text))
+                value = payload.line if one_line else payload.text
+                if (kind, field) == ("claims", "statement"):  # fill() adds the quantity's figure and unit
+                    value += f" {k + 1} {PAYLOADS[(k + _UNIT_SLOT) % n].line}"
+                found.append(Placement(kind, record_id(kind, k), field, value))
     return found
 
 
 def fill(data: dict, kind: str, values: dict[str, str]) -> dict:
-    """Set the slots of one record (a quote is also its claim's first excerpt); return the record."""
+    """Set the slots of one record (a quote is also its claim's first excerpt, and so on as the rules
+    require); return the record."""
     for field, value in values.items():
         _set(data, field, value)
     if kind == "claims":
         data["citations"][0]["excerpt"] = data["quote"]
+        # The editorial rules: a quantity restates its statement's figure and unit (placements() knows) ...
+        quantity = data["quantities"][0]
+        data["statement"] += f" {quantity['value']} {quantity['unit']}"
+    # ... and a location and a described_as are words of a cited excerpt (a second citation).
+    if kind == "events":
+        data["citations"].append({"source": "base-source", "excerpt": data["location"]["name"]})
+    if kind == "actors":
+        data["citations"].append({"source": "base-source", "excerpt": data["described_as"]})
     return data
 
 
