@@ -1,0 +1,55 @@
+"""Messages that show the fix: "did you mean" for fields and enum values, "fill in" for placeholders."""
+
+from __future__ import annotations
+
+import new_record
+from conftest import edit, run_validator
+
+
+def test_misspelt_field_is_reported_once_at_its_own_line(mini):
+    edit(mini / "claims" / "other-talks.yaml", "statement:", "statment:")
+    code, lines = run_validator(mini)
+    assert code == 1
+    assert lines[:-1] == ["data/claims/other-talks.yaml:3:1: unknown field 'statment'; did you mean 'statement'?"]
+
+
+def test_misspelt_optional_field_suggests_it(mini):
+    edit(mini / "claims" / "other-talks.yaml", "links:", "linsk:")
+    code, lines = run_validator(mini)
+    assert lines[0] == "data/claims/other-talks.yaml:8:1: unknown field 'linsk'; did you mean 'links'?"
+
+
+def test_unknown_field_far_from_any_has_no_suggestion(mini):
+    edit(mini / "claims" / "other-talks.yaml", "links:", "colour: red\nlinks:")
+    code, lines = run_validator(mini)
+    assert lines[0] == "data/claims/other-talks.yaml:8:1: unknown field 'colour'"
+
+
+def test_misspelt_enum_value_suggests_the_closest(mini):
+    edit(mini / "claims" / "other-talks.yaml", "status: disputed", "status: disptued")
+    code, lines = run_validator(mini)
+    assert lines[0] == (
+        "data/claims/other-talks.yaml:6:11: 'disptued' is not one of: unverified, corroborated, disputed, contradicted, retracted; did you mean 'disputed'?"
+    )
+
+
+def test_fresh_scaffold_gives_one_fill_in_message_per_placeholder(mini):
+    new_record.create(mini, "claim", "new-claim")
+    code, lines = run_validator(mini)
+    assert code == 1
+    text = (mini / "claims" / "new-claim.yaml").read_text("utf-8")
+    placeholders = text.count('""') - sum(line.lstrip().startswith("#") for line in text.splitlines() if '""' in line)
+    assert len(lines) - 1 == placeholders == 7
+    assert [line.split(": fill in ")[1].split(":")[0] for line in lines[:-1]] == [
+        "claimants",
+        "statement",
+        "made_in",
+        "assessment.status",
+        "assessment.rationale",
+        "citations.source",
+        "citations.excerpt",
+    ]
+    assert lines[0].startswith("data/claims/new-claim.yaml:10:5: fill in claimants: Ids of the actors who made the claim.")
+    assert lines[3].endswith(
+        "fill in assessment.status: Where the claim stands on the assessment scale. One of: unverified, corroborated, disputed, contradicted, retracted."
+    )
