@@ -16,18 +16,21 @@ def test_misspelt_field_is_reported_once_at_its_own_line(mini):
 def test_misspelt_optional_field_suggests_it(mini):
     edit(mini / "claims" / "other-talks.yaml", "links:", "linsk:")
     code, lines = run_validator(mini)
+    assert code == 1
     assert lines[0] == "data/claims/other-talks.yaml:8:1: unknown field 'linsk'; did you mean 'links'?"
 
 
 def test_unknown_field_far_from_any_has_no_suggestion(mini):
     edit(mini / "claims" / "other-talks.yaml", "links:", "colour: red\nlinks:")
     code, lines = run_validator(mini)
+    assert code == 1
     assert lines[0] == "data/claims/other-talks.yaml:8:1: unknown field 'colour'"
 
 
 def test_misspelt_enum_value_suggests_the_closest(mini):
     edit(mini / "claims" / "other-talks.yaml", "status: disputed", "status: disptued")
     code, lines = run_validator(mini)
+    assert code == 1
     assert lines[0] == (
         "data/claims/other-talks.yaml:6:11: 'disptued' is not one of: unverified, corroborated, disputed, contradicted, retracted; did you mean 'disputed'?"
     )
