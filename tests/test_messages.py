@@ -56,3 +56,10 @@ def test_fresh_scaffold_gives_one_fill_in_message_per_placeholder(mini):
     assert lines[3].endswith(
         "fill in assessment.status: Where the claim stands on the assessment scale. One of: unverified, corroborated, disputed, contradicted, retracted."
     )
+
+
+def test_a_us_date_gets_the_edtf_to_write(mini):
+    edit(mini / "sources" / "x-post.yaml", 'published: "2026-02"', 'published: "02/20/2026"')
+    code, lines = run_validator(mini)
+    assert code == 1
+    assert lines[:-1] == ["data/sources/x-post.yaml:6:12: invalid date: '02/20/2026' is not written in the date notation (EDTF); did you mean '2026-02-20'?"]
