@@ -167,7 +167,7 @@ RULE_CASES = [
     Case(
         "fuzzy date without a date_note",
         ["events/statement.yaml:2:7: date '2026-02?' is not exact; add a date_note saying how it was derived"],
-        edits=[(E, '"2026-02-01"', '"2026-02?"')],
+        edits=[(E, '"2026-02-01"', '"2026-02?"'), (E, "date_note:", "# date_note:")],
     ),
     Case(
         "seed file missing",
@@ -207,7 +207,7 @@ RULE_CASES = [
         "part of an event outside its dates",
         ["events/later.yaml:2:7: date 2026-05 lies outside that of 'statement' (2026-02-01)"],
         writes={
-            "events/later.yaml": 'title: "Later"\ndate: "2026-05"\nactors:\n  - iran\nsummary: "Later."\npart_of: statement\ncitations:\n  - source: seed\n    excerpt: "Talks between Iran and the United States"\n'
+            "events/later.yaml": 'title: "Later"\ndate: "2026-05"\ndate_note: "Test."\nactors:\n  - iran\nsummary: "Later."\npart_of: statement\ncitations:\n  - source: seed\n    excerpt: "Talks between Iran and the United States"\n'
         },
     ),
 ]

@@ -65,6 +65,7 @@ def add_event(data: Path, rid: str, when: str, note: str | None = None) -> None:
     """A copy of the mini event under another id and date."""
     text = (data / "events" / "statement.yaml").read_text("utf-8").replace('date: "2026-02-01"', f'date: "{when}"')
     if note:
+        text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("date_note:"))
         text = text.replace("actors:", f'date_note: "{note}"\nactors:', 1)
     (data / "events" / f"{rid}.yaml").write_text(text, "utf-8")
 

@@ -63,3 +63,30 @@ def test_a_us_date_gets_the_edtf_to_write(mini):
     code, lines = run_validator(mini)
     assert code == 1
     assert lines[:-1] == ["data/sources/x-post.yaml:6:12: invalid date: '02/20/2026' is not written in the date notation (EDTF); did you mean '2026-02-20'?"]
+
+
+def test_claim_dated_more_precisely_than_its_venue_needs_a_date_note(mini):
+    edit(mini / "sources" / "seed.yaml", 'published: "2026"\n', 'published: "2026?"\ndate_note: "Test: inferred."\n')
+    edit(mini / "claims" / "other-talks.yaml", "made_in: seed\n", 'made_in: seed\ndate: "2026-01"\n')
+    code, lines = run_validator(mini)
+    assert code == 1
+    assert lines[:-1] == [
+        "data/claims/other-talks.yaml:5:7: date '2026-01' is more precise than the source that reports it ('seed', published 2026?); "
+        "add a date_note saying where the precision comes from, such as the day the source gives"
+    ]
+    edit(mini / "claims" / "other-talks.yaml", 'date: "2026-01"\n', 'date: "2026-01"\ndate_note: "The article names the month."\n')
+    assert run_validator(mini) == (0, ["ok: 1 events, 2 claims, 3 actors, 2 sources"])
+
+
+def test_event_as_precise_as_one_of_its_sources_needs_no_note(mini):
+    edit(mini / "events" / "statement.yaml", "date_note:", "# date_note:")
+    edit(mini / "events" / "statement.yaml", "citations:\n", 'citations:\n  - source: x-post\n    excerpt: "In a statement on X, Pezeshkian said"\n')
+    edit(mini / "sources" / "x-post.yaml", 'published: "2026-02"', 'published: "2026-02-01"')
+    assert run_validator(mini) == (0, ["ok: 1 events, 2 claims, 3 actors, 2 sources"])
+    edit(mini / "events" / "statement.yaml", '  - source: x-post\n    excerpt: "In a statement on X, Pezeshkian said"\n', "")
+    code, lines = run_validator(mini)
+    assert lines[:-1] == [
+        "data/events/statement.yaml:2:7: date '2026-02-01' is more precise than the source that reports it ('seed', published 2026); "
+        "add a date_note saying where the precision comes from, such as the day the source gives"
+    ]
+    assert code == 1

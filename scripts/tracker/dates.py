@@ -169,6 +169,8 @@ def parse(text: str) -> EdtfDate:
     try:
         return _parse(text)
     except DateError:
+        if all(_SINGLE.fullmatch(part) or part in ("", "..") for part in text.split("/", 1)):
+            raise  # written in the notation: the parser's own message is the precise one
         options = suggest(text)
         if not options and any(form.fullmatch(text.strip()) for form in _COMMON_FORMS[:2]):
             raise DateError(f"{text!r} is not written in the date notation (EDTF) and names no real day; write YYYY-MM-DD, such as 2026-01-20") from None

@@ -14,6 +14,7 @@ from functools import cache
 
 from . import dates
 from .dataset import KIND_SINGULAR, REPO_ROOT, Dataset, RecordFile
+from .rules_dates import check_date_precision
 
 Finding = tuple[tuple, str]
 Rule = Callable[[RecordFile, Dataset], Iterator[Finding]]
@@ -236,6 +237,7 @@ RECORD_RULES: list[Rule] = [
     check_traceable,
     check_outlet_kind,
     check_part_of_date,
+    check_date_precision,
 ]
 
 

@@ -214,7 +214,7 @@ YAML_STRUCTURE = [
     reject(
         "YAML structure",
         "several documents",
-        ["data/events/statement.yaml:11:1: several YAML documents in one file; one record per file"],
+        ["data/events/statement.yaml:12:1: several YAML documents in one file; one record per file"],
         custom=_append(E, '---\ntitle: "A second record"\n'),
     ),
     reject("YAML structure", "empty file", ["data/events/statement.yaml:1:1: file is empty; a record is a mapping of fields"], writes={E: ""}),
