@@ -90,3 +90,29 @@ def test_event_as_precise_as_one_of_its_sources_needs_no_note(mini):
         "add a date_note saying where the precision comes from, such as the day the source gives"
     ]
     assert code == 1
+
+
+def test_unclosed_quote_is_reported_where_it_opens(mini):
+    """The quote opened on line 3 is closed by the next quote in the file, and libyaml fails lines later."""
+    edit(mini / "claims" / "other-talks.yaml", 'statement: "Iran said something else."', 'statement: "Iran said something else.')
+    code, lines = run_validator(mini)
+    assert code == 1
+    assert lines[:-1] == [
+        "data/claims/other-talks.yaml:3:12: YAML syntax error: the quote opened here is not closed on this line (the parser stopped at line 7: did not find expected key)"
+    ]
+
+
+def test_quote_never_closed_before_the_end_of_the_file(mini):
+    edit(mini / "claims" / "other-talks.yaml", 'excerpt: "Iran insists on limiting conversations solely to its nuclear program"', 'excerpt: "Iran insists')
+    code, lines = run_validator(mini)
+    assert code == 1
+    assert lines[:-1] == ['data/claims/other-talks.yaml:13:14: YAML syntax error: the quote opened here is never closed; end the value with a matching "']
+
+
+def test_unquoted_colon_in_a_value_suggests_quoting(mini):
+    edit(mini / "claims" / "other-talks.yaml", 'statement: "Iran said something else."', "statement: Iran said: something else.")
+    code, lines = run_validator(mini)
+    assert code == 1
+    assert lines[:-1] == [
+        'data/claims/other-talks.yaml:3:21: YAML syntax error: ": " inside a value must be quoted; write statement: "Iran said: something else."'
+    ]
