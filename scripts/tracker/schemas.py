@@ -154,6 +154,8 @@ def _fill_in(kind: str, path: tuple) -> str:
 def _friendly(kind: str, error) -> str:
     name = type(error.kind).__name__
     instance = error.instance
+    if name == "Type" and isinstance(instance, int | float) and field_schema(kind, tuple(error.instance_path)).get("format") == "edtf":
+        return f'a date is written in quotes (unquoted, {instance} is a number): write "{instance}"'
     if name == "Format" and error.kind.format == "edtf":
         try:
             dates.parse(instance)

@@ -352,7 +352,7 @@ YAML_11_TYPING = [
     reject(
         "YAML 1.1 implicit typing",
         "unquoted year is a number",
-        ['data/sources/seed.yaml:3:12: 2026 is not of type "string"'],
+        ['data/sources/seed.yaml:3:12: a date is written in quotes (unquoted, 2026 is a number): write "2026"'],
         edits=[("sources/seed.yaml", 'published: "2026"', "published: 2026")],
     ),
     reject(
