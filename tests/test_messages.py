@@ -116,3 +116,12 @@ def test_unquoted_colon_in_a_value_suggests_quoting(mini):
     assert lines[:-1] == [
         'data/claims/other-talks.yaml:3:21: YAML syntax error: ": " inside a value must be quoted; write statement: "Iran said: something else."'
     ]
+
+
+def test_misspelt_tag_suggests_the_one_in_use(mini):
+    edit(mini / "claims" / "other-talks.yaml", "citations:", "tags:\n  - diplomacy\ncitations:")
+    assert run_validator(mini)[0] == 0
+    edit(mini / "claims" / "fair-talks.yaml", "citations:", "tags:\n  - diplomcy\n  - nuclear\ncitations:")
+    code, lines = run_validator(mini)
+    assert code == 1
+    assert lines[:-1] == ["data/claims/fair-talks.yaml:22:5: tag 'diplomcy' is used by no other record; did you mean 'diplomacy'?"]

@@ -15,6 +15,7 @@ from functools import cache
 from . import dates
 from .dataset import KIND_SINGULAR, REPO_ROOT, Dataset, RecordFile
 from .rules_dates import check_date_precision
+from .rules_vocabulary import check_tag_typos
 
 Finding = tuple[tuple, str]
 Rule = Callable[[RecordFile, Dataset], Iterator[Finding]]
@@ -256,7 +257,7 @@ def check_measure_units(ds: Dataset) -> Iterator[tuple[RecordFile, tuple, str]]:
                 yield record, ("quantities", index, "unit"), f"measure {measure!r} is counted in {other_unit!r} in {other.display}; use one unit per measure"
 
 
-DATASET_RULES = [check_measure_units]
+DATASET_RULES = [check_measure_units, check_tag_typos]
 
 
 def rule_docs() -> list[tuple[str, str]]:
