@@ -125,3 +125,10 @@ def test_misspelt_tag_suggests_the_one_in_use(mini):
     code, lines = run_validator(mini)
     assert code == 1
     assert lines[:-1] == ["data/claims/fair-talks.yaml:22:5: tag 'diplomcy' is used by no other record; did you mean 'diplomacy'?"]
+
+
+def test_misspelt_nested_field_is_reported_once(mini):
+    edit(mini / "claims" / "other-talks.yaml", "    excerpt:", "    excrept:")
+    code, lines = run_validator(mini)
+    assert code == 1
+    assert lines[:-1] == ["data/claims/other-talks.yaml:13:5: unknown field 'excrept'; did you mean 'excerpt'?"]
