@@ -11,7 +11,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate check fmt new test serve clean lock lint bench synth
+.PHONY: site validate check fmt new test serve clean lock lint bench synth archive uncited
 
 site: $(STAMP)
 	$(BIN)/python scripts/build.py --data $(DATA)
@@ -30,6 +30,15 @@ fmt: $(STAMP)
 # scaffold a record: make new KIND=claim ID=some-id
 new: $(STAMP)
 	$(BIN)/python scripts/new_record.py --data $(DATA) $(KIND) $(ID)
+
+# archive an article: make archive ID=some-id FILE=saved-page.html URL=https://... (or TEXT=article.txt)
+# The variables reach the script through the environment, never through a shell command line.
+archive: $(STAMP)
+	@$(BIN)/python scripts/archive.py --data $(DATA) --from-make
+
+# passages of an archived source that no record cites: make uncited SOURCE=some-id
+uncited: $(STAMP)
+	@$(BIN)/python scripts/uncited.py --data $(DATA) --from-make
 
 # synthetic data of our shape: make synth N=10000 OUT=/tmp/synth
 # (HISTORY=10000 also makes OUT a git repository of that many commits ending in that data)

@@ -39,7 +39,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from random import Random
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 from synth_history import write_history  # scripts/synth_history.py
+from tracker import dates
+from tracker.rules_dates import UNDATED, precision
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("events", "claims", "actors", "sources")
@@ -597,7 +601,24 @@ class Synth:
         """(kind, id, record) for every record, in a fixed order."""
         self.plan()
         render = {"actors": self.actor, "sources": self.source, "events": self.event, "claims": self.claim}
-        return [(kind, plan.id, render[kind](plan)) for kind in ("actors", "sources", "events", "claims") for plan in self.plans[kind]]
+        records = [(kind, plan.id, render[kind](plan)) for kind in ("actors", "sources", "events", "claims") for plan in self.plans[kind]]
+        published = {rid: rec.get("published") for kind, rid, rec in records if kind == "sources"}
+        for index, (kind, rid, rec) in enumerate(records):
+            if kind in ("events", "claims") and "date" in rec and "date_note" not in rec and needs_precision_note(rec, published):
+                keys = list(rec)
+                at = keys.index("date") + 1
+                records[index] = (kind, rid, {**{k: rec[k] for k in keys[:at]}, "date_note": PRECISION_NOTE, **{k: rec[k] for k in keys[at:]}})
+        return records
+
+
+PRECISION_NOTE = "The source reports the day itself, though it is dated less precisely."
+
+
+def needs_precision_note(rec: dict, published: dict[str, str | None]) -> bool:
+    """Whether a date is finer than that of every source reporting it (the rule check_date_precision)."""
+    ids = ([rec["made_in"]] if "made_in" in rec else []) + [c["source"] for c in rec.get("citations", [])]
+    best = max((precision(dates.parse(p)) if p else UNDATED for p in (published.get(i) for i in ids)), default=UNDATED)
+    return precision(dates.parse(rec["date"])) > best
 
 
 def is_fuzzy(text: str) -> bool:

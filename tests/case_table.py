@@ -304,7 +304,7 @@ RULE_CASES = [
         "part of an event outside its dates",
         ["events/later.yaml:2:7: date 2026-05 lies outside that of 'statement' (2026-02-01)"],
         writes={
-            "events/later.yaml": 'title: "Later"\ndate: "2026-05"\nactors:\n  - iran\nsummary: "Later."\npart_of: statement\ncitations:\n  - source: seed\n    excerpt: "Talks between Iran and the United States"\n'
+            "events/later.yaml": 'title: "Later"\ndate: "2026-05"\ndate_note: "Test."\nactors:\n  - iran\nsummary: "Later."\npart_of: statement\ncitations:\n  - source: seed\n    excerpt: "Talks between Iran and the United States"\n'
         },
         rule="check_part_of_date",
     ),
@@ -386,6 +386,18 @@ COMPATIBLE_FIGURE = 'quantities:\n  - measure: deaths\n    counts: "deaths"\n   
 
 STORY_CASES = [
     Case(
+        "a claim dated more precisely than its venue",
+        [
+            "claims/other-talks.yaml:5:7: date '2026-01' is more precise than the source that reports it ('seed', published 2026?); "
+            "add a date_note saying where the precision comes from, such as the day the source gives"
+        ],
+        edits=[
+            ("sources/seed.yaml", 'published: "2026"\n', 'published: "2026?"\ndate_note: "Test: inferred."\n'),
+            (O, "made_in: seed\n", 'made_in: seed\ndate: "2026-01"\n'),
+        ],
+        rule="check_date_precision",
+    ),
+    Case(
         "an order relation that contradicts the dates",
         ["events/again.yaml:7:11: 'after' contradicts the dates: this event is dated 2026-01-31, 'statement' 2026-02-01; correct the relation or a date"],
         writes={"events/again.yaml": second(date="2026-01-31")},
@@ -411,9 +423,15 @@ STORY_CASES = [
         rule="check_chronology_cycles",
     ),
     Case(
+        "a misspelt tag",
+        ["claims/fair-talks.yaml:22:5: tag 'diplomcy' has no name for readers; did you mean 'diplomacy'?"],
+        edits=[(C, "citations:", "tags:\n  - diplomcy\ncitations:")],
+        rule="check_vocabulary",
+    ),
+    Case(
         "a tag with no name for readers",
         ["events/statement.yaml:7:5: tag 'diplomacy' has no name for readers: add it under tags: in data/vocabulary.yaml"],
-        edits=[("vocabulary.yaml", "  diplomacy:", "  diplomacy-talks:")],
+        edits=[("vocabulary.yaml", "  diplomacy:", "  negotiations:")],
         rule="check_vocabulary",
     ),
     Case(

@@ -9,7 +9,10 @@ must agree with it.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -66,6 +69,17 @@ def regenerate(text: str) -> str:
     return pattern.sub(lambda m: section(BEGIN.match(m.group(1))), text)
 
 
+def new_record_example(text: str) -> tuple[str, str]:
+    """(path, code) of the record the worked example adds: `<!-- new record: path -->`."""
+    [found] = re.findall(r"<!-- new record: (\S+) -->\n+```yaml\n(.*?)```", text, re.S)
+    return found
+
+
+def worked_example(text: str) -> str:
+    start = text.index("## Worked example")
+    return text[start : text.index("\n## ", start + 1)]
+
+
 def fenced_examples(text: str) -> list[tuple[str, str]]:
     """(path, code) for every fenced block announced by `<!-- example: path -->`."""
     return re.findall(r"<!-- example: (\S+) -->\n+```yaml\n(.*?)```", text, re.S)
@@ -111,6 +125,51 @@ def test_worked_example_is_the_real_seed_data():
     assert any(p.startswith("data/claims/") for p in paths) and any(p.startswith("data/sources/") for p in paths)
     for path, code in examples:
         assert (REPO / path).read_text("utf-8") == code, f"the worked example of {path} differs from the file"
+
+
+def test_worked_example_adds_a_record_that_does_not_exist_yet():
+    path, _code = new_record_example(CONTRIBUTING.read_text("utf-8"))
+    assert not (REPO / path).exists(), f"{path} exists: the worked example must add a new record (choose another one)"
+
+
+def test_worked_example_runs_as_written_in_a_scratch_copy(tmp_path: Path):
+    """Every command of the worked example, in order, in a copy of the repository, with the outcome the text promises."""
+    text = worked_example(CONTRIBUTING.read_text("utf-8"))
+    path, code = new_record_example(text)
+    [commands] = re.findall(r"```sh\n(.*?)```", text, re.S)
+    outputs = re.findall(r"```text\n(.*?)\n```", text, re.S)
+    ok_line = re.search(r"The second `make validate` prints `([^`]+)`", text).group(1)
+    placeholders = int(re.search(r"one line for each of the skeleton's (\d+) placeholders", text).group(1))
+    created = re.search(r"`make new` answers `([^`]+)`", text).group(1)
+
+    scratch = tmp_path / "repo"
+    scratch.mkdir()
+    for name in ("scripts", "schema", "data", "seeds"):
+        shutil.copytree(REPO / name, scratch / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(REPO / name, scratch / name)  # keeps the time, so that the venv counts as up to date
+    (scratch / ".venv").symlink_to(REPO / ".venv")
+    env = {**os.environ, "GITHUB_ACTIONS": ""}
+    steps = [line.strip() for line in commands.splitlines() if line.strip()]
+    assert steps[0] == "make uncited SOURCE=seed-article" and steps.count("make validate") == 2
+    results = []
+    for step in steps:
+        if step.startswith("# fill in"):
+            assert (scratch / path).read_text("utf-8") != code
+            (scratch / path).write_text(code, "utf-8")
+            continue
+        result = subprocess.run(["make", "-s", *step.split()[1:]], cwd=scratch, capture_output=True, text=True, check=False, env=env)
+        results.append((step, result))
+    (uncited, new, invalid, valid, fmt, check) = (r for _step, r in results)
+    assert uncited.returncode == 0 and outputs[0] in uncited.stdout.splitlines()
+    assert (new.returncode, new.stdout.splitlines()[0]) == (0, created)
+    assert invalid.returncode == 2  # the validator's 1, reported by make as its own 2
+    problems = invalid.stdout.splitlines()[:-1]
+    assert len(problems) == placeholders and all(": fill in " in line for line in problems)
+    assert problems[0] == outputs[1]
+    assert (valid.returncode, valid.stdout) == (0, ok_line + "\n")
+    assert fmt.returncode == 0 and (scratch / path).read_text("utf-8") == code, "make fmt changed the example: it is not canonical"
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_commands_and_files_named_in_contributing_exist():

@@ -71,3 +71,34 @@ def test_total_order_for_mixed_precision():
 @pytest.mark.parametrize(("text", "fuzzy"), [("2025", False), ("2025?", True), ("202X", True), ("2025/..", True), ("2025-01/2025-02", False)])
 def test_fuzzy(text, fuzzy):
     assert dates.parse(text).is_fuzzy is fuzzy
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("01/20/2026", "'2026-01-20'"),
+        ("20 January 2026", "'2026-01-20'"),
+        ("January 20, 2026", "'2026-01-20'"),
+        ("Jan 2026", "'2026-01'"),
+        ("Sept 2026", "'2026-09'"),
+        ("20.01.2026", "'2026-01-20'"),
+        ("2026/1/5", "'2026-01-05'"),
+        ("03/04/2026", "'2026-03-04' or '2026-04-03'"),
+    ],
+)
+def test_common_non_edtf_forms_get_the_edtf_to_write(written, meant):
+    with pytest.raises(dates.DateError) as caught:
+        dates.parse(written)
+    assert str(caught.value) == f"{written!r} is not written in the date notation (EDTF); did you mean {meant}?"
+
+
+def test_a_common_form_that_names_no_day_says_so():
+    with pytest.raises(dates.DateError) as caught:
+        dates.parse("31/02/2026")
+    assert str(caught.value) == "'31/02/2026' is not written in the date notation (EDTF) and names no real day; write YYYY-MM-DD, such as 2026-01-20"
+
+
+def test_a_word_that_is_no_month_gets_no_suggestion():
+    with pytest.raises(dates.DateError) as caught:
+        dates.parse("Janx 2026")
+    assert str(caught.value) == "'Janx 2026' is not an EDTF date such as 2025, 2025-06 or 2025-06-13"

@@ -169,4 +169,7 @@ def test_new_claim_with_new_source_takes_one_command_each_an_edit_and_make_valid
     line = next(n for n, content in enumerate(text.splitlines(), 1) if content == "  status: disputed")
     mistake = make("validate", f"DATA={data}")
     assert mistake.returncode != 0
-    assert mistake.stdout.splitlines()[0] == f"{claim}:{line}:11: 'disputd' is not one of: unverified, corroborated, disputed, contradicted, retracted"
+    assert (
+        mistake.stdout.splitlines()[0]
+        == f"{claim}:{line}:11: 'disputd' is not one of: unverified, corroborated, disputed, contradicted, retracted; did you mean 'disputed'?"
+    )

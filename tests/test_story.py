@@ -150,7 +150,7 @@ def test_the_mini_story_is_valid(mini):
         ),
         ("      - fair-talks", "      - gone", "story.yaml:8:9: unknown claim 'gone': no file claims/gone.yaml"),
         ("How fair are the talks?", "How fair are the talks", "story.yaml:6:15: a question ends with a question mark"),
-        ("lead:\n", "leads:\n", "story.yaml:1:1: unknown field 'leads'"),
+        ("lead:\n", "leads:\n", "story.yaml:1:1: unknown field 'leads'; did you mean 'lead'?"),
         (
             "      - fair-talks",
             '      - fair-talks\n  - question: "Again?"\n    claims:\n      - other-talks',

@@ -115,10 +115,72 @@ def _parse_single(text: str) -> SingleDate:
     return SingleDate(text, "day", the_day, the_day, qual)
 
 
+_MONTH_NUMBERS = {name.lower()[:3]: n for n, name in enumerate(MONTHS, 1)}
+_MONTH = r"(?P<month_name>[A-Za-z]{3,9})\.?"
+_COMMON_FORMS = [
+    re.compile(r"(?P<a>[0-9]{1,2})[/.-](?P<b>[0-9]{1,2})[/.-](?P<year>[0-9]{4})"),  # 01/20/2026, 20.01.2026
+    re.compile(r"(?P<year>[0-9]{4})[/.-](?P<month>[0-9]{1,2})(?:[/.-](?P<day>[0-9]{1,2}))?"),  # 2026/01/20, 2026-1-5
+    re.compile(rf"(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>[0-9]{{4}})", re.IGNORECASE),  # 20 January 2026
+    re.compile(rf"{_MONTH}\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>[0-9]{{4}})", re.IGNORECASE),  # January 20, 2026
+    re.compile(rf"{_MONTH},?\s+(?P<year>[0-9]{{4}})", re.IGNORECASE),  # Jan 2026
+]
+
+
+def _candidate(year: str, month: int, day: int | None) -> str | None:
+    text = f"{year}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+    try:
+        _parse_single(text)
+    except DateError:
+        return None
+    return text
+
+
+def suggest(text: str) -> list[str]:
+    """The EDTF a common non-EDTF date most likely means: '01/20/2026' -> ['2026-01-20'].
+
+    Two candidates when day and month could be either way round ('03/04/2026');
+    none when the text is not a date in a form we recognise."""
+    text = text.strip()
+    for form in _COMMON_FORMS:
+        m = form.fullmatch(text)
+        if not m:
+            continue
+        found = m.groupdict()
+        if "a" in found:  # month/day (US) or day/month: offer every reading that is a real day
+            a, b = int(found["a"]), int(found["b"])
+            options = [_candidate(found["year"], a, b), _candidate(found["year"], b, a)]
+            return list(dict.fromkeys(o for o in options if o))
+        if found.get("month_name"):
+            month = _MONTH_NUMBERS.get(found["month_name"].lower()[:3])
+            if month is None or not MONTHS[month - 1].lower().startswith(found["month_name"].lower()):
+                return []
+        else:
+            month = int(found["month"])
+        day = int(found["day"]) if found.get("day") else None
+        option = _candidate(found["year"], month, day)
+        return [option] if option else []
+    return []
+
+
 def parse(text: str) -> EdtfDate:
     """Parse a date or interval in the supported notation, or raise DateError."""
     if not isinstance(text, str):
         raise DateError(f"a date must be a quoted string, not {type(text).__name__}")
+    try:
+        return _parse(text)
+    except DateError:
+        if all(_SINGLE.fullmatch(part) or part in ("", "..") for part in text.split("/", 1)):
+            raise  # written in the notation: the parser's own message is the precise one
+        options = suggest(text)
+        if not options and any(form.fullmatch(text.strip()) for form in _COMMON_FORMS[:2]):
+            raise DateError(f"{text!r} is not written in the date notation (EDTF) and names no real day; write YYYY-MM-DD, such as 2026-01-20") from None
+        if not options:
+            raise
+    meant = " or ".join(repr(o) for o in options)
+    raise DateError(f"{text!r} is not written in the date notation (EDTF); did you mean {meant}?")
+
+
+def _parse(text: str) -> EdtfDate:
     if "/" not in text:
         single = _parse_single(text)
         return EdtfDate(text, single, single, is_interval=False)

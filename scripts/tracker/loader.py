@@ -285,6 +285,53 @@ class _Builder:
         return number
 
 
+# A line `key: "text` or `- 'text` whose quote is not closed on that line.
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(?P<quote>["'])(?P<rest>.*)$""")
+_KEY_VALUE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[^\s#'\"][^:]*):\s+(?P<value>.*\S)\s*$")
+
+
+def _unclosed_quote(line: str) -> bool:
+    m = _OPENS_QUOTE.match(line)
+    if not m:
+        return False
+    rest = m["rest"]
+    if m["quote"] == '"':
+        return re.search(r'(?<!\\)(?:\\\\)*"', rest) is None
+    return "'" not in rest.replace("''", "")
+
+
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> LoadProblem:
+    """A syntax error where the broken construct starts, with the fix when it is a common one.
+
+    libyaml reports where it gave up: for an unclosed quote that is the end of the
+    file or the next quote, lines below the mistake. A value that is not closed on
+    its own line is the usual cause (data files write each quoted value on one line),
+    so the first such line before the point of failure is named instead."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = _pos(mark) if mark else (1, 1)
+    message = exc.problem or exc.context or "YAML syntax error"
+    lines = text.split("\n")
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        start_line, start_col = _pos(exc.context_mark)
+        return LoadProblem(
+            start_line,
+            start_col,
+            f"YAML syntax error: the quote opened here is never closed; end the value with a matching {lines[start_line - 1][start_col - 1]}",
+        )
+    for number, content in enumerate(lines[: line - 1], 1):
+        if _unclosed_quote(content):
+            quote_col = content.index(_OPENS_QUOTE.match(content)["quote"]) + 1
+            return LoadProblem(
+                number, quote_col, f"YAML syntax error: the quote opened here is not closed on this line (the parser stopped at line {line}: {message})"
+            )
+    if message == "mapping values are not allowed in this context" and line <= len(lines):
+        m = _KEY_VALUE.match(lines[line - 1])
+        if m:
+            value = m["value"].replace("\\", "\\\\").replace('"', '\\"')
+            return LoadProblem(line, col, f'YAML syntax error: ": " inside a value must be quoted; write {m["key"]}: "{value}"')
+    return LoadProblem(line, col, f"YAML syntax error: {message}")
+
+
 def load_text(text: str) -> Document:
     """Parse one record's text; raise LoadFailed with every problem found."""
     builder = _Builder(text)
@@ -293,10 +340,7 @@ def load_text(text: str) -> Document:
     except _TooDeep:
         doc = None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = _pos(mark) if mark else (1, 1)
-        message = exc.problem or exc.context or "YAML syntax error"
-        builder.problems.append(LoadProblem(line, col, f"YAML syntax error: {message}"))
+        builder.problems.append(_syntax_problem(text, exc))
         doc = None
     except yaml.YAMLError as exc:  # errors without a position, e.g. from the reader
         builder.problems.append(LoadProblem(1, 1, f"YAML error: {exc}"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from . import disputes_logic
@@ -33,7 +34,9 @@ def check_vocabulary(ds: Dataset) -> Iterator[DatasetFinding]:
             for path, value in values_at(record.data, pattern):
                 if value not in named[section] and value not in used[section]:
                     singular = section.removesuffix("s")
-                    yield record, path, f"{singular} {value!r} has no name for readers: add it under {section}: in {where}"
+                    hint = did_you_mean(value, named[section])  # a misspelt tag is one not named
+                    fix = f"; did you mean {hint}?" if hint else f": add it under {section}: in {where}"
+                    yield record, path, f"{singular} {value!r} has no name for readers{fix}"
                 used[section].add(value)
 
 
@@ -106,3 +109,9 @@ def check_compatible_figures(ds: Dataset) -> Iterator[DatasetFinding]:
                 ("questions", index, "question"),
                 "the figures of these claims are strictly compatible; add why_competing saying why they are shown as competing",
             )
+
+
+def did_you_mean(word: object, choices: set[str]) -> str:
+    """The closest of a few dozen names, quoted, or '' (difflib: no fuzzy-matching library needed)."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.7) if isinstance(word, str) else []
+    return repr(close[0]) if close else ""

@@ -11,6 +11,7 @@ records in well under a second. The tests check the schemas against the
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterator
 from functools import cache
@@ -102,9 +103,68 @@ def _resolve(schema_path: list, root: dict) -> dict | None:
 DAY_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # common.schema.json#/$defs/day
 
 
+def did_you_mean(word: object, choices) -> str:
+    """'; did you mean 'x'?' for the closest choice, or '' when none is close (difflib: a dozen
+    short names need no fuzzy-matching library)."""
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _deref(node: object, base: str) -> tuple[object, str]:
+    """Follow $refs between our own schema files until a node without one."""
+    docs = {doc["$id"]: doc for doc in schema_documents().values()}
+    while isinstance(node, dict) and "$ref" in node:
+        file_part, _, pointer = node["$ref"].partition("#")
+        base = base.rsplit("/", 1)[0] + "/" + file_part if file_part else base
+        node = docs.get(base)
+        for piece in [p for p in pointer.split("/") if p]:
+            node = node.get(piece) if isinstance(node, dict) else None
+    return node, base
+
+
+def _walk(kind: str, path: tuple) -> tuple[dict, str]:
+    """The schema of the value at an instance path (list indices step into ``items``), and
+    its description: the property's own, written beside its $ref, before the shared one."""
+    root = schema_documents()[schema_name(kind)]
+    node, base = _deref(root, root["$id"])
+    description = ""
+    for part in path:
+        if not isinstance(node, dict):
+            return {}, ""
+        raw = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        if not isinstance(part, int):  # an item is described by its list
+            description = raw.get("description", "") if isinstance(raw, dict) else ""
+        node, base = _deref(raw, base)
+        if not description and isinstance(node, dict):
+            description = node.get("description", "")
+    return (node if isinstance(node, dict) else {}), description
+
+
+def field_schema(kind: str, path: tuple) -> dict:
+    return _walk(kind, path)[0]
+
+
+def field_name(path: tuple) -> str:
+    """A field as a contributor reads it: ``citations.excerpt``, without list indices."""
+    return ".".join(str(part) for part in path if isinstance(part, str))
+
+
+def _fill_in(kind: str, path: tuple) -> str:
+    node, description = _walk(kind, path)
+    description = description.removeprefix("Optional:").strip()
+    options = node.get("oneOf", [])
+    if options and all("const" in o for o in options):
+        description += f" One of: {', '.join(o['const'] for o in options)}."
+    return f"fill in {field_name(path)}: {description}" if description else f"fill in {field_name(path)}"
+
+
 def _friendly(kind: str, error) -> str:
     name = type(error.kind).__name__
     instance = error.instance
+    if name == "Type" and isinstance(instance, int | float) and field_schema(kind, tuple(error.instance_path)).get("format") == "edtf":
+        return f'a date is written in quotes (unquoted, {instance} is a number): write "{instance}"'
     if name == "Format" and error.kind.format == "edtf":
         try:
             dates.parse(instance)
@@ -115,8 +175,8 @@ def _friendly(kind: str, error) -> str:
     if name == "OneOfNotValid":
         options = _resolve(list(error.schema_path), schema_documents()[schema_name(kind)])
         if isinstance(options, list) and all("const" in o for o in options):
-            allowed = ", ".join(o["const"] for o in options)
-            return f"{instance!r} is not one of: {allowed}"
+            consts = [o["const"] for o in options]
+            return f"{instance!r} is not one of: {', '.join(consts)}{did_you_mean(instance, consts)}"
     if name == "Pattern" and str(error.kind.pattern).startswith("^[a-z0-9]+(-[a-z0-9]+)*$"):
         return f"{instance!r} is not a valid id: use lowercase letters a-z, digits 0-9 and single hyphens"
     if name == "Pattern" and error.kind.pattern == DAY_PATTERN:
@@ -132,16 +192,52 @@ def _friendly(kind: str, error) -> str:
     return error.message
 
 
+def _value_at(data: object, path: tuple) -> object:
+    for part in path:
+        try:
+            data = data[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def check(kind: str, data: dict) -> Iterator[tuple[tuple, str, bool]]:
-    """Yield (path, message, points_at_key) for each schema violation."""
-    for error in validator(kind).iter_errors(data):
+    """Yield (path, message, points_at_key) for each schema violation.
+
+    An unknown field close to a missing required one is reported once, at the
+    unknown key, with the name it probably means; an empty placeholder left by
+    the scaffolder gives one "fill in" message however many rules it breaks.
+    """
+    errors = list(validator(kind).iter_errors(data))
+    missing: dict[tuple, list[str]] = {}
+    for error in errors:
+        if type(error.kind).__name__ == "Required":
+            missing.setdefault(tuple(error.instance_path), []).append(error.kind.property)
+    meant: set[tuple] = set()
+    filled_in: set[tuple] = set()
+    for error in errors:
         path = tuple(error.instance_path)
-        if type(error.kind).__name__ == "AdditionalProperties":
+        name = type(error.kind).__name__
+        if name == "AdditionalProperties":
+            known = list(field_schema(kind, path).get("properties", {}))
             for key in error.kind.unexpected:
-                yield (*path, key), f"unknown field {key!r}", True
+                hint = did_you_mean(key, missing.get(path, [])) or did_you_mean(key, known)
+                meant.update((*path, m) for m in missing.get(path, []) if hint == f"; did you mean {m!r}?")
+                yield (*path, key), f"unknown field {key!r}{hint}", True
+            continue
+        if name == "Required":
+            continue
+        if _value_at(data, path) == "":
+            if path not in filled_in:
+                filled_in.add(path)
+                yield path, _fill_in(kind, path), False
             continue
         if type(error.kind).__name__ == "PropertyNames":  # a key of a map (vocabulary.yaml): point at the key
             key = error.kind.error.instance
             yield (*path, key), f"{key!r} is not a valid name: use lowercase letters a-z, digits 0-9 and single hyphens", True
             continue
         yield path, _friendly(kind, error), False
+    for path, names in missing.items():
+        for prop in names:
+            if (*path, prop) not in meant:
+                yield path, f"missing required field {prop!r}", False

@@ -37,7 +37,7 @@ SYMLINK = "symlinks are not allowed under the data directory"
 BAD_EXTENSION = "unexpected file; records are <id>.yaml files (extension .yaml)"
 UNKNOWN_FOLDER = "unknown folder; the data directory holds only events, claims, actors, sources"
 TOP_LEVEL_FILE = "unexpected file; records go in one of the folders events, claims, actors, sources"
-KINDS_OF_ACTOR = "person, government, organisation, military, news-outlet, group, anonymous"
+KINDS_OF_ACTOR = "person, government, organisation, military, news-outlet, group, anonymous, unnamed-author"
 STATUSES = "unverified, corroborated, disputed, contradicted, retracted"
 
 BUG_ESCAPES = (
@@ -354,7 +354,7 @@ YAML_11_TYPING = [
     reject(
         "YAML 1.1 implicit typing",
         "unquoted year is a number",
-        ['data/sources/seed.yaml:3:12: 2026 is not of type "string"'],
+        ['data/sources/seed.yaml:3:12: a date is written in quotes (unquoted, 2026 is a number): write "2026"'],
         edits=[("sources/seed.yaml", 'published: "2026"', "published: 2026")],
     ),
     reject(

@@ -228,7 +228,7 @@ BASE_RECORDS: dict[str, dict] = {
     "actors/base-actor.yaml": {"name": "Base Actor", "kind": "person", "citations": [{"source": "base-source", "excerpt": "Base source excerpt."}]},
     "actors/base-org.yaml": {"name": "Base Org", "kind": "organisation", "citations": [{"source": "base-source", "excerpt": "Base source excerpt."}]},
     "actors/base-outlet.yaml": {"name": "Base Outlet", "kind": "news-outlet", "citations": [{"source": "base-source", "excerpt": "Base source excerpt."}]},
-    "sources/base-source.yaml": {"kind": "news-article", "description": "Base source", "url": "https://example.org/base", "published": "2026-03"},
+    "sources/base-source.yaml": {"kind": "news-article", "description": "Base source", "url": "https://example.org/base", "published": "2026-03-01"},
     "claims/base-claim.yaml": {
         "claimants": ["base-actor"],
         "statement": "The claim every payload claim updates.",
