@@ -21,9 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fmt import MODELINE, item_schema, kind_schema, resolve
+from tracker import kinds
 from tracker.dataset import ID_PATTERN, display_path
 from tracker.docs_text import field_reference
-from tracker.schemas import KINDS, SCHEMA_FILE, schema_documents
+from tracker.schemas import schema_documents
 
 COMMENT_WIDTH = 100
 USAGE = "usage: make new KIND=event|claim|actor|source ID=some-id"
@@ -36,10 +37,10 @@ class Refused(Exception):
 def plural_kind(kind: str) -> str:
     """'claim' and 'claims' both name data/claims/."""
     kind = kind.strip().lower()
-    for plural, singular in SCHEMA_FILE.items():
-        if kind in (plural, singular):
-            return plural
-    raise Refused(f"unknown kind {kind!r}: use one of {', '.join(SCHEMA_FILE.values())}")
+    for known in kinds.ALL:
+        if kind in (known.folder, known.singular):
+            return known.folder
+    raise Refused(f"unknown kind {kind!r}: use one of {', '.join(k.singular for k in kinds.ALL)}")
 
 
 def check_id(record_id: str) -> None:
@@ -53,7 +54,7 @@ def check_id(record_id: str) -> None:
 
 def existing_record(data: Path, record_id: str) -> Path | None:
     """The file already using this id, in any kind: ids are unique across kinds."""
-    for kind in KINDS:
+    for kind in kinds.FOLDERS:
         path = data / kind / f"{record_id}.yaml"
         if path.exists() or path.is_symlink():
             return path
@@ -61,7 +62,7 @@ def existing_record(data: Path, record_id: str) -> Path | None:
 
 
 def _notes(kind: str) -> dict[str, tuple[bool, str, str]]:
-    return {name: (required, type_, description) for name, required, type_, _title, description in field_reference(SCHEMA_FILE[kind])}
+    return {name: (required, type_, description) for name, required, type_, _title, description in field_reference(kinds.get(kind).schema)}
 
 
 def _comment(text: str, indent: int, inner: int = 0) -> list[str]:
@@ -165,7 +166,7 @@ def skeleton(kind: str) -> str:
     """The text of a new record of `kind`: canonical, commented, and failing validation until filled in."""
     kind = plural_kind(kind)
     schema = kind_schema(kind)
-    singular = SCHEMA_FILE[kind]
+    singular = kinds.get(kind).singular
     header = [
         MODELINE.format(kind=singular),
         *_comment(f"A new {singular}. {schema['description']}", 0),

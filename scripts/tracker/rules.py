@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from . import dates
-from .dataset import KIND_SINGULAR, REPO_ROOT, Dataset, RecordFile
+from . import dates, kinds
+from .dataset import REPO_ROOT, Dataset, RecordFile
 
 Finding = tuple[tuple, str]
 Rule = Callable[[RecordFile, Dataset], Iterator[Finding]]
@@ -90,11 +90,11 @@ def check_references(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     for pattern, target_kind in REFERENCES[record.kind]:
         for path, ref in values_at(record.data, pattern):
             target = ds.by_id.get(ref)
-            wanted = KIND_SINGULAR[target_kind]
+            wanted = kinds.get(target_kind).singular
             if target is None:
                 yield path, f"unknown {wanted} {ref!r}: no file {target_kind}/{ref}.yaml"
             elif target.kind != target_kind:
-                yield path, f"{ref!r} is {_a(KIND_SINGULAR[target.kind])} ({target.display}), not {_a(wanted)}"
+                yield path, f"{ref!r} is {_a(kinds.get(target.kind).singular)} ({target.display}), not {_a(wanted)}"
             elif ref == record.id:
                 yield path, f"{record.id!r} refers to itself"
 

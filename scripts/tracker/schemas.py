@@ -19,11 +19,9 @@ from urllib.parse import urlsplit
 
 import jsonschema_rs
 
-from . import dates
+from . import dates, kinds
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
-KINDS = ("events", "claims", "actors", "sources")
-SCHEMA_FILE = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
 
 
 def is_http_url(value: object) -> bool:
@@ -61,7 +59,7 @@ def validator(kind: str):
     docs = schema_documents()
     registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in docs.values()])
     return jsonschema_rs.Draft202012Validator(
-        docs[SCHEMA_FILE[kind]],
+        docs[kinds.get(kind).schema],
         registry=registry,
         formats=FORMATS,
         validate_formats=True,
@@ -70,20 +68,39 @@ def validator(kind: str):
     )
 
 
-def _resolve(schema_path: list, root: dict) -> dict | None:
+def deref(ref: str, doc: str = "common") -> tuple[object, str]:
+    """The node a `$ref` written in schema/<doc>.schema.json points to, and the file it is in.
+
+    The one resolver of the project (validation messages, the formatter, the docs): our
+    schemas refer to each other by file name ("common.schema.json#/$defs/id") or inside
+    one file ("#/$defs/text"), and all sit in schema/.
+    """
+    file_part, _, pointer = ref.partition("#")
+    name = file_part.removesuffix(".schema.json") if file_part else doc
+    node: object = schema_documents().get(name)
+    for piece in [p for p in pointer.split("/") if p]:
+        node = node[piece] if isinstance(node, dict) else None
+    return node, name
+
+
+def resolve(node: object, doc: str = "common") -> dict:
+    """A subschema with its `$ref` chain merged in (the referring node's own words win); {} for a non-object."""
+    if not isinstance(node, dict):
+        return {}
+    if "$ref" not in node:
+        return node
+    target, name = deref(node["$ref"], doc)
+    merged = dict(resolve(target, name))
+    merged.update({k: v for k, v in node.items() if k != "$ref"})
+    return merged
+
+
+def _resolve(schema_path: list, root: dict, doc: str) -> dict | list | None:
     """Follow a schema path (through $refs between our own files) to the subschema it names."""
-    docs = {doc["$id"]: doc for doc in schema_documents().values()}
-    base = root["$id"]
     node: object = root
     for part in schema_path:
         while isinstance(node, dict) and "$ref" in node and part not in node:
-            ref = node["$ref"]
-            file_part, _, pointer = ref.partition("#")
-            target_id = base.rsplit("/", 1)[0] + "/" + file_part if file_part else base
-            node = docs.get(target_id)
-            base = target_id
-            for piece in [p for p in pointer.split("/") if p]:
-                node = node[piece] if isinstance(node, dict) else None
+            node, doc = deref(node["$ref"], doc)
         if isinstance(node, dict):
             node = node.get(part)
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
@@ -104,7 +121,7 @@ def _friendly(kind: str, error) -> str:
     if name == "Format" and error.kind.format == "http-url":
         return f"{instance!r} is not an absolute http:// or https:// URL with a host"
     if name == "OneOfNotValid":
-        options = _resolve(list(error.schema_path), schema_documents()[SCHEMA_FILE[kind]])
+        options = _resolve(list(error.schema_path), schema_documents()[kinds.get(kind).schema], kinds.get(kind).schema)
         if isinstance(options, list) and all("const" in o for o in options):
             allowed = ", ".join(o["const"] for o in options)
             return f"{instance!r} is not one of: {allowed}"

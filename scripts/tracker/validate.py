@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dataset as ds_mod
-from . import rules, schemas
+from . import kinds, rules, schemas
 from .dataset import Dataset, Problem
 
 
@@ -20,7 +20,7 @@ class Result:
         return not self.problems
 
     def counts(self) -> dict[str, int]:
-        return {kind: len(self.dataset.of_kind(kind)) for kind in schemas.KINDS}
+        return {kind: len(self.dataset.of_kind(kind)) for kind in kinds.FOLDERS}
 
 
 def check_schemas(dataset: Dataset) -> list[Problem]:
