@@ -176,9 +176,8 @@ def record_document(model: Model, site_url: str, record: Record, refs: Refs | No
 
 def list_item(refs: Refs, record: Record) -> dict:
     """One row of a per-kind list: the reference plus what a list is sorted or filtered by."""
-    item = dict(refs(record.id))
-    item.update(kinds.call("list_item", record.kind, refs, record))
-    return item
+    extra = kinds.call("list_item", record.kind, refs, record)
+    return {**refs(record.id), **extra}
 
 
 @kinds.provides("events", "list_item")

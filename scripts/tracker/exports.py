@@ -323,6 +323,8 @@ def _check_csv(model: Model, outputs: dict[str, bytes], ids: dict[str, list[str]
     package = json.loads(outputs[DATAPACKAGE_PATH])
     described = [f"{CSV_ROOT}/{r['path']}" for r in package["resources"]]
     problems += _exactly_once(DATAPACKAGE_PATH, described, [p for p in outputs if p.startswith(f"{CSV_ROOT}/") and p.endswith(".csv")])
+    missing = [kind for kind in kinds.FOLDERS if kind not in {t.name for t in export_csv.tables()}]
+    problems += [f"{CSV_ROOT}/: no table of {kind}" for kind in missing]
     for table in export_csv.tables():
         rows = _csv_rows(outputs[table.path])
         if table.name in kinds.FOLDERS:

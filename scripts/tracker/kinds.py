@@ -3,8 +3,8 @@
 Each kind names its data folder (also its path segment on the site and in the API),
 its singular (the record type named in every output and its schema file), and its
 titles. The code that handles one kind registers itself here with ``provides``:
-the model class and builder (model), the record page (pages.records), the search
-entry (pages.search), the API document and list item (export_json) and the
+the model class and builder (model), the record page (pages.records), the index
+(pages.indexes), the search entry (pages.search), the API document and list item (export_json) and the
 JSON-LD node (jsonld). Every other module iterates ``ALL`` or looks a kind up with
 ``get``; an unknown kind is an error (``UnknownKind``), never "a source".
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # What each kind must have registered once every module is imported (see ``missing``).
-ROLES = ("model_class", "builder", "page", "search_entry", "api_document", "list_item", "jsonld")
+ROLES = ("model_class", "builder", "page", "index", "search_entry", "api_document", "list_item", "jsonld")
 
 
 class UnknownKind(KeyError):

@@ -17,7 +17,7 @@ from .. import kinds
 from ..incremental import RenderMemo
 from ..model import Model
 from ..paths import page_path
-from . import disputes, indexes, lists, records, search, site, timeline
+from . import disputes, indexes, lists, records, search, site, timeline  # noqa: F401  (indexes, records and search register per-kind handlers)
 from .base import Page
 
 __all__ = ["FAMILIES", "Family", "Page", "all_pages", "records", "search"]
@@ -65,10 +65,7 @@ def _overflow_pages(build: Build) -> list[Page]:
 FAMILIES: list[Family] = [
     Family("home", lambda b: [site.home_page(b.model, b.site_name)]),
     Family("timeline", lambda b: timeline.timeline_pages(b.model, b.chunks)),
-    Family("events index", lambda b: b.index(indexes.events_index)),
-    Family("claims index", lambda b: b.index(indexes.claims_index)),
-    Family("actors index", lambda b: b.index(indexes.actors_index)),
-    Family("sources index", lambda b: b.index(indexes.sources_index)),
+    Family("indexes", lambda b: [page for kind in kinds.ALL for page in b.index(kind.handler("index"))]),
     Family("disputes", lambda b: disputes.disputes_pages(b.model)),
     Family("data notes", lambda b: [site.data_notes_page(b.model)]),
     Family("methodology", lambda b: [site.methodology_page()]),

@@ -45,6 +45,7 @@ def index_pages(model: Model, kind: str, intro_html: Callable[[Links], str], gro
     return [Page(here, title, f"All {total:,} {title.lower()}, grouped.", body, searchable=False), *pages]
 
 
+@kinds.provides("events", "index")
 def events_index(model: Model) -> list[Page]:
     by_year: dict[str, list[str]] = defaultdict(list)
     for event in model.timeline():
@@ -58,6 +59,7 @@ def events_index(model: Model) -> list[Page]:
     )
 
 
+@kinds.provides("claims", "index")
 def claims_index(model: Model) -> list[Page]:
     by_status: dict[str, list[str]] = {s: [] for s in vocab.statuses()}
     for claim in model.claims.values():
@@ -71,6 +73,7 @@ def claims_index(model: Model) -> list[Page]:
     )
 
 
+@kinds.provides("actors", "index")
 def actors_index(model: Model) -> list[Page]:
     by_kind: dict[str, list[str]] = defaultdict(list)
     for actor in sorted(model.actors.values(), key=lambda a: (a.name.lower(), a.id)):
@@ -84,6 +87,7 @@ def actors_index(model: Model) -> list[Page]:
     )
 
 
+@kinds.provides("sources", "index")
 def sources_index(model: Model) -> list[Page]:
     by_kind: dict[str, list[str]] = defaultdict(list)
     for source in sorted(model.sources.values(), key=lambda s: (s.title.lower(), s.id)):

@@ -117,10 +117,7 @@ def methodology_page() -> Page:
                 "Everything on this page is generated from the schemas and the checking code, so it always describes what the build really does.</p>",
             ),
             md_heading(2, "Events, claims, actors and sources {#records}"),
-            html_block(
-                f"<p><strong>Events</strong>: {esc(docs['event']['description'])}</p><p><strong>Claims</strong>: {esc(docs['claim']['description'])}</p>"
-                f"<p><strong>Actors</strong>: {esc(docs['actor']['description'])}</p><p><strong>Sources</strong>: {esc(docs['source']['description'])}</p>"
-            ),
+            html_block("".join(f"<p><strong>{kind.title}</strong>: {esc(docs[kind.schema]['description'])}</p>" for kind in kinds.ALL)),
             md_heading(2, "Assessment scale {#assessment-scale}"),
             html_block("<p>Every claim carries one of these statuses and a written rationale.</p>", scale_table("status", badge=True)),
             md_heading(2, "Citations and verbatim excerpts {#citations}"),
