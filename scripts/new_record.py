@@ -27,7 +27,7 @@ from tracker.docs_text import field_reference
 from tracker.schemas import schema_documents
 
 COMMENT_WIDTH = 100
-USAGE = "usage: make new KIND=event|claim|actor|source ID=some-id"
+USAGE = f"usage: make new KIND={'|'.join(k.singular for k in kinds.ALL)} ID=some-id"
 
 
 class Refused(Exception):
@@ -187,7 +187,7 @@ def create(data: Path, kind: str, record_id: str) -> Path:
         raise Refused(f"data directory {display_path(data)} not found (run from the repository root, or pass DATA=dir)")
     clash = existing_record(data, record_id)
     if clash is not None:
-        raise Refused(f"id {record_id!r} is already used by {display_path(clash)}: ids are unique across events, claims, actors and sources")
+        raise Refused(f"id {record_id!r} is already used by {display_path(clash)}: ids are unique across {kinds.folders_in_words('and')}")
     target = data / kind / f"{record_id}.yaml"
     target.parent.mkdir(exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as out:
@@ -198,7 +198,7 @@ def create(data: Path, kind: str, record_id: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], usage=USAGE.removeprefix("usage: "))
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("DATA", "data")), help="data directory (default: data)")
-    parser.add_argument("kind", nargs="?", default="", help="event, claim, actor or source")
+    parser.add_argument("kind", nargs="?", default="", help=" or ".join(", ".join(k.singular for k in kinds.ALL).rsplit(", ", 1)))
     parser.add_argument("id", nargs="?", default="", help="the new record's id, which is also its file name")
     args = parser.parse_args(argv)
     if not args.kind or not args.id:

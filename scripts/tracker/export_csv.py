@@ -41,7 +41,8 @@ ID_LIST_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*( [a-z0-9]+(-[a-z0-9]+)*)*)?$"
 DIALECT = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True}
 
 CONVENTIONS = (
-    "RFC 4180 CSV in UTF-8 without BOM, with a header row and CRLF line ends. One row per record in events, claims, actors and sources; "
+    "RFC 4180 CSV in UTF-8 without BOM, with a header row and CRLF line ends. "
+    f"One row per record in {kinds.folders_in_words('and')}; "
     "repeated parts (citations and reported_via entries, quantities, claim links, actor roles and aliases) are in their own tables, "
     "keyed by the record's id and a 1-based position. Lists of ids or tags are joined with a single space. An empty cell is a missing value. "
     "A cell whose text begins with =, +, -, @, a tab, a carriage return or an apostrophe is written with an apostrophe before it "
@@ -292,8 +293,8 @@ def _citation_rows(model: Model, site_url: str) -> Iterator[list[object]]:
 def _citation_columns() -> list[Column]:
     w = _field_words("event")
     return [
-        Column("record_type", "string", "The type of the citing record.", {"required": True, "enum": ["event", "claim", "actor", "source"]}),
-        Column("record_id", "string", "The id of the citing record (in events, claims, actors or sources, by record_type).", {"required": True}),
+        Column("record_type", "string", "The type of the citing record.", {"required": True, "enum": [k.singular for k in kinds.ALL]}),
+        Column("record_id", "string", f"The id of the citing record (in {kinds.folders_in_words('or')}, by record_type).", {"required": True}),
         Column(
             "list",
             "string",

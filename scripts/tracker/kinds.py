@@ -57,6 +57,11 @@ _BY_FOLDER = {k.folder: k for k in ALL}
 _BY_SINGULAR = {k.singular: k for k in ALL}
 
 
+def folders_in_words(conjunction: str) -> str:
+    """The folders as prose: "events, claims, actors or sources"."""
+    return f"{', '.join(FOLDERS[:-1])} {conjunction} {FOLDERS[-1]}"
+
+
 def get(folder: str) -> Kind:
     """The kind stored in a data folder ("events"); UnknownKind for any other name."""
     try:

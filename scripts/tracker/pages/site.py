@@ -116,7 +116,7 @@ def methodology_page() -> Page:
                 "<p>How the tracker records events and claims, how sure it is of each claim, and what every record is checked for before it is published. "
                 "Everything on this page is generated from the schemas and the checking code, so it always describes what the build really does.</p>",
             ),
-            md_heading(2, "Events, claims, actors and sources {#records}"),
+            md_heading(2, kinds.folders_in_words("and").capitalize() + " {#records}"),
             html_block("".join(f"<p><strong>{kind.title}</strong>: {esc(docs[kind.schema]['description'])}</p>" for kind in kinds.ALL)),
             md_heading(2, "Assessment scale {#assessment-scale}"),
             html_block("<p>Every claim carries one of these statuses and a written rationale.</p>", scale_table("status", badge=True)),
