@@ -163,3 +163,29 @@ def test_architecture_md_names_only_modules_that_exist():
     assert len(named) > 20
     missing = sorted(p for p in named if not (REPO / p.rstrip("/")).exists())
     assert missing == []
+
+
+def documented_layers() -> dict[str, int]:
+    """Module name -> layer, from the table "Modules, from the bottom up" in ARCHITECTURE.md."""
+    layers = {}
+    for line in (REPO / "ARCHITECTURE.md").read_text("utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and cells[0].isdigit():
+            for path in re.findall(r"`(scripts/[\w./-]+\.py)`", cells[1]):
+                layers[module_name(SCRIPTS.parent / path)] = int(cells[0])
+    return layers
+
+
+def test_architecture_md_places_every_module_in_a_layer_and_nothing_imports_upwards():
+    layers = documented_layers()
+    graph, _ = import_graph()
+    unplaced = sorted(m for m in graph if m not in layers and m != "tracker")
+    assert unplaced == []
+    upwards = sorted(
+        f"{m} (layer {layers[m]}) imports {t} (layer {layers[t]})"
+        for m, targets in graph.items()
+        if m in layers
+        for t in targets
+        if t in layers and layers[t] > layers[m]
+    )
+    assert upwards == []

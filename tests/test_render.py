@@ -6,8 +6,8 @@ import pytest
 
 from conftest import MINI, REPO
 from tracker import model as model_mod
-from tracker import paths
-from tracker.pages import all_pages, base, disputes, indexes, lists, records, search, timeline
+from tracker import paths, vocab
+from tracker.pages import all_pages, base, disputes, indexes, lists, records, search, site, timeline
 from tracker.validate import validate
 
 
@@ -122,3 +122,18 @@ def test_long_lists_on_record_pages_link_to_paginated_pages(mini_model, monkeypa
     assert source.count('<ul class="record-list">') == 4  # claims made, and events, claims, actors citing it
     every = {p.path for p in all_pages(mini_model, "Test")}
     assert set(pages) <= every
+
+
+def test_statuses_come_from_the_schema_in_its_order(mini_model, monkeypatch):
+    """A status added to the claim schema shows up in the claims index and on the home page, in the schema's order."""
+    scales = dict(vocab.scales())
+    extra = {"const": "withdrawn", "title": "Withdrawn", "description": "Taken back by whoever made it."}
+    scales["status"] = [extra, *scales["status"]]
+    monkeypatch.setattr(vocab, "scales", lambda: scales)
+    claim = mini_model.claims["fair-talks"]
+    monkeypatch.setattr(claim, "status", "withdrawn")
+    index = indexes.claims_index(mini_model)[0].markdown
+    assert index.index(">Withdrawn <small>(1)</small>") < index.index(">Disputed <small>")
+    home = site.home_page(mini_model, "Test").markdown
+    assert "Taken back by whoever made it." in home
+    assert home.index("status-withdrawn") < home.index("status-unverified")
