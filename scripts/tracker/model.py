@@ -207,8 +207,8 @@ class Model:
         return getattr(self, kinds.get(kind).folder)
 
     def get(self, rid: str) -> Record | None:
-        for kind in kinds.FOLDERS:
-            table = self.table(kind)
+        for kind in kinds.FOLDERS:  # the attributes are named after the folders (hot: every link looks its target up)
+            table = getattr(self, kind)
             if rid in table:
                 return table[rid]
         return None

@@ -32,7 +32,7 @@ CONTRIBUTING_PAGE = "contributing.md"
 
 
 def page_path(record: Record) -> str:
-    return record_md_path(record.kind, record.id)
+    return f"{record.kind}/{record.id}.md"  # as record_md_path, inline: every link to a record comes here
 
 
 def record_md_path(kind: str, rid: str) -> str:
