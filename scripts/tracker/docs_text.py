@@ -1,8 +1,8 @@
-"""Words for the site taken from the schemas and the code, so that the docs cannot drift.
+"""Words for the docs taken from the schemas and the code, so that the docs cannot drift.
 
-The assessment scale, the kinds of actor and source, the qualifiers, the field
-reference and the list of checks are all read from schema/*.json and from the
-rule docstrings; the date examples are rendered by the same code the pages use.
+The scale tables (from ``vocab``), the field reference (for the methodology page, the
+CSV data package, the scaffold and CONTRIBUTING) and the date examples (rendered by the
+same code the pages use). The methodology page itself is in pages.site.
 """
 
 from __future__ import annotations

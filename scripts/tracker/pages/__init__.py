@@ -17,10 +17,10 @@ from .. import kinds
 from ..incremental import RenderMemo
 from ..model import Model
 from ..paths import page_path
-from . import disputes, indexes, lists, records, search, site, timeline  # noqa: F401  (indexes, records and search register per-kind handlers)
+from . import base, disputes, indexes, lists, records, search, site, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
 from .base import Page
 
-__all__ = ["FAMILIES", "Family", "Page", "all_pages", "records", "search"]
+__all__ = ["FAMILIES", "Build", "Family", "Page", "all_pages", "base", "records", "search"]
 
 
 @dataclass(frozen=True, slots=True)
