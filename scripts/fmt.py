@@ -47,13 +47,14 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from tracker import kinds
 from tracker.dataset import ID_PATTERN, display_path
 from tracker.loader import FORBIDDEN_CHARACTERS, LoadFailed, LoadProblem, decode, load_text
-from tracker.schemas import KINDS, SCHEMA_FILE, schema_documents
+from tracker.schemas import resolve, schema_documents
 
 MODELINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json"
 _MODELINE_RE = re.compile(r"#\s*yaml-language-server\s*:")
-_MODELINE_KIND = re.compile(r"\$schema=\S*?(event|claim|actor|source)\.schema\.json")
+_MODELINE_KIND = re.compile(rf"\$schema=\S*?({'|'.join(k.singular for k in kinds.ALL)})\.schema\.json")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 # Characters YAML cannot hold raw in a double-quoted scalar, or that it reads as line breaks.
 _NOT_YAML_PRINTABLE = re.compile("[^\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
@@ -72,25 +73,14 @@ class FormatError(Exception):
 # --------------------------------------------------------------------------- schema
 
 
-def resolve(node: dict | None) -> dict:
-    """A subschema with its `$ref` chain merged in (the referring node's own words win)."""
-    if not isinstance(node, dict):
-        return {}
-    if "$ref" not in node:
-        return node
-    docs = schema_documents()
-    file_part, _, pointer = node["$ref"].partition("#")
-    target: object = docs[file_part.removesuffix(".schema.json")] if file_part else docs["common"]
-    for piece in [p for p in pointer.split("/") if p]:
-        target = target[piece]  # type: ignore[index]
-    merged = dict(resolve(target))  # type: ignore[arg-type]
-    merged.update({k: v for k, v in node.items() if k != "$ref"})
-    return merged
+def schema_stem(kind: str) -> str:
+    """The schema file stem of a kind given by folder ("claims") or by type ("claim")."""
+    return kinds.get(kind).schema if kind in kinds.FOLDERS else kinds.by_singular(kind).schema
 
 
 def kind_schema(kind: str) -> dict:
     """The schema of a record kind ('claim' or 'claims')."""
-    return schema_documents()[SCHEMA_FILE.get(kind, kind)]
+    return schema_documents()[schema_stem(kind)]
 
 
 def property_schema(schema: dict, key: str) -> dict:
@@ -457,7 +447,7 @@ def format_text(text: str, kind: str) -> str:
     root = builder.build()
     comments = [c for c in find_comments(text) if not (c.own_line and _MODELINE_RE.match(c.text))]
     attach_comments(root, builder.slots, comments)
-    out = [MODELINE.format(kind=SCHEMA_FILE.get(kind, kind))]
+    out = [MODELINE.format(kind=schema_stem(kind))]
     if root.slots:
         emit_collection(root, kind_schema(kind), 0, out)
     else:
@@ -478,18 +468,18 @@ def format_text(text: str, kind: str) -> str:
 
 def kind_of(path: Path, text: str) -> str:
     """A record's kind from its folder (data/<kind>/), else from its modeline."""
-    if path.parent.name in KINDS:
+    if path.parent.name in kinds.FOLDERS:
         return path.parent.name
     first = text.split("\n", 1)[0]
     match = _MODELINE_KIND.search(first) if _MODELINE_RE.match(first) else None
     if match:
-        return match.group(1) + "s"
-    raise FormatError(1, 1, f"cannot tell the kind of record: put the file in a folder named {', '.join(KINDS)}")
+        return kinds.by_singular(match.group(1)).folder
+    raise FormatError(1, 1, f"cannot tell the kind of record: put the file in a folder named {', '.join(kinds.FOLDERS)}")
 
 
 def record_files(data: Path) -> list[Path]:
     """Every <id>.yaml under the kind folders of a data directory, in a stable order."""
-    return [p for kind in KINDS for p in sorted((data / kind).glob("*.yaml")) if p.is_file() and not p.is_symlink()]
+    return [p for kind in kinds.FOLDERS for p in sorted((data / kind).glob("*.yaml")) if p.is_file() and not p.is_symlink()]
 
 
 @dataclass

@@ -36,8 +36,9 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tracker
-from tracker import csp, exports, forked, jsonld, render
+from tracker import csp, exports, forked, jsonld
 from tracker import model as model_mod
+from tracker import pages as site_pages
 from tracker.html import json_for_script, sanitize
 from tracker.incremental import RenderMemo
 from tracker.report import text_report
@@ -68,7 +69,7 @@ def on_config(config):
     if _helped():
         # The open data is built, written and checked by a helper while this process renders.
         writer = forked.Helper(functools.partial(_open_data_work, model, site_url, epoch, Path(config.site_dir)), "the open-data writer")
-    pages = render.all_pages(model, config.site_name, _memo() if _incremental() else None)
+    pages = site_pages.all_pages(model, config.site_name, _memo() if _incremental() else None)
     # The live preview skips the open-data files (seconds at scale); `make site` always builds them.
     outputs = {} if _serving() or writer else exports.build_outputs(model, site_url=site_url, epoch=epoch)
     late = exports.extra_pages(model, outputs)  # with a writer: stand-ins until it reports the sizes
@@ -238,7 +239,7 @@ def _sanitize_work(pages: list, connection) -> None:
     """In the sanitizer: clean the HTML blocks of every page, in MkDocs' order, each sent as
     path NUL digest-of-the-blocks NUL cleaned blocks joined by NUL (sanitized HTML has no NUL)."""
     for page in pages:
-        blocks = render.split_blocks(page.markdown)[1]
+        blocks = site_pages.base.split_blocks(page.markdown)[1]
         cleaned = "\x00".join(sanitize(block) for block in blocks)
         connection.send_bytes(b"\x00".join([page.path.encode(), _blocks_digest(blocks), cleaned.encode()]))
 
@@ -309,7 +310,7 @@ def on_page_markdown(markdown: str, page, config, files):
         # Record pages are indexed by compact entries (on_post_build), not by parsing their HTML;
         # lists of records (timeline, indexes) would only repeat them.
         page.meta["search"] = {"exclude": True}
-    markdown, _state["blocks"][page.file.src_uri] = render.split_blocks(markdown)
+    markdown, _state["blocks"][page.file.src_uri] = site_pages.base.split_blocks(markdown)
     return markdown
 
 
@@ -319,8 +320,8 @@ def on_page_content(content: str, page, config, files):
         return content
     cleaned = _cleaned_ahead(page.file.src_uri, blocks)
     if cleaned is not None:  # the Markdown around the blocks is sanitized here, the blocks were by the helper
-        return render.join_blocks(sanitize(content), cleaned)
-    return sanitize(render.join_blocks(content, blocks))
+        return site_pages.base.join_blocks(sanitize(content), cleaned)
+    return sanitize(site_pages.base.join_blocks(content, blocks))
 
 
 def on_post_page(output: str, page, config):
@@ -390,7 +391,7 @@ def add_record_search_entries(index_path: Path) -> None:
         return  # search disabled
     index = json.loads(index_path.read_text("utf-8"))
     model = _state["model"]
-    index["docs"] += [render.search_entry(model, record) for record in model.all_records()]
+    index["docs"] += [site_pages.search.search_entry(model, record) for record in model.all_records()]
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 

@@ -21,12 +21,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fmt import MODELINE, item_schema, kind_schema, resolve
+from tracker import kinds
 from tracker.dataset import ID_PATTERN, display_path
 from tracker.docs_text import field_reference
-from tracker.schemas import KINDS, SCHEMA_FILE, schema_documents
+from tracker.schemas import schema_documents
 
 COMMENT_WIDTH = 100
-USAGE = "usage: make new KIND=event|claim|actor|source ID=some-id"
+USAGE = f"usage: make new KIND={'|'.join(k.singular for k in kinds.ALL)} ID=some-id"
 
 
 class Refused(Exception):
@@ -36,10 +37,10 @@ class Refused(Exception):
 def plural_kind(kind: str) -> str:
     """'claim' and 'claims' both name data/claims/."""
     kind = kind.strip().lower()
-    for plural, singular in SCHEMA_FILE.items():
-        if kind in (plural, singular):
-            return plural
-    raise Refused(f"unknown kind {kind!r}: use one of {', '.join(SCHEMA_FILE.values())}")
+    for known in kinds.ALL:
+        if kind in (known.folder, known.singular):
+            return known.folder
+    raise Refused(f"unknown kind {kind!r}: use one of {', '.join(k.singular for k in kinds.ALL)}")
 
 
 def check_id(record_id: str) -> None:
@@ -53,7 +54,7 @@ def check_id(record_id: str) -> None:
 
 def existing_record(data: Path, record_id: str) -> Path | None:
     """The file already using this id, in any kind: ids are unique across kinds."""
-    for kind in KINDS:
+    for kind in kinds.FOLDERS:
         path = data / kind / f"{record_id}.yaml"
         if path.exists() or path.is_symlink():
             return path
@@ -61,7 +62,7 @@ def existing_record(data: Path, record_id: str) -> Path | None:
 
 
 def _notes(kind: str) -> dict[str, tuple[bool, str, str]]:
-    return {name: (required, type_, description) for name, required, type_, _title, description in field_reference(SCHEMA_FILE[kind])}
+    return {name: (required, type_, description) for name, required, type_, _title, description in field_reference(kinds.get(kind).schema)}
 
 
 def _comment(text: str, indent: int, inner: int = 0) -> list[str]:
@@ -165,7 +166,7 @@ def skeleton(kind: str) -> str:
     """The text of a new record of `kind`: canonical, commented, and failing validation until filled in."""
     kind = plural_kind(kind)
     schema = kind_schema(kind)
-    singular = SCHEMA_FILE[kind]
+    singular = kinds.get(kind).singular
     header = [
         MODELINE.format(kind=singular),
         *_comment(f"A new {singular}. {schema['description']}", 0),
@@ -186,7 +187,7 @@ def create(data: Path, kind: str, record_id: str) -> Path:
         raise Refused(f"data directory {display_path(data)} not found (run from the repository root, or pass DATA=dir)")
     clash = existing_record(data, record_id)
     if clash is not None:
-        raise Refused(f"id {record_id!r} is already used by {display_path(clash)}: ids are unique across events, claims, actors and sources")
+        raise Refused(f"id {record_id!r} is already used by {display_path(clash)}: ids are unique across {kinds.folders_in_words('and')}")
     target = data / kind / f"{record_id}.yaml"
     target.parent.mkdir(exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as out:
@@ -197,7 +198,7 @@ def create(data: Path, kind: str, record_id: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], usage=USAGE.removeprefix("usage: "))
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("DATA", "data")), help="data directory (default: data)")
-    parser.add_argument("kind", nargs="?", default="", help="event, claim, actor or source")
+    parser.add_argument("kind", nargs="?", default="", help=" or ".join(", ".join(k.singular for k in kinds.ALL).rsplit(", ", 1)))
     parser.add_argument("id", nargs="?", default="", help="the new record's id, which is also its file name")
     args = parser.parse_args(argv)
     if not args.kind or not args.id:

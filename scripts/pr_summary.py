@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from tracker import kinds
 from tracker.loader import LoadFailed, decode, load_text
-from tracker.schemas import KINDS, SCHEMA_FILE, schema_documents
+from tracker.schemas import schema_documents
 
-HEADLINE_FIELDS = {"events": ("title",), "claims": ("statement",), "actors": ("name",), "sources": ("title", "description")}
 MAX_HEADLINE = 140
 NO_COMMIT = re.compile(r"0*")
 
@@ -69,7 +69,7 @@ def parse_name_status(output: bytes) -> list[tuple[str, str]]:
 
 def classify(entries: list[tuple[str, str]], data: str) -> Summary:
     """Sort changed paths into added, changed and removed records; anything else under data/ is 'other'."""
-    record = re.compile(rf"{re.escape(data.rstrip('/'))}/({'|'.join(KINDS)})/([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml")
+    record = re.compile(rf"{re.escape(data.rstrip('/'))}/({'|'.join(kinds.FOLDERS)})/([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml")
     summary = Summary()
     for status, path in entries:
         match = record.fullmatch(path)
@@ -99,7 +99,7 @@ def headline(kind: str, data: dict | None) -> str:
     """The text that names a record for a reader, shortened to one line."""
     if data is None:
         return "(does not load: see the validation step)"
-    for name in HEADLINE_FIELDS[kind]:
+    for name in kinds.get(kind).headline:
         value = data.get(name)
         if isinstance(value, str) and value.strip():
             text = " ".join(value.split())
@@ -111,7 +111,7 @@ def changed_fields(kind: str, before: dict | None, after: dict | None) -> list[s
     """Top-level fields whose value differs, in schema order (unknown fields last)."""
     if before is None or after is None:
         return []
-    order = list(schema_documents()[SCHEMA_FILE[kind]]["properties"])
+    order = list(schema_documents()[kinds.get(kind).schema]["properties"])
     names = {k for k in set(before) | set(after) if before.get(k, ...) != after.get(k, ...)}
     return sorted(names, key=lambda k: (order.index(k) if k in order else len(order), k))
 
@@ -135,7 +135,7 @@ def render(summary: Summary, base: str, head: str, cwd: Path) -> str:
         lines += ["No record is added, changed or removed.", ""]
 
     def kind_id(change: Change) -> list[str]:
-        return [SCHEMA_FILE[change.kind], f"`{change.id}`"]
+        return [kinds.get(change.kind).singular, f"`{change.id}`"]
 
     if summary.added:
         rows = [[*kind_id(c), cell(headline(c.kind, load_at(head, c.path, cwd)))] for c in summary.added]

@@ -14,7 +14,7 @@ from playwright.sync_api import Error as PlaywrightError
 from browser import screenshot, search, wait_until, watch
 from conftest import REPO, edit, live_preview
 from tracker import model as model_mod
-from tracker import render
+from tracker.pages import timeline
 from tracker.validate import validate
 
 pytestmark = pytest.mark.browser
@@ -38,7 +38,7 @@ def page(browser, site_url):
 def test_timeline_lists_every_event_in_the_documented_order(page, site_url, model):
     page.goto(site_url + "timeline/")
     shown = page.eval_on_selector_all("li.tl-entry", "els => els.map(e => e.id)")
-    expected = [f"{e.kind}-{e.record.id}" for e in render.timeline_entries(model)]
+    expected = [f"{e.kind}-{e.record.id}" for e in timeline.timeline_entries(model)]
     assert shown == expected
     events_in_order = [i.removeprefix("event-") for i in shown if i.startswith("event-")]
     assert events_in_order == [e.id for e in model.timeline()]
@@ -48,7 +48,7 @@ def test_timeline_lists_every_event_in_the_documented_order(page, site_url, mode
 
 def test_timeline_filters_by_actor_and_tag(page, site_url, model):
     page.goto(site_url + "timeline/")
-    entries = render.timeline_entries(model)
+    entries = timeline.timeline_entries(model)
     page.select_option("#tl-actor", "hrana")
     visible = page.eval_on_selector_all("li.tl-entry:not([hidden])", "els => els.map(e => e.id)")
     with_hrana = [f"{e.kind}-{e.record.id}" for e in entries if "hrana" in (e.record.actors if e.kind == "event" else e.record.claimants)]
@@ -72,8 +72,8 @@ def test_timeline_without_javascript_is_the_complete_list(browser, site_url, mod
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "timeline/")
-    assert page.locator("li.tl-entry").count() == len(render.timeline_entries(model))
-    assert page.locator("li.tl-entry:visible").count() == len(render.timeline_entries(model))
+    assert page.locator("li.tl-entry").count() == len(timeline.timeline_entries(model))
+    assert page.locator("li.tl-entry:visible").count() == len(timeline.timeline_entries(model))
     assert not page.locator("#tl-filters").is_visible()
     context.close()
 

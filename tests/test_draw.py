@@ -11,12 +11,13 @@ import nh3
 import pytest
 
 from conftest import REPO
-from tracker import dates, render
+from tracker import dates, pages
 from tracker import model as model_mod
 from tracker.draw import figures, provenance, source_reader, timeline
 from tracker.draw.datetime_attr import date_element, html_datetime
 from tracker.draw.svg import HTML_TAGS, SVG_ATTRIBUTES, SVG_TAGS
 from tracker.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize
+from tracker.model import claim_date
 from tracker.rules import normalise
 from tracker.validate import validate
 
@@ -101,7 +102,7 @@ def test_packing_never_overlaps():
 
 
 def test_one_mark_per_entry_spanning_its_bounds(seed_model):
-    entries = render.timeline_entries(seed_model)
+    entries = pages.timeline.timeline_entries(seed_model)
     svg = timeline.timeline_svg(timeline.marks_from_entries(entries))
     marks = re.findall(r'<a href="#([^"]+)" id="tlm-\1"', svg)
     assert sorted(marks) == sorted(f"{e.kind}-{e.record.id}" for e in entries)
@@ -111,7 +112,7 @@ def test_one_mark_per_entry_spanning_its_bounds(seed_model):
 
 
 def test_density_band_above_threshold_spreads_inexact_entries(seed_model):
-    marks = timeline.marks_from_entries(render.timeline_entries(seed_model))
+    marks = timeline.marks_from_entries(pages.timeline.timeline_entries(seed_model))
     svg = timeline.timeline_svg(marks, threshold=5, month_href=lambda y, m: f"../{y}/{m:02d}/")
     assert "tl-mark" not in svg and 'href="../2025/06/"' in svg
     lo, hi = timeline.domain([m.date for m in marks])
@@ -160,7 +161,7 @@ def test_reader_escapes_and_marks_uncited(seed_model):
 
 
 def test_golden_timeline(seed_model):
-    marks = timeline.marks_from_entries(render.timeline_entries(seed_model))
+    marks = timeline.marks_from_entries(pages.timeline.timeline_entries(seed_model))
     check_golden("timeline.svg.html", timeline.timeline_svg(marks) + "\n")
     check_golden("timeline-compact.svg.html", timeline.timeline_svg(marks, compact=True, width=640, prefix="tlc") + "\n")
 
@@ -170,7 +171,7 @@ def test_golden_figures(seed_model):
         seed_model,
         "iran-protest-deaths",
         record_href=lambda c: f"../{c}/",
-        claim_date=lambda c: render.claim_date(seed_model, seed_model.claims[c])[0],
+        claim_date=lambda c: claim_date(seed_model, seed_model.claims[c])[0],
         highlight="hrana-6854-protest-deaths",
     )
     assert "more than 3,000 people" in svg and "an estimated 6,854 people" in svg and "fig-current" in svg
@@ -193,7 +194,7 @@ def test_golden_reader(seed_model):
 
 def test_drawings_survive_the_sanitizer_with_svg_allowed(seed_model):
     """The page layer must add svg.SVG_TAGS/SVG_ATTRIBUTES to html.sanitize's allowlist; with them nothing is lost."""
-    marks = timeline.marks_from_entries(render.timeline_entries(seed_model))
+    marks = timeline.marks_from_entries(pages.timeline.timeline_entries(seed_model))
     svg = timeline.timeline_svg(marks)
     attrs = {k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()}
     attrs["*"] |= SVG_ATTRIBUTES
@@ -204,7 +205,7 @@ def test_drawings_survive_the_sanitizer_with_svg_allowed(seed_model):
 
 
 def test_compact_variant_counts_when_too_many_entries_overlap(seed_model):
-    entries = render.timeline_entries(seed_model)
+    entries = pages.timeline.timeline_entries(seed_model)
     marks = timeline.marks_from_entries(entries)
     # the seed's 2026 entries overlap more than a glance can take: the home page gets the band
     assert "tl-density-band" in timeline.timeline_svg(marks, compact=True, width=640, prefix="tlc")
@@ -217,7 +218,7 @@ def test_every_drawing_survives_the_extended_allowlist(seed_model):
     """What the page layer's sanitizer needs: html.ALLOWED_* plus svg.SVG_TAGS, HTML_TAGS and SVG_ATTRIBUTES."""
     source = seed_model.sources["seed-article"]
     drawings = [
-        timeline.timeline_svg(timeline.marks_from_entries(render.timeline_entries(seed_model)), threshold=5, month_href=lambda y, m: f"../{y}/{m}/"),
+        timeline.timeline_svg(timeline.marks_from_entries(pages.timeline.timeline_entries(seed_model)), threshold=5, month_href=lambda y, m: f"../{y}/{m}/"),
         figures.figures_svg(seed_model, "iran-protest-deaths", record_href=lambda c: f"../{c}/"),
         provenance.provenance_svg(seed_model, source, record_href=lambda r: f"../{r}/", seed_href=lambda s: "../seed/"),
         source_reader.reader_html(seed_model, source, (REPO / source.seed).read_text("utf-8"), lambda r: f"../{r}/", lambda r: r),

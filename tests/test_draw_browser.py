@@ -11,10 +11,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 from browser import ARTIFACTS, screenshot, serve, watch
 from conftest import REPO
-from tracker import csp, render
+from tracker import csp, pages
 from tracker import model as model_mod
 from tracker.draw import figures, provenance, source_reader, timeline
+from tracker.model import claim_date
 from tracker.validate import validate
+from tracker.words import record_label
 
 pytestmark = pytest.mark.browser
 
@@ -30,8 +32,8 @@ def site_url(model, tmp_path_factory):
     for name in ("javascripts/timeline.js", "javascripts/drawings.js", "stylesheets/drawings.css"):
         (root / name).parent.mkdir(exist_ok=True)
         shutil.copy(REPO / "docs" / name, root / name)
-    drawing = timeline.timeline_svg(timeline.marks_from_entries(render.timeline_entries(model)))
-    listing = render.timeline_pages(model)[0].markdown
+    drawing = timeline.timeline_svg(timeline.marks_from_entries(pages.timeline.timeline_entries(model)))
+    listing = pages.timeline.timeline_pages(model)[0].markdown
     body = (
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Timeline</title>'
         '<link rel="stylesheet" href="stylesheets/drawings.css"></head>'
@@ -63,7 +65,7 @@ def others_page(model, scheme: str) -> str:
             model,
             "iran-protest-deaths",
             record_href=lambda c: f"#{c}",
-            claim_date=lambda c: render.claim_date(model, model.claims[c])[0],
+            claim_date=lambda c: claim_date(model, model.claims[c])[0],
             highlight="hrana-6854-protest-deaths",
         ),
         "<h2>Provenance of a claim</h2>",
@@ -71,9 +73,9 @@ def others_page(model, scheme: str) -> str:
         "<h2>Provenance of a document</h2>",
         provenance.provenance_svg(model, model.sources["daily-mail-report"], record_href=lambda r: f"#{r}", seed_href=lambda s: "#reader", prefix="prov2"),
         "<h2>At a glance</h2>",
-        timeline.timeline_svg(timeline.marks_from_entries(render.timeline_entries(model)), compact=True, width=640, prefix="tlc"),
+        timeline.timeline_svg(timeline.marks_from_entries(pages.timeline.timeline_entries(model)), compact=True, width=640, prefix="tlc"),
         '<h2 id="reader">The archived article</h2>',
-        source_reader.reader_html(model, source, raw, lambda r: f"#{r}", lambda r: render.record_label(model.get(r), 60)),
+        source_reader.reader_html(model, source, raw, lambda r: f"#{r}", lambda r: record_label(model.get(r), 60)),
     ]
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Drawings</title>'
@@ -100,7 +102,7 @@ def page(browser, site_url):
 
 
 def test_one_mark_per_entry_with_extents_of_its_parsed_bounds(page, model):
-    entries = render.timeline_entries(model)
+    entries = pages.timeline.timeline_entries(model)
     data = page.eval_on_selector("svg.tl-svg", "s => [s.dataset.start, s.dataset.end, +s.dataset.left, +s.dataset.right]")
     scale = timeline.Scale(date.fromisoformat(data[0]), date.fromisoformat(data[1]), data[2], data[3])
     drawn = page.eval_on_selector_all(

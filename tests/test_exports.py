@@ -27,7 +27,7 @@ from conftest import FIXED_EPOCH, MINI, REPO, edit
 from sitecheck import parse_page
 from tracker import export_csv, exports
 from tracker import model as model_mod
-from tracker.export_common import CANONICAL_SITE_URL
+from tracker.paths import CANONICAL_SITE_URL
 from tracker.validate import validate
 
 SITE_URL = CANONICAL_SITE_URL

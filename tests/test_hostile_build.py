@@ -46,7 +46,7 @@ BUG_ESCAPES = (
     "product bug: loader.decode() checks only the raw text; YAML escapes (\\0, \\e, \\u202e) put NUL, ESC and bidi "
     "overrides in values, and the build publishes them in pages, CSV and iCalendar"
 )
-BUG_NUMBERS = "product bug: a 400-digit integer passes validation and render.format_number raises OverflowError (traceback in the build)"
+BUG_NUMBERS = "product bug: a 400-digit integer passes validation and words.number_for_reading raises OverflowError (traceback in the build)"
 
 
 def snapshot(root: Path) -> dict[str, str]:

@@ -15,9 +15,9 @@ import pytest
 
 import synth  # scripts/synth.py
 from tracker import model as model_mod
-from tracker import render
 from tracker.incremental import WHOLE, RenderMemo, TrackedModel, changed_entries
 from tracker.model import Model
+from tracker.pages import all_pages, base, lists
 from tracker.validate import validate
 
 RECORDS = 300
@@ -43,7 +43,7 @@ def load(root: Path, previous: Model | None = None) -> Model:
     return model_mod.build(result.dataset, previous)
 
 
-def snapshot(pages: list[render.Page]) -> dict[str, tuple[str, str, str, str | None]]:
+def snapshot(pages: list[base.Page]) -> dict[str, tuple[str, str, str, str | None]]:
     return {p.path: (p.title, p.description, p.markdown, p.record.id if p.record else None) for p in pages}
 
 
@@ -107,19 +107,19 @@ EDITS: list[Callable[[Path, Model], None]] = [
 @pytest.mark.parametrize("edit", EDITS, ids=lambda f: f.__name__)
 def test_incremental_render_equals_a_full_render(data: Path, edit: Callable[[Path, Model], None], short_lists: bool, monkeypatch) -> None:
     if short_lists:  # long lists on actor and source pages move to overflow pages, which are memoized too
-        monkeypatch.setattr(render, "INLINE_LIMIT", 3)
-        monkeypatch.setattr(render, "LIST_PAGE_SIZE", 4)
+        monkeypatch.setattr(lists, "INLINE_LIMIT", 3)
+        monkeypatch.setattr(lists, "LIST_PAGE_SIZE", 4)
     memo = RenderMemo()
     before = load(data)
-    render.all_pages(before, "Tracker", memo)
+    all_pages(before, "Tracker", memo)
     renders = len(memo.entries)  # record pages, overflow lists of actors and sources, indexes
     assert memo.rendered == renders > len(list(before.all_records()))  # the first build renders everything
 
     edit(data, before)
     after = load(data, previous=before)  # as the preview does: unchanged records are the same objects
     assert any(after.get(r.id) is r for r in before.all_records())
-    full = snapshot(render.all_pages(load(data), "Tracker"))
-    incremental = snapshot(render.all_pages(after, "Tracker", memo))
+    full = snapshot(all_pages(load(data), "Tracker"))
+    incremental = snapshot(all_pages(after, "Tracker", memo))
 
     assert incremental.keys() == full.keys()
     assert any(path.startswith("browse/actors/") for path in full) == short_lists
@@ -133,30 +133,30 @@ def test_without_tracked_reads_the_memo_would_serve_stale_pages(data: Path, monk
     monkeypatch.setattr(TrackedModel, "__getattr__", lambda self, name: getattr(self._model, name))
     memo = RenderMemo()
     before = load(data)
-    render.all_pages(before, "Tracker", memo)
+    all_pages(before, "Tracker", memo)
     rename_busiest_actor(data, before)
     after = load(data)
-    full = snapshot(render.all_pages(after, "Tracker"))
-    incremental = snapshot(render.all_pages(after, "Tracker", memo))
+    full = snapshot(all_pages(after, "Tracker"))
+    incremental = snapshot(all_pages(after, "Tracker", memo))
     assert [path for path in full if incremental[path] != full[path]] != []
 
 
 def test_a_no_op_rebuild_renders_nothing(data: Path) -> None:
     memo = RenderMemo()
-    render.all_pages(load(data), "Tracker", memo)
+    all_pages(load(data), "Tracker", memo)
     memo.forget_unused()  # as the live preview does after each build
-    render.all_pages(load(data), "Tracker", memo)
+    all_pages(load(data), "Tracker", memo)
     assert memo.rendered == 0
 
 
 def test_the_entries_of_deleted_records_are_forgotten(data: Path) -> None:
     memo = RenderMemo()
     before = load(data)
-    render.all_pages(before, "Tracker", memo)
+    all_pages(before, "Tracker", memo)
     memo.forget_unused()
     kept = set(memo.entries)
     delete_an_unlinked_claim(data, before)
-    render.all_pages(load(data, previous=before), "Tracker", memo)
+    all_pages(load(data, previous=before), "Tracker", memo)
     memo.forget_unused()
     assert kept - set(memo.entries) == {next(f"claims/{c.id}.md" for c in before.claims.values() if not before.links_to.get(c.id) and c.about)}
 

@@ -27,10 +27,10 @@ from conftest import REPO
 from hostile import htmlcheck
 from hostile.payloads import PAYLOADS, SLOTS, control_text, dump, one_set
 from tracker import model as model_mod
-from tracker import render
 from tracker.dataset import Dataset, RecordFile
 from tracker.html import sanitize
 from tracker.loader import LoadFailed, decode, describe_character, load_text
+from tracker.pages import all_pages
 from tracker.validate import check_rules, check_schemas
 
 # ---------------------------------------------------------------- 1. the loader
@@ -246,7 +246,7 @@ def rendered(records: dict[str, dict], page_path: str) -> str | None:
     dataset = dataset_of(records)
     if dataset is None:
         return None
-    pages = render.all_pages(model_mod.build(dataset), "Site")
+    pages = all_pages(model_mod.build(dataset), "Site")
     (page,) = [p for p in pages if p.path == page_path]
     extensions, configs = markdown_config()
     return sanitize(markdown.Markdown(extensions=extensions, extension_configs=configs).convert(page.markdown))

@@ -6,7 +6,8 @@ import pytest
 
 from conftest import MINI, REPO
 from tracker import model as model_mod
-from tracker import render
+from tracker import paths, vocab
+from tracker.pages import all_pages, base, disputes, indexes, lists, records, search, site, timeline
 from tracker.validate import validate
 
 
@@ -18,20 +19,20 @@ def mini_model():
 
 
 def test_every_record_gets_exactly_one_page(mini_model):
-    pages = render.all_pages(mini_model, "Test")
-    paths = [p.path for p in pages]
-    assert len(paths) == len(set(paths))
+    pages = all_pages(mini_model, "Test")
+    made = [p.path for p in pages]
+    assert len(made) == len(set(made))
     for record in mini_model.all_records():
-        assert paths.count(render.page_path(record)) == 1
+        assert made.count(paths.page_path(record)) == 1
 
 
 def test_large_groups_are_paginated(mini_model, monkeypatch):
-    monkeypatch.setattr(render, "INLINE_LIMIT", 1)
-    monkeypatch.setattr(render, "LIST_PAGE_SIZE", 1)
-    pages = {p.path: p for p in render.actors_index(mini_model)}
+    monkeypatch.setattr(lists, "INLINE_LIMIT", 1)
+    monkeypatch.setattr(lists, "LIST_PAGE_SIZE", 1)
+    pages = {p.path: p for p in indexes.actors_index(mini_model)}
     # three actors in three kinds: no group exceeds one, so nothing is paginated
     assert list(pages) == ["actors/index.md"]
-    pages = {p.path: p for p in render.claims_index(mini_model)}
+    pages = {p.path: p for p in indexes.claims_index(mini_model)}
     assert list(pages) == ["claims/index.md", "browse/claims/disputed/index.md", "browse/claims/disputed/2.md"]
     index = pages["claims/index.md"].markdown
     assert 'href="../browse/claims/disputed/"' in index and "All 2 in “Disputed”" in index
@@ -55,38 +56,38 @@ def test_large_groups_are_paginated(mini_model, monkeypatch):
     ],
 )
 def test_relative_links(mini_model, here, target, href):
-    assert render.Links(mini_model, here).to(target) == href
+    assert base.Links(mini_model, here).to(target) == href
 
 
 def test_blocks_round_trip_through_placeholders():
     """Raw HTML blocks skip Markdown and come back in place; text that looks like a placeholder stays text."""
-    md = render.html_block("<p>one</p>") + render.md_heading(2, "Heading") + render.html_block("<p>two &lt;p&gt;TRACKERBLOCK0X&lt;/p&gt;</p>")
-    skeleton, blocks = render.split_blocks(md)
+    md = base.html_block("<p>one</p>") + base.md_heading(2, "Heading") + base.html_block("<p>two &lt;p&gt;TRACKERBLOCK0X&lt;/p&gt;</p>")
+    skeleton, blocks = base.split_blocks(md)
     assert "<div" not in skeleton and len(blocks) == 2
     import markdown
 
-    html = render.join_blocks(markdown.markdown(skeleton), blocks)
+    html = base.join_blocks(markdown.markdown(skeleton), blocks)
     assert html.index("<p>one</p>") < html.index("Heading") < html.index("<p>two &lt;p&gt;TRACKERBLOCK0X&lt;/p&gt;</p>")
     assert "TRACKERBLOCK1X" not in html
 
 
 def test_search_entries_are_escaped_text(mini_model):
-    entry = render.search_entry(mini_model, mini_model.claims["fair-talks"])
+    entry = search.search_entry(mini_model, mini_model.claims["fair-talks"])
     assert entry["location"] == "claims/fair-talks/"
     assert entry["text"].startswith("Claim (disputed) by Masoud Pezeshkian.")
     assert "<" not in entry["text"] + entry["title"]
 
 
 def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
-    monkeypatch.setattr(render, "TIMELINE_PAGE_SIZE", 1)
-    chunks = render.timeline_chunks(mini_model)
-    pages = render.timeline_pages(mini_model, chunks)
+    monkeypatch.setattr(timeline, "TIMELINE_PAGE_SIZE", 1)
+    chunks = timeline.timeline_chunks(mini_model)
+    pages = timeline.timeline_pages(mini_model, chunks)
     assert [p.path for p in pages] == ["timeline/index.md", "timeline/2.md", "timeline/3.md"]
     assert [len(c) for c in chunks] == [1, 1, 1]
-    assert render.timeline_locations(chunks) == {"statement": "timeline/2.md"}  # after a claim dated 2026
+    assert timeline.timeline_locations(chunks) == {"statement": "timeline/2.md"}  # after a claim dated 2026
     assert 'href="../../timeline/3/"' in pages[1].markdown and "Page 2 of 3" in pages[1].markdown
     assert all(not p.searchable for p in pages)
-    event = render.event_page(mini_model, mini_model.events["statement"], "timeline/2.md")
+    event = records.event_page(mini_model, mini_model.events["statement"], "timeline/2.md")
     assert 'href="../../timeline/2/#event-statement"' in event.markdown
 
 
@@ -98,11 +99,11 @@ def real_model():
 
 
 def test_disputes_are_paginated_when_many(real_model, monkeypatch):
-    groups = render.contradiction_groups(real_model)
+    groups = disputes.contradiction_groups(real_model)
     assert len(groups) == 2
-    assert [p.path for p in render.disputes_pages(real_model)] == ["disputes.md"]
-    monkeypatch.setattr(render, "DISPUTES_PAGE_SIZE", 1)
-    first, second = render.disputes_pages(real_model)
+    assert [p.path for p in disputes.disputes_pages(real_model)] == ["disputes.md"]
+    monkeypatch.setattr(disputes, "DISPUTES_PAGE_SIZE", 1)
+    first, second = disputes.disputes_pages(real_model)
     assert (first.path, second.path) == ("disputes.md", "disputes/2.md")
     assert 'id="dispute-1"' in first.markdown and 'id="dispute-2"' not in first.markdown
     assert 'id="dispute-2"' in second.markdown and "Dispute 2:" in second.markdown  # numbered across pages
@@ -111,13 +112,28 @@ def test_disputes_are_paginated_when_many(real_model, monkeypatch):
 
 
 def test_long_lists_on_record_pages_link_to_paginated_pages(mini_model, monkeypatch):
-    monkeypatch.setattr(render, "INLINE_LIMIT", 1)
-    monkeypatch.setattr(render, "LIST_PAGE_SIZE", 2)
-    pages = {p.path: p for p in render.overflow_pages(mini_model)}
+    monkeypatch.setattr(lists, "INLINE_LIMIT", 1)
+    monkeypatch.setattr(lists, "LIST_PAGE_SIZE", 2)
+    pages = {p.path: p for p in lists.overflow_pages(mini_model)}
     cited = sorted(p for p in pages if p.startswith("browse/sources/seed/citing-"))
     assert cited == ["browse/sources/seed/citing-actors/2.md", "browse/sources/seed/citing-actors/index.md", "browse/sources/seed/citing-claims/index.md"]
-    source = render.source_page(mini_model, mini_model.sources["seed"]).markdown
+    source = records.source_page(mini_model, mini_model.sources["seed"]).markdown
     assert 'href="../../browse/sources/seed/citing-actors/">All 3 actors citing it</a>' in source
     assert source.count('<ul class="record-list">') == 4  # claims made, and events, claims, actors citing it
-    every = {p.path for p in render.all_pages(mini_model, "Test")}
+    every = {p.path for p in all_pages(mini_model, "Test")}
     assert set(pages) <= every
+
+
+def test_statuses_come_from_the_schema_in_its_order(mini_model, monkeypatch):
+    """A status added to the claim schema shows up in the claims index and on the home page, in the schema's order."""
+    scales = dict(vocab.scales())
+    extra = {"const": "withdrawn", "title": "Withdrawn", "description": "Taken back by whoever made it."}
+    scales["status"] = [extra, *scales["status"]]
+    monkeypatch.setattr(vocab, "scales", lambda: scales)
+    claim = mini_model.claims["fair-talks"]
+    monkeypatch.setattr(claim, "status", "withdrawn")
+    index = indexes.claims_index(mini_model)[0].markdown
+    assert index.index(">Withdrawn <small>(1)</small>") < index.index(">Disputed <small>")
+    home = site.home_page(mini_model, "Test").markdown
+    assert "Taken back by whoever made it." in home
+    assert home.index("status-withdrawn") < home.index("status-unverified")

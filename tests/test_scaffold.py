@@ -13,10 +13,11 @@ import pytest
 import fmt
 import new_record
 from conftest import REPO
+from tracker import kinds
 from tracker.loader import load_file, load_text
-from tracker.schemas import SCHEMA_FILE, schema_documents
+from tracker.schemas import schema_documents
 
-KINDS = list(SCHEMA_FILE)  # events, claims, actors, sources
+KINDS = list(kinds.FOLDERS)
 
 
 def make(*args: str) -> subprocess.CompletedProcess:
@@ -34,8 +35,8 @@ def data(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("kind", KINDS)
 def test_skeleton_is_canonical_and_explains_every_field(kind: str):
     text = new_record.skeleton(kind)
-    schema = schema_documents()[SCHEMA_FILE[kind]]
-    assert text.startswith(f"# yaml-language-server: $schema=../../schema/{SCHEMA_FILE[kind]}.schema.json\n")
+    schema = schema_documents()[kinds.get(kind).schema]
+    assert text.startswith(f"# yaml-language-server: $schema=../../schema/{kinds.get(kind).schema}.schema.json\n")
     assert fmt.format_text(text, kind) == text, "the skeleton must already be in canonical format"
     for name, prop in schema["properties"].items():
         required = name in schema["required"]
@@ -141,7 +142,7 @@ def test_new_claim_with_new_source_takes_one_command_each_an_edit_and_make_valid
         (data / kind / f"{rid}.yaml").unlink()
 
     for kind, rid in records.items():
-        result = make("new", f"KIND={SCHEMA_FILE[kind]}", f"ID={rid}", f"DATA={data}")
+        result = make("new", f"KIND={kinds.get(kind).schema}", f"ID={rid}", f"DATA={data}")
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith(f"created {data}/{kind}/{rid}.yaml\n")
 

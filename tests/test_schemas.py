@@ -10,7 +10,7 @@ import pytest
 import referencing
 
 from conftest import REPO
-from tracker import schemas
+from tracker import kinds, schemas
 
 SCHEMA_FILES = sorted((REPO / "schema").glob("*.schema.json"))
 
@@ -115,7 +115,7 @@ def test_real_data_passes_the_reference_validator_too():
     from tracker.loader import load_file
 
     failures = []
-    for kind in schemas.KINDS:
+    for kind in kinds.FOLDERS:
         validator = _reference_validator(kind)
         for path in sorted((REPO / "data" / kind).glob("*.yaml")):
             failures += [f"{path.name}: {e.message}" for e in validator.iter_errors(load_file(path).data)]

@@ -14,14 +14,13 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .kinds import FOLDERS as KINDS
 from .loader import Document, LoadFailed, keep_cached, load_file, load_file_cached
-from .schemas import KINDS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 100  # as schema/common.schema.json#/$defs/id
 RESERVED_IDS = frozenset({"index"})  # events/index.md is the events index page
-KIND_SINGULAR = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
 # Files beside the kind folders: not records, but checked like them (schema/<name>.schema.json).
 DOCUMENT_FILES = {"story.yaml": "story", "vocabulary.yaml": "vocabulary"}
 

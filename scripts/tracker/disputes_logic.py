@@ -19,17 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .model import Model, Quantity
-
-# As render.QUALIFIER_WORDS (kept here so that this module does not import the page layer).
-QUALIFIER_WORDS = {
-    "exactly": "",
-    "about": "about ",
-    "at-least": "at least ",
-    "more-than": "more than ",
-    "at-most": "at most ",
-    "fewer-than": "fewer than ",
-    "estimated": "an estimated ",
-}
+from .words import QUALIFIER_WORDS, number_for_reading
 
 
 def contradiction_groups(links: Iterable[tuple[str, str]]) -> list[list[str]]:
@@ -100,13 +90,9 @@ def strictly_compatible(figures: Iterable[tuple[float, str]]) -> bool:
     return low < high or (low == high and not low_open and not high_open)
 
 
-def format_number(value: float) -> str:
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
-
-
 def figure_words(quantity: Quantity, *, unit: bool = False) -> str:
     """ "more than 3,000", "an estimated 6,854" (with the unit: "… people")."""
-    words = f"{QUALIFIER_WORDS.get(quantity.qualifier, '')}{format_number(quantity.value)}"
+    words = f"{QUALIFIER_WORDS.get(quantity.qualifier, '')}{number_for_reading(quantity.value)}"
     return f"{words} {quantity.unit}" if unit else words
 
 

@@ -22,8 +22,9 @@ from datetime import date, timedelta
 import icalendar
 
 from . import dates
-from .export_common import CALENDAR_PATH, EPOCH_ZERO, SITE_NAME, absolute, build_time, record_page_path
+from .export_common import EPOCH_ZERO, SITE_NAME, build_time
 from .model import Event, Model
+from .paths import CALENDAR_PATH, absolute, record_page_path
 
 PRODID = "-//newstrace//Iran-US Talks Tracker//EN"
 

@@ -1,4 +1,4 @@
-"""What every open-data output shares: paths, URLs, references, dates and timestamps.
+"""What every open-data output shares: references, dates and timestamps (paths and URLs are in paths).
 
 The outputs are pure functions of the model, the site URL and SOURCE_DATE_EPOCH:
 no clock, no environment, no set iteration order, so that two builds of one
@@ -10,76 +10,21 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from . import dates
-from .dataset import KIND_SINGULAR
-from .model import Claim, Model, Record
-
-# render is imported inside the functions that need it, so that render may import the
-# path helpers below (record_api_path, actor_feed_path) without an import cycle.
+from . import dates, kinds
+from .model import Claim, Model, Record, claim_date
+from .paths import absolute, record_api_path, record_page_path
+from .words import record_label
 
 SITE_NAME = "Iran–US Talks Tracker"
 SCHEMA_VERSION = "1.0.0"
-API_ROOT = "api/v1"
-# The JSON Schemas are published at a stable address, whatever site URL a build is given:
-# their $id, the "$schema" of every document and the URL they are served at agree.
-CANONICAL_SITE_URL = "https://newstrace.github.io/iran-us-talks/"
-SCHEMA_ROOT = f"{API_ROOT}/schema"
-CSV_ROOT = "csv"
-FEED_ROOT = "feeds"
-CALENDAR_PATH = "calendar/events.ics"
-DOWNLOADS_PAGE = "downloads.md"
-
-KINDS = ("events", "claims", "actors", "sources")
-TYPE_OF_KIND = KIND_SINGULAR  # "events" -> "event": the record type named in every output
-KIND_OF_TYPE = {v: k for k, v in TYPE_OF_KIND.items()}
-
-
-def absolute(site_url: str, path: str) -> str:
-    """The URL of a site-relative path (root-relative when the site URL is empty)."""
-    return f"{site_url.rstrip('/')}/{path}"
-
-
-def schema_url(name: str) -> str:
-    """The $id, and the published address, of an API schema such as "event"."""
-    return absolute(CANONICAL_SITE_URL, f"{SCHEMA_ROOT}/{name}.schema.json")
-
-
-def record_api_path(kind: str, rid: str) -> str:
-    """Site-relative path of a record's JSON document: api/v1/<kind>/<id>.json."""
-    return f"{API_ROOT}/{kind}/{rid}.json"
-
-
-def list_api_path(kind: str) -> str:
-    return f"{API_ROOT}/{kind}.json"
-
-
-def record_page_path(kind: str, rid: str) -> str:
-    """Site-relative directory URL of a record's page: <kind>/<id>/."""
-    return f"{kind}/{rid}/"
-
-
-def actor_feed_path(actor_id: str) -> str:
-    return f"{FEED_ROOT}/actors/{actor_id}.atom"
-
-
-def tag_feed_path(tag: str) -> str:
-    return f"{FEED_ROOT}/tags/{tag}.atom"
-
-
-ALL_FEED_PATH = f"{FEED_ROOT}/all.atom"
-DUMP_PATH = f"{API_ROOT}/dump.json"
-INDEX_PATH = f"{API_ROOT}/index.json"
-DATAPACKAGE_PATH = f"{CSV_ROOT}/datapackage.json"
 
 
 def ref(model: Model, site_url: str, rid: str) -> dict:
     """A reference to another record, resolved to its type, label, API URL and page URL."""
-    from .render import record_label
-
     record = model.get(rid)
     assert record is not None, rid
     return {
-        "type": TYPE_OF_KIND[record.kind],
+        "type": kinds.get(record.kind).singular,
         "id": record.id,
         "title": record_label(record),
         "api_url": absolute(site_url, record_api_path(record.kind, record.id)),
@@ -134,8 +79,6 @@ def timeline_date(model: Model, record: Record) -> tuple[dates.EdtfDate | None, 
     An event's date; a claim's own date, else its venue's publication date (as on the timeline).
     """
     if isinstance(record, Claim):
-        from .render import claim_date
-
         when, how = claim_date(model, record)
         return when, (how if when is not None else None)
     return getattr(record, "date", None), None
@@ -173,11 +116,6 @@ def last_possible_instant(value: dates.EdtfDate | None, epoch: int) -> datetime:
         return built or EPOCH_ZERO
     instant = day_instant(last)
     return min(instant, built) if built else instant
-
-
-def format_number(value: float) -> str:
-    """A figure in a fixed notation: an integer without separators, otherwise Python's shortest repr."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def json_number(value: float) -> int | float:

@@ -27,24 +27,13 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import docs_text
+from . import docs_text, kinds
 from .dates import EdtfDate, humanize
-from .export_common import (
-    CSV_ROOT,
-    SCHEMA_VERSION,
-    SITE_NAME,
-    TYPE_OF_KIND,
-    absolute,
-    actor_feed_path,
-    build_time,
-    format_number,
-    record_api_path,
-    record_page_path,
-    rfc3339,
-    timeline_date,
-)
+from .export_common import SCHEMA_VERSION, SITE_NAME, build_time, rfc3339, timeline_date
 from .model import Model, Record, Source
+from .paths import CSV_ROOT, absolute, actor_feed_path, record_api_path, record_page_path
 from .schemas import schema_documents
+from .words import number_for_data
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 LIST_SEPARATOR = " "
@@ -52,7 +41,8 @@ ID_LIST_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*( [a-z0-9]+(-[a-z0-9]+)*)*)?$"
 DIALECT = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True}
 
 CONVENTIONS = (
-    "RFC 4180 CSV in UTF-8 without BOM, with a header row and CRLF line ends. One row per record in events, claims, actors and sources; "
+    "RFC 4180 CSV in UTF-8 without BOM, with a header row and CRLF line ends. "
+    f"One row per record in {kinds.folders_in_words('and')}; "
     "repeated parts (citations and reported_via entries, quantities, claim links, actor roles and aliases) are in their own tables, "
     "keyed by the record's id and a 1-based position. Lists of ids or tags are joined with a single space. An empty cell is a missing value. "
     "A cell whose text begins with =, +, -, @, a tab, a carriage return or an apostrophe is written with an apostrophe before it "
@@ -67,7 +57,7 @@ def cell(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return format_number(value)
+        return number_for_data(value)
     text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
@@ -128,7 +118,7 @@ def _enum(kind: str, *path: str) -> list[str]:
 
 
 def _id(kind: str) -> Column:
-    return Column("id", "string", f"The {TYPE_OF_KIND[kind]}'s id: its file name in data/{kind}/ without .yaml.", {"required": True, "unique": True})
+    return Column("id", "string", f"The {kinds.get(kind).singular}'s id: its file name in data/{kind}/ without .yaml.", {"required": True, "unique": True})
 
 
 def _text(name: str, words: str, *, required: bool = False) -> Column:
@@ -297,14 +287,14 @@ def _citation_rows(model: Model, site_url: str) -> Iterator[list[object]]:
             lists = [("reported_via", record.reported_via)]
         for list_name, citations in lists:
             for position, c in enumerate(citations, start=1):
-                yield [TYPE_OF_KIND[record.kind], record.id, list_name, position, c.source, c.excerpt, c.note]
+                yield [kinds.get(record.kind).singular, record.id, list_name, position, c.source, c.excerpt, c.note]
 
 
 def _citation_columns() -> list[Column]:
     w = _field_words("event")
     return [
-        Column("record_type", "string", "The type of the citing record.", {"required": True, "enum": ["event", "claim", "actor", "source"]}),
-        Column("record_id", "string", "The id of the citing record (in events, claims, actors or sources, by record_type).", {"required": True}),
+        Column("record_type", "string", "The type of the citing record.", {"required": True, "enum": [k.singular for k in kinds.ALL]}),
+        Column("record_id", "string", f"The id of the citing record (in {kinds.folders_in_words('or')}, by record_type).", {"required": True}),
         Column(
             "list",
             "string",

@@ -17,25 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import dates
-from .export_common import (
-    ALL_FEED_PATH,
-    EPOCH_ZERO,
-    SITE_NAME,
-    TYPE_OF_KIND,
-    absolute,
-    actor_feed_path,
-    build_time,
-    last_possible_instant,
-    record_api_path,
-    record_page_path,
-    rfc3339,
-    tag_feed_path,
-    tags_of,
-    timeline_date,
-)
+from . import dates, kinds
+from .export_common import EPOCH_ZERO, SITE_NAME, build_time, last_possible_instant, rfc3339, tags_of, timeline_date
 from .html import first_sentence
 from .model import Claim, Event, Model
+from .paths import ALL_FEED_PATH, absolute, actor_feed_path, record_api_path, record_page_path, tag_feed_path
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -129,7 +115,7 @@ def entry_xml(model: Model, site_url: str, item: Entry) -> str:
     _sub(entry, "updated", rfc3339(item.updated))
     _sub(entry, "link", rel="alternate", type="text/html", href=page)
     _sub(entry, "link", rel="related", type="application/json", href=absolute(site_url, record_api_path(record.kind, record.id)))
-    _sub(entry, "category", term=TYPE_OF_KIND[record.kind], label=TYPE_OF_KIND[record.kind].capitalize())
+    _sub(entry, "category", term=kinds.get(record.kind).singular, label=kinds.get(record.kind).singular.capitalize())
     for tag in record.tags:
         _sub(entry, "category", term=tag, scheme=absolute(site_url, "feeds/tags/"))
     _sub(entry, "summary", summary, type="text")

@@ -13,32 +13,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .export_common import (
+from . import kinds
+from .export_common import SCHEMA_VERSION, SITE_NAME, Refs, build_time, date_doc, json_number, rfc3339, timeline_date
+from .model import Actor, Citation, Claim, Event, Model, Record, Source
+from .paths import (
     ALL_FEED_PATH,
     CALENDAR_PATH,
     DATAPACKAGE_PATH,
     DUMP_PATH,
     INDEX_PATH,
-    KINDS,
     SCHEMA_ROOT,
-    SCHEMA_VERSION,
-    SITE_NAME,
-    TYPE_OF_KIND,
-    Refs,
     absolute,
     actor_feed_path,
-    build_time,
-    date_doc,
-    json_number,
     list_api_path,
     record_api_path,
     record_page_path,
-    rfc3339,
     schema_url,
     tag_feed_path,
-    timeline_date,
 )
-from .model import Actor, Citation, Claim, Event, Model, Record, Source
 
 SCHEMA_SOURCE_DIR = Path(__file__).resolve().parents[2] / "schema" / "api" / "v1"
 
@@ -57,7 +49,7 @@ def _citations(refs: Refs, citations: list[Citation]) -> list[dict]:
 
 
 def _head(site_url: str, record: Record) -> dict:
-    kind_type = TYPE_OF_KIND[record.kind]
+    kind_type = kinds.get(record.kind).singular
     return {
         "$schema": schema_url(kind_type),
         "schema_version": SCHEMA_VERSION,
@@ -69,6 +61,7 @@ def _head(site_url: str, record: Record) -> dict:
     }
 
 
+@kinds.provides("events", "api_document")
 def event_document(refs: Refs, event: Event) -> dict:
     """An event's document: its data fields with references resolved, and what points at it."""
     model, site_url = refs.model, refs.site_url
@@ -92,6 +85,7 @@ def event_document(refs: Refs, event: Event) -> dict:
     }
 
 
+@kinds.provides("claims", "api_document")
 def claim_document(refs: Refs, claim: Claim) -> dict:
     """A claim's document: its data fields with references resolved, and what points at it."""
     model, site_url = refs.model, refs.site_url
@@ -122,6 +116,7 @@ def claim_document(refs: Refs, claim: Claim) -> dict:
     }
 
 
+@kinds.provides("actors", "api_document")
 def actor_document(refs: Refs, actor: Actor) -> dict:
     """An actor's document: its data fields with references resolved, and what points at it."""
     model, site_url = refs.model, refs.site_url
@@ -146,6 +141,7 @@ def actor_document(refs: Refs, actor: Actor) -> dict:
     }
 
 
+@kinds.provides("sources", "api_document")
 def source_document(refs: Refs, source: Source) -> dict:
     """A source's document: its data fields with references resolved, and what points at it."""
     model, site_url = refs.model, refs.site_url
@@ -173,31 +169,35 @@ def source_document(refs: Refs, source: Source) -> dict:
     }
 
 
-DOCUMENT_BUILDERS = {"events": event_document, "claims": claim_document, "actors": actor_document, "sources": source_document}
-
-
 def record_document(model: Model, site_url: str, record: Record, refs: Refs | None = None) -> dict:
     """The API document of one record (what api/v1/<kind>/<id>.json holds)."""
-    return DOCUMENT_BUILDERS[record.kind](refs or Refs(model, site_url), record)
+    return kinds.call("api_document", record.kind, refs or Refs(model, site_url), record)
 
 
 def list_item(refs: Refs, record: Record) -> dict:
     """One row of a per-kind list: the reference plus what a list is sorted or filtered by."""
-    model = refs.model
-    item = dict(refs(record.id))
-    if isinstance(record, Event):
-        item["date"] = date_doc(record.date)
-        item["tags"] = list(record.tags)
-    elif isinstance(record, Claim):
-        item["date"] = date_doc(timeline_date(model, record)[0])
-        item["status"] = record.status
-        item["tags"] = list(record.tags)
-    elif isinstance(record, Actor):
-        item["kind"] = record.actor_kind
-    else:
-        item["kind"] = record.source_kind
-        item["date"] = date_doc(record.published)
-    return item
+    extra = kinds.call("list_item", record.kind, refs, record)
+    return {**refs(record.id), **extra}
+
+
+@kinds.provides("events", "list_item")
+def _event_item(refs: Refs, event: Event) -> dict:
+    return {"date": date_doc(event.date), "tags": list(event.tags)}
+
+
+@kinds.provides("claims", "list_item")
+def _claim_item(refs: Refs, claim: Claim) -> dict:
+    return {"date": date_doc(timeline_date(refs.model, claim)[0]), "status": claim.status, "tags": list(claim.tags)}
+
+
+@kinds.provides("actors", "list_item")
+def _actor_item(refs: Refs, actor: Actor) -> dict:
+    return {"kind": actor.actor_kind}
+
+
+@kinds.provides("sources", "list_item")
+def _source_item(refs: Refs, source: Source) -> dict:
+    return {"kind": source.source_kind, "date": date_doc(source.published)}
 
 
 def list_document(refs: Refs, kind: str) -> dict:
@@ -228,7 +228,7 @@ def index_document(model: Model, site_url: str, epoch: int, csv_files: list[str]
         "links": {
             "self": absolute(site_url, INDEX_PATH),
             "dump": absolute(site_url, DUMP_PATH),
-            "lists": {kind: absolute(site_url, list_api_path(kind)) for kind in KINDS},
+            "lists": {kind: absolute(site_url, list_api_path(kind)) for kind in kinds.FOLDERS},
             "record_template": absolute(site_url, record_api_path("{kind}", "{id}")),
             "page_template": absolute(site_url, record_page_path("{kind}", "{id}")),
             "schemas": {name.removesuffix(".schema.json"): absolute(site_url, f"{SCHEMA_ROOT}/{name}") for name in schema_files()},
@@ -264,7 +264,7 @@ def json_outputs(model: Model, site_url: str, epoch: int, *, csv_files: list[str
     out: dict[str, bytes] = {}
     documents: dict[str, list[dict]] = {}
     refs = Refs(model, site_url)
-    for kind in KINDS:
+    for kind in kinds.FOLDERS:
         documents[kind] = []
         for record in getattr(model, kind).values():
             doc = record_document(model, site_url, record, refs)

@@ -21,8 +21,12 @@ from pathlib import Path
 
 import icalendar
 
-from . import export_calendar, export_csv, export_feeds, export_json
-from .export_common import (
+from . import export_calendar, export_csv, export_feeds, export_json, kinds
+from .export_common import tags_of
+from .html import esc
+from .model import Model
+from .pages.base import Links, Page, html_block, md_heading
+from .paths import (
     ALL_FEED_PATH,
     API_ROOT,
     CALENDAR_PATH,
@@ -31,20 +35,13 @@ from .export_common import (
     DOWNLOADS_PAGE,
     DUMP_PATH,
     INDEX_PATH,
-    KIND_OF_TYPE,
-    KINDS,
     SCHEMA_ROOT,
-    TYPE_OF_KIND,
     actor_feed_path,
     list_api_path,
     record_api_path,
     schema_url,
     tag_feed_path,
-    tags_of,
 )
-from .html import esc
-from .model import Model
-from .render import KIND_TITLES, Links, Page, html_block, md_heading
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -113,8 +110,8 @@ def downloads(model: Model, outputs: dict[str, bytes]) -> dict[str, list[Downloa
         ],
         "schemas": [],
     }
-    for kind in KINDS:
-        sections["api"].append(item(list_api_path(kind), f"List of {KIND_TITLES[kind].lower()}", "JSON", _plural(counts[kind], TYPE_OF_KIND[kind])))
+    for kind in kinds.FOLDERS:
+        sections["api"].append(item(list_api_path(kind), f"List of {kinds.get(kind).title.lower()}", "JSON", _plural(counts[kind], kinds.get(kind).singular)))
     for table in export_csv.tables():
         sections["csv"].append(item(table.path, f"{table.title}: {table.description}", "CSV", _plural(rows[table.name], "row")))
     for actor in sorted(model.actors.values(), key=lambda a: (a.name.lower(), a.id)):
@@ -156,7 +153,7 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
     md = [
         html_block(
             '<h1 id="title">Downloads</h1>',
-            f"<p>Everything in the tracker as data: {', '.join(f'{n} {KIND_TITLES[k].lower()}' for k, n in counts.items())}, "
+            f"<p>Everything in the tracker as data: {', '.join(f'{n} {kinds.get(k).title.lower()}' for k, n in counts.items())}, "
             "rebuilt from the YAML records in <code>data/</code> with every change. Every record is in each of the outputs below exactly once; "
             "the build checks that and refuses to publish otherwise. Sizes are for this build.</p>",
             cls="downloads-head",
@@ -167,7 +164,7 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
         html_block(
             f'<p>A static, versioned API under <code>{API_ROOT}/</code>: start at the <a href="{esc(links.to(INDEX_PATH))}">index</a>. '
             f"Each of the {per_record} records has its own document at <code>{API_ROOT}/&lt;kind&gt;/&lt;id&gt;.json</code> "
-            f"(kinds: {', '.join(f'<code>{k}</code>' for k in KINDS)}), with references to other records resolved to their API and page URLs; "
+            f"(kinds: {', '.join(f'<code>{k}</code>' for k in kinds.FOLDERS)}), with references to other records resolved to their API and page URLs; "
             f"every record page links to its document.{example_html} "
             "Every document names its JSON Schema in <code>$schema</code>. Dates are given as written (EDTF) and as the span of days they may denote; "
             "the only timestamp, <code>generated</code>, is the time of the commit the site was built from.</p>",
@@ -254,8 +251,8 @@ def check_outputs(model: Model, outputs: dict[str, bytes], *, site_dir: Path | N
     output must also have been written there byte for byte.
     """
     problems: list[str] = []
-    ids = {kind: list(getattr(model, kind)) for kind in KINDS}
-    tails = {kind: [f"{kind}/{rid}" for rid in ids[kind]] for kind in KINDS}
+    ids = {kind: list(getattr(model, kind)) for kind in kinds.FOLDERS}
+    tails = {kind: [f"{kind}/{rid}" for rid in ids[kind]] for kind in kinds.FOLDERS}
     try:
         problems += _check_json(model, outputs, ids)
         problems += _check_csv(model, outputs, ids)
@@ -295,20 +292,20 @@ def check_outputs(model: Model, outputs: dict[str, bytes], *, site_dir: Path | N
 def _check_json(model: Model, outputs: dict[str, bytes], ids: dict[str, list[str]]) -> list[str]:
     problems = []
     counts = model.counts()
-    for kind in KINDS:
+    for kind in kinds.FOLDERS:
         prefix = f"{API_ROOT}/{kind}/"
         docs = sorted(p for p in outputs if p.startswith(prefix) and p.endswith(".json") and "/" not in p[len(prefix) :])
         problems += _exactly_once(f"{prefix}*.json", docs, [record_api_path(kind, r) for r in ids[kind]])
         for path in docs:
             doc = json.loads(outputs[path])
-            if doc.get("id") != path[len(prefix) : -len(".json")] or KIND_OF_TYPE.get(doc.get("type")) != kind:
+            if doc.get("id") != path[len(prefix) : -len(".json")] or doc.get("type") != kinds.get(kind).singular:
                 problems.append(f"{path}: holds {doc.get('type')} {doc.get('id')!r}")
         listed = json.loads(outputs[list_api_path(kind)])
         problems += _exactly_once(list_api_path(kind), [i["id"] for i in listed["items"]], ids[kind])
         if listed["count"] != len(ids[kind]):
             problems.append(f"{list_api_path(kind)}: count {listed['count']} but {len(ids[kind])} {kind} read")
     dump = json.loads(outputs[DUMP_PATH])
-    for kind in KINDS:
+    for kind in kinds.FOLDERS:
         problems += _exactly_once(f"{DUMP_PATH} {kind}", [d["id"] for d in dump[kind]], ids[kind])
     for path in (DUMP_PATH, INDEX_PATH):
         if json.loads(outputs[path])["counts"] != counts:
@@ -326,9 +323,11 @@ def _check_csv(model: Model, outputs: dict[str, bytes], ids: dict[str, list[str]
     package = json.loads(outputs[DATAPACKAGE_PATH])
     described = [f"{CSV_ROOT}/{r['path']}" for r in package["resources"]]
     problems += _exactly_once(DATAPACKAGE_PATH, described, [p for p in outputs if p.startswith(f"{CSV_ROOT}/") and p.endswith(".csv")])
+    missing = [kind for kind in kinds.FOLDERS if kind not in {t.name for t in export_csv.tables()}]
+    problems += [f"{CSV_ROOT}/: no table of {kind}" for kind in missing]
     for table in export_csv.tables():
         rows = _csv_rows(outputs[table.path])
-        if table.name in KINDS:
+        if table.name in kinds.FOLDERS:
             problems += _exactly_once(table.path, [export_csv.uncell(r["id"]) for r in rows], ids[table.name])
         elif len(rows) != expected[table.name]:
             problems.append(f"{table.path}: {len(rows)} rows but the records have {expected[table.name]}")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .export_common import absolute, record_page_path
+from . import kinds
 from .model import Actor, Claim, Event, Model, Record, Source
+from .paths import absolute, record_page_path
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -26,6 +27,7 @@ def _iso_part(value) -> str | None:
     return value.text.rstrip("?~%")
 
 
+@kinds.provides("actors", "jsonld")
 def actor_node(model: Model, site_url: str, actor: Actor) -> dict:
     node = {
         "@type": "Person" if actor.actor_kind == "person" else "Organization",
@@ -42,6 +44,7 @@ def actor_node(model: Model, site_url: str, actor: Actor) -> dict:
     return node
 
 
+@kinds.provides("sources", "jsonld")
 def source_node(model: Model, site_url: str, source: Source) -> dict:
     node: dict = {
         "@type": "NewsArticle" if source.source_kind == "news-article" else "CreativeWork",
@@ -65,6 +68,7 @@ def source_node(model: Model, site_url: str, source: Source) -> dict:
     return node
 
 
+@kinds.provides("events", "jsonld")
 def event_node(model: Model, site_url: str, event: Event) -> dict:
     node: dict = {
         "@type": "Event",
@@ -86,6 +90,7 @@ def event_node(model: Model, site_url: str, event: Event) -> dict:
     return node
 
 
+@kinds.provides("claims", "jsonld")
 def claim_node(model: Model, site_url: str, claim: Claim) -> dict:
     venue = model.sources[claim.made_in]
     node: dict = {
@@ -106,12 +111,4 @@ def claim_node(model: Model, site_url: str, claim: Claim) -> dict:
 
 
 def for_record(model: Model, site_url: str, record: Record) -> dict:
-    if isinstance(record, Event):
-        node = event_node(model, site_url, record)
-    elif isinstance(record, Claim):
-        node = claim_node(model, site_url, record)
-    elif isinstance(record, Actor):
-        node = actor_node(model, site_url, record)
-    else:
-        node = source_node(model, site_url, record)
-    return {"@context": SCHEMA_ORG, **node}
+    return {"@context": SCHEMA_ORG, **kinds.call("jsonld", record.kind, model, site_url, record)}

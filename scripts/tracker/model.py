@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import dates
+from . import dates, kinds
 from .dataset import Dataset
 
 
@@ -52,6 +52,7 @@ class Record:
     data: dict
 
 
+@kinds.provides("events", "model_class")
 @dataclass(slots=True)
 class Event(Record):
     title: str = ""
@@ -66,6 +67,7 @@ class Event(Record):
     citations: list[Citation] = field(default_factory=list)
 
 
+@kinds.provides("claims", "model_class")
 @dataclass(slots=True)
 class Claim(Record):
     claimants: list[str] = field(default_factory=list)
@@ -88,6 +90,7 @@ class Claim(Record):
         return self.statement
 
 
+@kinds.provides("actors", "model_class")
 @dataclass(slots=True)
 class Actor(Record):
     name: str = ""
@@ -105,6 +108,7 @@ class Actor(Record):
         return self.name
 
 
+@kinds.provides("sources", "model_class")
 @dataclass(slots=True)
 class Source(Record):
     source_kind: str = ""
@@ -134,6 +138,7 @@ def _date(value: str | None) -> dates.EdtfDate | None:
     return dates.parse(value) if value is not None else None
 
 
+@kinds.provides("events", "builder")
 def _event(rid: str, path: str, d: dict) -> Event:
     return Event(
         rid, "events", path, d,
@@ -143,6 +148,7 @@ def _event(rid: str, path: str, d: dict) -> Event:
     )  # fmt: skip
 
 
+@kinds.provides("claims", "builder")
 def _claim(rid: str, path: str, d: dict) -> Claim:
     return Claim(
         rid, "claims", path, d,
@@ -155,6 +161,7 @@ def _claim(rid: str, path: str, d: dict) -> Claim:
     )  # fmt: skip
 
 
+@kinds.provides("actors", "builder")
 def _actor(rid: str, path: str, d: dict) -> Actor:
     return Actor(
         rid, "actors", path, d,
@@ -165,6 +172,7 @@ def _actor(rid: str, path: str, d: dict) -> Actor:
     )  # fmt: skip
 
 
+@kinds.provides("sources", "builder")
 def _source(rid: str, path: str, d: dict) -> Source:
     return Source(
         rid, "sources", path, d,
@@ -173,9 +181,6 @@ def _source(rid: str, path: str, d: dict) -> Source:
         url=d.get("url"), archived_url=d.get("archived_url"), seed=d.get("seed"), language=d.get("language"),
         reported_via=_citations(d.get("reported_via")), notes=d.get("notes"),
     )  # fmt: skip
-
-
-BUILDERS = {"events": _event, "claims": _claim, "actors": _actor, "sources": _source}
 
 
 @dataclass(slots=True)
@@ -197,17 +202,22 @@ class Model:
     sources_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
+    def table(self, kind: str) -> dict[str, Record]:
+        """The records of one kind by id: the attribute named after its folder."""
+        return getattr(self, kinds.get(kind).folder)
+
     def get(self, rid: str) -> Record | None:
-        for table in (self.events, self.claims, self.actors, self.sources):
+        for kind in kinds.FOLDERS:  # the attributes are named after the folders (hot: every link looks its target up)
+            table = getattr(self, kind)
             if rid in table:
                 return table[rid]
         return None
 
     def all_records(self) -> list[Record]:
-        return [*self.events.values(), *self.claims.values(), *self.actors.values(), *self.sources.values()]
+        return [record for kind in kinds.FOLDERS for record in self.table(kind).values()]
 
     def counts(self) -> dict[str, int]:
-        return {"events": len(self.events), "claims": len(self.claims), "actors": len(self.actors), "sources": len(self.sources)}
+        return {kind: len(self.table(kind)) for kind in kinds.FOLDERS}
 
     def chain(self, source_id: str) -> list[list[str]]:
         """Every 'reported via' path from a source to a source that reports nothing further."""
@@ -233,13 +243,12 @@ def build(dataset: Dataset, previous: Model | None = None) -> Model:
     same object, which the preview's loader returns for an unchanged file; they are immutable in use.
     """
     model = Model()
-    tables = {"events": model.events, "claims": model.claims, "actors": model.actors, "sources": model.sources}
     for record in sorted(dataset.files, key=lambda r: (r.kind, r.id)):
-        old = getattr(previous, record.kind).get(record.id) if previous is not None else None
+        old = previous.table(record.kind).get(record.id) if previous is not None else None
         if old is not None and old.data is record.data and old.path == record.published_path:
-            tables[record.kind][record.id] = old
+            model.table(record.kind)[record.id] = old
         else:
-            tables[record.kind][record.id] = BUILDERS[record.kind](record.id, record.published_path, record.data)
+            model.table(record.kind)[record.id] = kinds.call("builder", record.kind, record.id, record.published_path, record.data)
     for event in model.events.values():
         for actor in event.actors:
             model.events_with[actor].append(event.id)
@@ -284,3 +293,13 @@ def build(dataset: Dataset, previous: Model | None = None) -> Model:
         for key in table:
             table[key] = sorted(set(table[key]))
     return model
+
+
+def claim_date(model: Model, claim: Claim) -> tuple[dates.EdtfDate | None, str]:
+    """The claim's own date, else its venue's publication date; with words saying which."""
+    if claim.date is not None:
+        return claim.date, "made"
+    venue = model.sources.get(claim.made_in)
+    if venue is not None and venue.published is not None:
+        return venue.published, "published in its venue"
+    return None, "not known"

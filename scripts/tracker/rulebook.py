@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .dataset import REPO_ROOT, Dataset, RecordFile
-from .schemas import KINDS
+from .kinds import FOLDERS as KINDS
 
 Finding = tuple[tuple, str]
 Rule = Callable[[RecordFile, Dataset], Iterator[Finding]]

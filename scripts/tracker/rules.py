@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 
-from . import dates, duplicates, rules_editorial
+from . import dates, duplicates, kinds, rules_editorial
 from .closest import mismatch_hint
-from .dataset import KIND_SINGULAR, Dataset, RecordFile, display_path
+from .dataset import Dataset, RecordFile, display_path
 from .rulebook import DATASET_RULES, RECORD_RULES, Finding, all_rules, dataset_rule, normalise, rule, seed_text, target, values_at
 
 # The modules above register their rules on import; the names are re-exported for callers.
@@ -70,12 +70,12 @@ def check_references(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     for pattern, target_kind in REFERENCES[record.kind]:
         for path, ref in values_at(record.data, pattern):
             other = ds.by_id.get(ref)
-            wanted = KIND_SINGULAR[target_kind]
+            wanted = kinds.get(target_kind).singular
             if other is None:
                 where = f"{display_path(ds.root)}/{target_kind}/{ref}.yaml"
                 yield path, f"unknown {wanted} {ref!r}: no file {where}{did_you_mean(ref, ds, target_kind)}"
             elif other.kind != target_kind:
-                yield path, f"{ref!r} is {_a(KIND_SINGULAR[other.kind])} ({other.display}), not {_a(wanted)}{did_you_mean(ref, ds, target_kind)}"
+                yield path, f"{ref!r} is {_a(kinds.get(other.kind).singular)} ({other.display}), not {_a(wanted)}{did_you_mean(ref, ds, target_kind)}"
             elif ref == record.id:
                 yield path, f"{record.id!r} refers to itself"
 

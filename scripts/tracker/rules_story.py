@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from . import disputes_logic
-from .dataset import KIND_SINGULAR, Dataset, RecordFile, display_path
+from . import disputes_logic, kinds
+from .dataset import Dataset, RecordFile, display_path
 from .rulebook import dataset_rule, values_at
 
 DatasetFinding = tuple[RecordFile, tuple, str]
@@ -58,7 +58,7 @@ def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
             target = ds.by_id.get(rid)
             if target is None or target.kind not in LEAD_KINDS:
                 found = (
-                    (f"is an {KIND_SINGULAR[target.kind]} ({target.display})" if target.kind == "actors" else f"is a source ({target.display})")
+                    (f"is an {kinds.get(target.kind).singular} ({target.display})" if target.kind == "actors" else f"is a source ({target.display})")
                     if target
                     else f"does not exist (no file events/{rid}.yaml or claims/{rid}.yaml)"
                 )

@@ -20,17 +20,16 @@ from urllib.parse import urlsplit
 
 import jsonschema_rs
 
-from . import dates
+from . import dates, kinds
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
-KINDS = ("events", "claims", "actors", "sources")
-SCHEMA_FILE = {"events": "event", "claims": "claim", "actors": "actor", "sources": "source"}
 # The files beside the kind folders (dataset.DOCUMENT_FILES), checked like records.
 DOCUMENT_SCHEMA_FILE = {"story": "story", "vocabulary": "vocabulary"}
 
 
 def schema_name(kind: str) -> str:
-    return SCHEMA_FILE.get(kind) or DOCUMENT_SCHEMA_FILE[kind]
+    """The schema file (without .schema.json) of a record kind or of a document beside the kinds."""
+    return DOCUMENT_SCHEMA_FILE[kind] if kind in DOCUMENT_SCHEMA_FILE else kinds.get(kind).schema
 
 
 def is_http_url(value: object) -> bool:
@@ -77,20 +76,39 @@ def validator(kind: str):
     )
 
 
-def _resolve(schema_path: list, root: dict) -> dict | None:
+def deref(ref: str, doc: str = "common") -> tuple[object, str]:
+    """The node a `$ref` written in schema/<doc>.schema.json points to, and the file it is in.
+
+    The one resolver of the project (validation messages, the formatter, the docs): our
+    schemas refer to each other by file name ("common.schema.json#/$defs/id") or inside
+    one file ("#/$defs/text"), and all sit in schema/.
+    """
+    file_part, _, pointer = ref.partition("#")
+    name = file_part.removesuffix(".schema.json") if file_part else doc
+    node: object = schema_documents().get(name)
+    for piece in [p for p in pointer.split("/") if p]:
+        node = node[piece] if isinstance(node, dict) else None
+    return node, name
+
+
+def resolve(node: object, doc: str = "common") -> dict:
+    """A subschema with its `$ref` chain merged in (the referring node's own words win); {} for a non-object."""
+    if not isinstance(node, dict):
+        return {}
+    if "$ref" not in node:
+        return node
+    target, name = deref(node["$ref"], doc)
+    merged = dict(resolve(target, name))
+    merged.update({k: v for k, v in node.items() if k != "$ref"})
+    return merged
+
+
+def _resolve(schema_path: list, root: dict, doc: str) -> dict | list | None:
     """Follow a schema path (through $refs between our own files) to the subschema it names."""
-    docs = {doc["$id"]: doc for doc in schema_documents().values()}
-    base = root["$id"]
     node: object = root
     for part in schema_path:
         while isinstance(node, dict) and "$ref" in node and part not in node:
-            ref = node["$ref"]
-            file_part, _, pointer = ref.partition("#")
-            target_id = base.rsplit("/", 1)[0] + "/" + file_part if file_part else base
-            node = docs.get(target_id)
-            base = target_id
-            for piece in [p for p in pointer.split("/") if p]:
-                node = node[piece] if isinstance(node, dict) else None
+            node, doc = deref(node["$ref"], doc)
         if isinstance(node, dict):
             node = node.get(part)
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
@@ -112,23 +130,17 @@ def did_you_mean(word: object, choices) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def _deref(node: object, base: str) -> tuple[object, str]:
-    """Follow $refs between our own schema files until a node without one."""
-    docs = {doc["$id"]: doc for doc in schema_documents().values()}
+def _follow(node: object, doc: str) -> tuple[object, str]:
+    """Follow a chain of $refs (with the one resolver, deref) to a node without one."""
     while isinstance(node, dict) and "$ref" in node:
-        file_part, _, pointer = node["$ref"].partition("#")
-        base = base.rsplit("/", 1)[0] + "/" + file_part if file_part else base
-        node = docs.get(base)
-        for piece in [p for p in pointer.split("/") if p]:
-            node = node.get(piece) if isinstance(node, dict) else None
-    return node, base
+        node, doc = deref(node["$ref"], doc)
+    return node, doc
 
 
 def _walk(kind: str, path: tuple) -> tuple[dict, str]:
     """The schema of the value at an instance path (list indices step into ``items``), and
     its description: the property's own, written beside its $ref, before the shared one."""
-    root = schema_documents()[schema_name(kind)]
-    node, base = _deref(root, root["$id"])
+    node, base = _follow(schema_documents()[schema_name(kind)], schema_name(kind))
     description = ""
     for part in path:
         if not isinstance(node, dict):
@@ -136,7 +148,7 @@ def _walk(kind: str, path: tuple) -> tuple[dict, str]:
         raw = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
         if not isinstance(part, int):  # an item is described by its list
             description = raw.get("description", "") if isinstance(raw, dict) else ""
-        node, base = _deref(raw, base)
+        node, base = _follow(raw, base)
         if not description and isinstance(node, dict):
             description = node.get("description", "")
     return (node if isinstance(node, dict) else {}), description
@@ -173,7 +185,7 @@ def _friendly(kind: str, error) -> str:
     if name == "Format" and error.kind.format == "http-url":
         return f"{instance!r} is not an absolute http:// or https:// URL with a host"
     if name == "OneOfNotValid":
-        options = _resolve(list(error.schema_path), schema_documents()[schema_name(kind)])
+        options = _resolve(list(error.schema_path), schema_documents()[schema_name(kind)], schema_name(kind))
         if isinstance(options, list) and all("const" in o for o in options):
             consts = [o["const"] for o in options]
             return f"{instance!r} is not one of: {', '.join(consts)}{did_you_mean(instance, consts)}"

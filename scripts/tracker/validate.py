@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import dataset as ds_mod
 from . import (
+    kinds,
     rulebook,
     rules,  # noqa: F401  (importing it registers every rule)
     schemas,
@@ -24,7 +25,7 @@ class Result:
         return not self.problems
 
     def counts(self) -> dict[str, int]:
-        return {kind: len(self.dataset.of_kind(kind)) for kind in schemas.KINDS}
+        return {kind: len(self.dataset.of_kind(kind)) for kind in kinds.FOLDERS}
 
 
 def check_schemas(dataset: Dataset) -> list[Problem]:
@@ -40,7 +41,7 @@ def check_schemas(dataset: Dataset) -> list[Problem]:
 
 def check_rules(dataset: Dataset) -> list[Problem]:
     problems: list[Problem] = []
-    by_kind = {kind: rulebook.rules_for(kind) for kind in schemas.KINDS}
+    by_kind = {kind: rulebook.rules_for(kind) for kind in kinds.FOLDERS}
     for record in dataset.files:
         if not record.schema_ok:
             continue

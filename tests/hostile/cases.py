@@ -46,7 +46,7 @@ BUG_ESCAPES = (
 )
 BUG_CF = "product bug: loader.FORBIDDEN_CHARACTERS misses invisible format characters (Unicode Cf, e.g. tag characters U+E0000-E007F) and U+2028/U+2029"
 BUG_PATHS = "product bug: dataset.Problem.__str__ prints file names raw; a newline or bidi override in a file name breaks or reorders the path:line:col line"
-BUG_NUMBERS = "product bug: loader._Builder.scalar turns any JSON-looking number into int/float: 400 digits pass validation and crash render.format_number (OverflowError); 1e400 becomes inf"
+BUG_NUMBERS = "product bug: loader._Builder.scalar turns any JSON-looking number into int/float: 400 digits pass validation and crash words.number_for_reading (OverflowError); 1e400 becomes inf"
 BUG_DEPTH = (
     "product bug: loader._Builder.node skips an over-deep node by consuming all its events, and libyaml parses nested flow "
     "collections in quadratic time: 100,000 brackets (200 KB, under the size limit) take ~25 s. Stop parsing at depth MAX_DEPTH + 1."

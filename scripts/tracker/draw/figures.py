@@ -12,20 +12,12 @@ from collections.abc import Callable
 from ..dates import humanize
 from ..html import esc
 from ..model import Model
+from ..words import QUALIFIER_WORDS
 from .svg import clip, fade_defs, num, svg_open, text_width
 
 OPEN_ABOVE = {"more-than", "at-least"}
 OPEN_BELOW = {"fewer-than", "at-most"}
 APPROXIMATE = {"about", "estimated"}
-QUALIFIER_WORDS = {
-    "exactly": "",
-    "about": "about ",
-    "at-least": "at least ",
-    "more-than": "more than ",
-    "at-most": "at most ",
-    "fewer-than": "fewer than ",
-    "estimated": "an estimated ",
-}
 
 
 def nice_max(value: float) -> float:

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from ..html import esc
 from ..model import Model, Source
-from ..rules import normalise
+from ..rulebook import normalise
 
 _WHITESPACE = re.compile(r"\s")  # the same characters as the rule's \s+ runs
 _LINE_BREAKS = re.compile(r"\n")

@@ -1,0 +1,83 @@
+"""The page layer: pure functions from the model to pages, one module per page family.
+
+``FAMILIES`` is the one list of page families the build reads, in the order their
+pages are produced. Below the families sit ``base`` (the page type, HTML blocks,
+links, pagination), ``fragments`` (pieces shared by several families) and ``lists``
+(record lists and their overflow pages); the paths of every page are in
+``tracker.paths``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .. import kinds
+from ..incremental import RenderMemo
+from ..model import Model
+from ..paths import page_path
+from . import base, disputes, indexes, lists, records, search, site, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
+from .base import Page
+
+__all__ = ["FAMILIES", "Build", "Family", "Page", "all_pages", "base", "records", "search"]
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    """What one build of the pages knows: the model, the site name, where each event sits on the timeline."""
+
+    model: Model
+    site_name: str
+    memo: RenderMemo | None
+    chunks: list[list[timeline.TimelineEntry]]
+    on_timeline: dict[str, str]
+
+    def index(self, fn: Callable[[Model], list[Page]]) -> list[Page]:
+        """An index's pages, reused from the live preview's memo when what they read is unchanged."""
+        return fn(self.model) if self.memo is None else self.memo.call(("index", fn.__name__), fn, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    name: str
+    pages: Callable[[Build], list[Page]]
+
+
+def _record_pages(build: Build) -> list[Page]:
+    model, memo = build.model, build.memo
+    if memo is None:
+        return [kinds.call("page", r.kind, model, r, build.on_timeline.get(r.id)) for r in model.all_records()]
+    pages = []
+    for record in model.all_records():
+        page = memo.call(page_path(record), kinds.get(record.kind).handler("page"), record, build.on_timeline.get(record.id))
+        pages.append(page if page.record is record else dataclasses.replace(page, record=record))
+    return pages
+
+
+def _overflow_pages(build: Build) -> list[Page]:
+    if build.memo is None:
+        return lists.overflow_pages(build.model)
+    memo = build.memo
+    return [page for owner in lists.list_owners(build.model) for page in memo.call(("overflow", page_path(owner)), lists.owner_overflow_pages, owner)]
+
+
+FAMILIES: list[Family] = [
+    Family("home", lambda b: [site.home_page(b.model, b.site_name)]),
+    Family("timeline", lambda b: timeline.timeline_pages(b.model, b.chunks)),
+    Family("indexes", lambda b: [page for kind in kinds.ALL for page in b.index(kind.handler("index"))]),
+    Family("disputes", lambda b: disputes.disputes_pages(b.model)),
+    Family("data notes", lambda b: [site.data_notes_page(b.model)]),
+    Family("methodology", lambda b: [site.methodology_page()]),
+    Family("record pages", _record_pages),
+    Family("overflow lists", _overflow_pages),
+]
+
+
+def all_pages(model: Model, site_name: str, memo: RenderMemo | None = None) -> list[Page]:
+    """Every page of the site. With a memo (the live preview), pages whose inputs did not change are reused."""
+    if memo is not None:
+        memo.begin(model)
+    chunks = timeline.timeline_chunks(model)
+    build = Build(model, site_name, memo, chunks, timeline.timeline_locations(chunks))
+    return [page for family in FAMILIES for page in family.pages(build)]

@@ -1,0 +1,100 @@
+"""Every path and URL layout of the site in one place: pages, the API, CSV, feeds, the calendar.
+
+Markdown paths ("events/some-id.md") are what the page layer produces; MkDocs turns
+them into directory URLs ("events/some-id/", ``url_of``). Output paths are
+site-relative (no leading slash); URLs are absolute, made from the site URL.
+"""
+
+from __future__ import annotations
+
+from .model import Record
+
+API_ROOT = "api/v1"
+# The JSON Schemas are published at a stable address, whatever site URL a build is given:
+# their $id, the "$schema" of every document and the URL they are served at agree.
+CANONICAL_SITE_URL = "https://newstrace.github.io/iran-us-talks/"
+SCHEMA_ROOT = f"{API_ROOT}/schema"
+CSV_ROOT = "csv"
+FEED_ROOT = "feeds"
+CALENDAR_PATH = "calendar/events.ics"
+ALL_FEED_PATH = f"{FEED_ROOT}/all.atom"
+DUMP_PATH = f"{API_ROOT}/dump.json"
+INDEX_PATH = f"{API_ROOT}/index.json"
+DATAPACKAGE_PATH = f"{CSV_ROOT}/datapackage.json"
+
+# ---------------------------------------------------------------- pages (docs-relative Markdown paths)
+
+HOME_PAGE = "index.md"
+METHODOLOGY_PAGE = "methodology.md"
+DOWNLOADS_PAGE = "downloads.md"
+DATA_NOTES_PAGE = "data-notes.md"
+CONTRIBUTING_PAGE = "contributing.md"
+
+
+def page_path(record: Record) -> str:
+    return f"{record.kind}/{record.id}.md"  # as record_md_path, inline: every link to a record comes here
+
+
+def record_md_path(kind: str, rid: str) -> str:
+    return f"{kind}/{rid}.md"
+
+
+def index_path(kind: str) -> str:
+    return f"{kind}/index.md"
+
+
+def timeline_page_path(number: int) -> str:
+    return "timeline/index.md" if number == 1 else f"timeline/{number}.md"
+
+
+def disputes_page_path(number: int) -> str:
+    return "disputes.md" if number == 1 else f"disputes/{number}.md"
+
+
+def list_page_path(kind: str, slug: str, number: int) -> str:
+    """A page of a long list (an index group, or an actor's or source's records) under browse/."""
+    return f"browse/{kind}/{slug}/index.md" if number == 1 else f"browse/{kind}/{slug}/{number}.md"
+
+
+def url_of(md_path: str) -> str:
+    """The directory URL MkDocs gives a Markdown path (use_directory_urls)."""
+    if md_path == "index.md":
+        return ""
+    if md_path.endswith("/index.md"):
+        return md_path[: -len("index.md")]
+    return md_path[: -len(".md")] + "/"
+
+
+# ---------------------------------------------------------------- open data
+
+
+def absolute(site_url: str, path: str) -> str:
+    """The URL of a site-relative path (root-relative when the site URL is empty)."""
+    return f"{site_url.rstrip('/')}/{path}"
+
+
+def schema_url(name: str) -> str:
+    """The $id, and the published address, of an API schema such as "event"."""
+    return absolute(CANONICAL_SITE_URL, f"{SCHEMA_ROOT}/{name}.schema.json")
+
+
+def record_api_path(kind: str, rid: str) -> str:
+    """Site-relative path of a record's JSON document: api/v1/<kind>/<id>.json."""
+    return f"{API_ROOT}/{kind}/{rid}.json"
+
+
+def list_api_path(kind: str) -> str:
+    return f"{API_ROOT}/{kind}.json"
+
+
+def record_page_path(kind: str, rid: str) -> str:
+    """Site-relative directory URL of a record's page: <kind>/<id>/."""
+    return f"{kind}/{rid}/"
+
+
+def actor_feed_path(actor_id: str) -> str:
+    return f"{FEED_ROOT}/actors/{actor_id}.atom"
+
+
+def tag_feed_path(tag: str) -> str:
+    return f"{FEED_ROOT}/tags/{tag}.atom"
