@@ -7,9 +7,8 @@ rule docstrings; the date examples are rendered by the same code the pages use.
 
 from __future__ import annotations
 
-from functools import cache
-
 from . import dates
+from .filecache import per_run
 from .html import esc
 from .schemas import schema_documents
 
@@ -20,7 +19,7 @@ def _options(schema: dict) -> list[dict]:
     return schema.get("oneOf", [])
 
 
-@cache
+@per_run
 def _scales() -> dict[str, list[dict]]:
     docs = schema_documents()
     claim, actor, source = docs["claim"], docs["actor"], docs["source"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
 
 from . import dates
 from .dataset import KIND_SINGULAR, REPO_ROOT, Dataset, RecordFile
+from .filecache import per_run
 
 Finding = tuple[tuple, str]
 Rule = Callable[[RecordFile, Dataset], Iterator[Finding]]
@@ -65,7 +65,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
-@cache
+@per_run
 def seed_text(relative: str) -> str | None:
     """The normalised text of an archived seed, or None when it is missing or not a plain file."""
     path = REPO_ROOT / relative

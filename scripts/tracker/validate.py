@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dataset as ds_mod
-from . import rules, schemas
+from . import filecache, rules, schemas
 from .dataset import Dataset, Problem
 
 
@@ -52,6 +52,7 @@ def validate(root: Path, only: list[Path] | None = None, *, cache: bool = False)
     References are always resolved against the whole data directory, so a
     changed file that points at a record in an unchanged one is still checked.
     """
+    filecache.forget()  # schemas and archived texts as they are now (`make serve` stays running)
     dataset, problems = ds_mod.discover(root)
     problems += ds_mod.load(dataset, cache=cache)
     problems += check_schemas(dataset)
