@@ -6,13 +6,17 @@ again), so whatever it caches from schema/ or seeds/ must not outlive an edit of
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
+from playwright.sync_api import Error as PlaywrightError
+
+from browser import watch
+from conftest import REPO, live_preview
 
 SEED = "seeds/000_339a995688291f73.txt"
 
@@ -63,3 +67,44 @@ def test_a_rebuild_after_an_edit_of_an_archived_text_reports_what_validate_repor
     assert lines[0] == "built"
     assert [line for line in lines if line in problems] == problems
     assert lines[-1] == f"stopped: 4 data problem(s) in {repo / 'data'}; nothing was built"
+
+
+def test_the_preview_lists_the_problems_of_invalid_data_and_shows_the_site_again_once_fixed(browser, mini: Path, tmp_path: Path) -> None:
+    """`make serve`: while the data is invalid, the open page reloads into a list of every problem (as
+    `make validate` prints them, as text), and back into the page once they are fixed; the log has the
+    problems but no traceback and no list of the pages outside the nav."""
+    log = tmp_path / "serve.log"
+    record = mini / "events" / "statement.yaml"
+    valid = record.read_text("utf-8")
+    with live_preview(mini, log=log) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        seen = watch(page, base.split("/iran-us-talks/")[0] + "/")
+        for _ in range(120):  # until the server listens and serves the first build
+            with contextlib.suppress(PlaywrightError):
+                if page.goto(base + "events/statement/").ok:
+                    break
+            page.wait_for_timeout(500)
+        assert "Pezeshkian posted a statement on X" in page.inner_text("h1")
+
+        record.write_text(valid.replace('date: "2026-02-01"', 'date: "01/02/2026"').replace("  - president", '  - "<b>nobody</b>"'), "utf-8")
+        page.wait_for_selector("h1:has-text('The data has 2 problems')", timeout=60000)
+        validated = subprocess.run([sys.executable, "scripts/validate.py", "--data", str(mini)], cwd=REPO, capture_output=True, text=True, check=False)
+        expected = validated.stdout.splitlines()[:-1]
+        assert len(expected) == 2 and "'<b>nobody</b>' is not a valid id" in expected[1]
+        assert page.locator("ol.problems li").all_inner_texts() == expected
+        assert page.locator("ol.problems b").count() == 0  # the markup in the data is shown as text
+        # Every page of the preview answers with the list while the data is invalid.
+        page.goto(base)
+        assert page.inner_text("h1") == "The data has 2 problems"
+
+        record.write_text(valid, "utf-8")
+        page.wait_for_selector("h1:has-text('Iran')", timeout=60000)  # the home page, reloaded by itself
+        page.goto(base + "events/statement/")
+        assert "Pezeshkian posted a statement on X" in page.inner_text("h1")
+        assert seen.dialogs == [] and seen.errors == [] and seen.offsite == []
+        context.close()
+    output = log.read_text("utf-8")
+    assert all(line in output for line in expected)
+    assert "Traceback" not in output
+    assert "not included in the" not in output
