@@ -9,6 +9,7 @@ site_build.SESSION.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +34,7 @@ def on_startup(command: str, dirty: bool) -> None:
     site_build.start(command, dirty)
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     for path in site_build.watched(config):
         server.watch(str(path))
     preview.show_problems_in_the_browser(server, config)
