@@ -51,8 +51,10 @@ synth: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-# lint first (a second), then the whole suite, browser tests included
+# lint first (a second), then the whole suite, browser tests included (Chromium is installed
+# when missing: Debian's package when root, else Playwright's; see scripts/ensure_browser.sh)
 test: lint
+	PYTHON=$(BIN)/python sh scripts/ensure_browser.sh
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)

@@ -1,7 +1,7 @@
 """Browser-test support: a local HTTP server for a built site, and Debian's Chromium via Playwright.
 
-Chromium is never downloaded (`playwright install` cannot reach its host here): the tests drive
-/usr/bin/chromium (override with CHROMIUM=...). When it is missing the browser tests FAIL with
+The tests drive /usr/bin/chromium (override with CHROMIUM=...), or Playwright's own Chromium
+when that is missing and scripts/ensure_browser.sh (run by `make test`) could only install that. When it is missing the browser tests FAIL with
 instructions; they never skip, so a CI run without a browser cannot pass silently.
 """
 
@@ -31,7 +31,21 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 
+def _playwright_chromium() -> str:
+    """The Chromium `playwright install chromium` put in its cache (scripts/ensure_browser.sh does that
+    when Debian's package cannot be installed), or "" when there is none."""
+    from playwright.sync_api import sync_playwright  # only when /usr/bin/chromium is missing: it starts a driver
+
+    with sync_playwright() as playwright:
+        return playwright.chromium.executable_path
+
+
 def require_chromium() -> str:
+    if not Path(CHROMIUM).is_file() and "CHROMIUM" not in os.environ:
+        with contextlib.suppress(Exception):
+            installed = _playwright_chromium()
+            if Path(installed).is_file():
+                return installed
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install it with `apt-get install -y chromium` (browser tests never skip)")
     return CHROMIUM

@@ -85,8 +85,9 @@ def browser():
 
 
 @contextlib.contextmanager
-def live_preview(data: Path):
-    """`mkdocs serve --dirty` (what `make serve` runs) on ``data`` at a free port; yields the site's base URL."""
+def live_preview(data: Path, log: Path | None = None):
+    """`mkdocs serve --dirty` (what `make serve` runs) on ``data`` at a free port; yields the site's base URL.
+    With ``log``, the server's output goes to that file."""
     import socket
 
     with socket.socket() as probe:
@@ -94,12 +95,13 @@ def live_preview(data: Path):
         port = probe.getsockname()[1]
     env = {**os.environ, "TRACKER_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        yield f"http://127.0.0.1:{port}/iran-us-talks/"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    with open(log or os.devnull, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(command, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT)
+        try:
+            yield f"http://127.0.0.1:{port}/iran-us-talks/"
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
 
 
 def tree(root: Path) -> dict[str, bytes]:

@@ -1,4 +1,4 @@
-"""`mkdocs build` hands work to forked helpers (tracker/forked.py): the open-data writer and the sanitizer.
+"""`mkdocs build` hands work to forked helpers (tracker/build_helpers.py over tracker/forked.py): the open-data writer and the sanitizer.
 
 Each case builds the mini data set in a fresh process with one helper made to misbehave. A
 sanitizer that dies or answers for other blocks must not change one byte of the site (the
@@ -27,8 +27,9 @@ from mkdocs.exceptions import Abort, PluginError
 fault, site = sys.argv[1], sys.argv[2]
 config = load_config(config_file="mkdocs.yml", site_dir=site)
 config.plugins.on_startup(command="build", dirty=False)
-hooks = next(m for m in list(sys.modules.values()) if (getattr(m, "__file__", None) or "").endswith("mkdocs_hooks.py"))
-original_sanitize, original_writer = hooks._sanitize_work, hooks._open_data_work
+from tracker import build_helpers as helpers, exports
+from tracker.pages.base import split_blocks
+original_sanitize, original_writer = helpers.sanitize_work, helpers.open_data_work
 
 def sanitizer_dies(pages, connection):
     original_sanitize(pages[:2], connection)
@@ -40,26 +41,26 @@ def sanitizer_answers_for_other_blocks(pages, connection):
 
 def sanitizer_marks_its_work(pages, connection):
     for page in pages:
-        blocks = hooks.site_pages.base.split_blocks(page.markdown)[1]
+        blocks = split_blocks(page.markdown)[1]
         cleaned = "\x00".join("<p>CLEANED-BY-THE-HELPER</p>" for _ in blocks)
-        connection.send_bytes(b"\x00".join([page.path.encode(), hooks._blocks_digest(blocks), cleaned.encode()]))
+        connection.send_bytes(b"\x00".join([page.path.encode(), helpers.blocks_digest(blocks), cleaned.encode()]))
 
 def writer_fails(model, site_url, epoch, site, connection):
     raise RuntimeError("the disk is full")
 
 def writer_dies_after_the_downloads_page(model, site_url, epoch, site, connection):
-    connection.send(hooks.exports.extra_pages(model, {}))
+    connection.send(exports.extra_pages(model, {}))
     os._exit(3)
 
 faults = {
-    "sanitizer-dies": ("_sanitize_work", sanitizer_dies),
-    "sanitizer-answers-for-other-blocks": ("_sanitize_work", sanitizer_answers_for_other_blocks),
-    "sanitizer-marks-its-work": ("_sanitize_work", sanitizer_marks_its_work),
-    "writer-fails": ("_open_data_work", writer_fails),
-    "writer-dies": ("_open_data_work", writer_dies_after_the_downloads_page),
+    "sanitizer-dies": ("sanitize_work", sanitizer_dies),
+    "sanitizer-answers-for-other-blocks": ("sanitize_work", sanitizer_answers_for_other_blocks),
+    "sanitizer-marks-its-work": ("sanitize_work", sanitizer_marks_its_work),
+    "writer-fails": ("open_data_work", writer_fails),
+    "writer-dies": ("open_data_work", writer_dies_after_the_downloads_page),
 }
 if fault in faults:
-    setattr(hooks, *faults[fault])
+    setattr(helpers, *faults[fault])
 try:
     build(config)
 except (PluginError, Abort) as error:

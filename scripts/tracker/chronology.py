@@ -47,7 +47,7 @@ class _Record(Protocol):
 
 
 class Entry(Protocol):
-    """What the timeline lists: render.TimelineEntry satisfies this."""
+    """What the timeline lists: pages.timeline.TimelineEntry satisfies this."""
 
     kind: str  # "event" or "claim"
     record: _Record

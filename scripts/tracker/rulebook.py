@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from .dataset import REPO_ROOT, Dataset, RecordFile
+from .filecache import per_run
 from .kinds import FOLDERS as KINDS
 
 Finding = tuple[tuple, str]
@@ -106,7 +106,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
-@cache
+@per_run  # forgotten at each validation: `make serve` sees an edited schema or seed
 def seed_text(relative: str) -> str | None:
     """The normalised text of an archived seed, or None when it is missing or not a plain file."""
     path = REPO_ROOT / relative

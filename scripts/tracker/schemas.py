@@ -14,13 +14,13 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jsonschema_rs
 
 from . import dates, kinds
+from .filecache import per_run
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 # The files beside the kind folders (dataset.DOCUMENT_FILES), checked like records.
@@ -56,13 +56,13 @@ def is_http_url(value: object) -> bool:
 FORMATS = {"edtf": dates.is_valid, "http-url": is_http_url}
 
 
-@cache
+@per_run
 def schema_documents() -> dict[str, dict]:
     """Every schema in schema/, by file stem."""
     return {p.name.removesuffix(".schema.json"): json.loads(p.read_text("utf-8")) for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
 
 
-@cache
+@per_run
 def validator(kind: str):
     docs = schema_documents()
     registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in docs.values()])

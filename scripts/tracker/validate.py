@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import dataset as ds_mod
 from . import (
+    filecache,
     kinds,
     rulebook,
     rules,  # noqa: F401  (importing it registers every rule)
@@ -58,6 +59,7 @@ def validate(root: Path, only: list[Path] | None = None, *, cache: bool = False)
     References are always resolved against the whole data directory, so a
     changed file that points at a record in an unchanged one is still checked.
     """
+    filecache.forget()  # schemas and archived texts as they are now (`make serve` stays running)
     dataset, problems = ds_mod.discover(root)
     problems += ds_mod.load(dataset, cache=cache)
     problems += check_schemas(dataset)

@@ -7,8 +7,7 @@ without a change to the code.
 
 from __future__ import annotations
 
-from functools import cache
-
+from .filecache import per_run
 from .schemas import schema_documents
 
 
@@ -16,7 +15,7 @@ def _options(schema: dict) -> list[dict]:
     return schema.get("oneOf", [])
 
 
-@cache
+@per_run  # forgotten at each validation: `make serve` sees an edited schema or seed
 def scales() -> dict[str, list[dict]]:
     """Every scale: its options ({"const", "title", "description"}) in schema order."""
     docs = schema_documents()

@@ -40,14 +40,14 @@ def mark_id(entry_id: str) -> str:
 
 
 def default_entry_id(kind: str, record_id: str) -> str:
-    """The list's id scheme (render.timeline_entry_html): kind, a hyphen, the record id."""
+    """The list's id scheme (pages.timeline.timeline_entry_html): kind, a hyphen, the record id."""
     return f"{kind}-{record_id}"
 
 
 def marks_from_entries(
     entries: Iterable, *, entry_id: Callable[[str, str], str] = default_entry_id, page_href: Callable[[object], str] = lambda e: ""
 ) -> list[Mark]:
-    """Marks for timeline entries (objects with ``kind``, ``record`` and ``date``, as render.TimelineEntry).
+    """Marks for timeline entries (objects with ``kind``, ``record`` and ``date``, as pages.timeline.TimelineEntry).
 
     ``page_href(entry)`` is the URL of the list page holding the entry ("" for this page).
     """
