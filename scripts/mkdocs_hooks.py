@@ -23,7 +23,6 @@ import contextlib
 import functools
 import hashlib
 import html
-import json
 import logging
 import os
 import sys
@@ -36,7 +35,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tracker
-from tracker import csp, exports, forked, jsonld, render
+from tracker import csp, exports, forked, jsonld, render, search_index
 from tracker import model as model_mod
 from tracker.html import json_for_script, sanitize
 from tracker.incremental import RenderMemo
@@ -46,6 +45,9 @@ from tracker.validate import validate
 log = logging.getLogger("mkdocs.hooks.tracker")
 
 _state: dict = {}
+# Pages the search index leaves out besides the lists of records: the search page itself, the home
+# page and the downloads (lists of what is elsewhere).
+NOT_INDEXED = {"search.md", "index.md", "downloads.md"}
 
 
 def data_dir(config) -> Path:
@@ -305,10 +307,6 @@ def on_page_markdown(markdown: str, page, config, files):
         # Material inserts meta values into <title> and <meta> without escaping them.
         page.meta["title"] = html.escape(generated.title, quote=True)
         page.meta["description"] = html.escape(generated.description, quote=True)
-    if generated.record is not None or not generated.searchable:
-        # Record pages are indexed by compact entries (on_post_build), not by parsing their HTML;
-        # lists of records (timeline, indexes) would only repeat them.
-        page.meta["search"] = {"exclude": True}
     markdown, _state["blocks"][page.file.src_uri] = render.split_blocks(markdown)
     return markdown
 
@@ -316,11 +314,21 @@ def on_page_markdown(markdown: str, page, config, files):
 def on_page_content(content: str, page, config, files):
     blocks = _state["blocks"].pop(page.file.src_uri, None)
     if blocks is None:
-        return content
+        return _for_search(content, page)
     cleaned = _cleaned_ahead(page.file.src_uri, blocks)
     if cleaned is not None:  # the Markdown around the blocks is sanitized here, the blocks were by the helper
-        return render.join_blocks(sanitize(content), cleaned)
-    return sanitize(render.join_blocks(content, blocks))
+        return _for_search(render.join_blocks(sanitize(content), cleaned), page)
+    return _for_search(sanitize(render.join_blocks(content, blocks)), page)
+
+
+def _for_search(content: str, page) -> str:
+    """Mark what the search index takes: record pages with their filters, prose pages; never lists of records."""
+    generated = _generated(page)
+    if page.file.src_uri in NOT_INDEXED or (generated is not None and generated.record is None and not generated.searchable):
+        return content
+    if generated is None:  # hand-written pages in docs/
+        return search_index.indexed(content, None, _state["model"])
+    return search_index.indexed(content, generated.record, _state["model"])
 
 
 def on_post_page(output: str, page, config):
@@ -377,21 +385,13 @@ def on_post_build(config):
     problems = [] if _serving() else finish_writing_outputs(site)
     if problems:
         raise PluginError(f"open-data outputs do not conserve the records ({len(problems)} problem(s)):\n" + "\n".join(problems[:50]))
-    add_record_search_entries(site / "search" / "search_index.json")
+    failure = search_index.build_index(site)
+    if failure:
+        raise PluginError(failure)
     if _incremental():
         _remove_stale_pages()
     # Printed, not logged: `mkdocs build --quiet` (as scripts/build.py runs it) hides INFO lines.
     print(f"tracker: read {_counts(_state['read'])}; published {_counts(published)}", file=sys.stderr)
-
-
-def add_record_search_entries(index_path: Path) -> None:
-    """Append one compact entry per record to the index Material's search plugin wrote."""
-    if not index_path.is_file():
-        return  # search disabled
-    index = json.loads(index_path.read_text("utf-8"))
-    model = _state["model"]
-    index["docs"] += [render.search_entry(model, record) for record in model.all_records()]
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def _counts(counts: dict[str, int]) -> str:

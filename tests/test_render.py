@@ -70,13 +70,6 @@ def test_blocks_round_trip_through_placeholders():
     assert "TRACKERBLOCK1X" not in html
 
 
-def test_search_entries_are_escaped_text(mini_model):
-    entry = render.search_entry(mini_model, mini_model.claims["fair-talks"])
-    assert entry["location"] == "claims/fair-talks/"
-    assert entry["text"].startswith("Claim (disputed) by Masoud Pezeshkian.")
-    assert "<" not in entry["text"] + entry["title"]
-
-
 def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
     monkeypatch.setattr(render, "TIMELINE_PAGE_SIZE", 1)
     chunks = render.timeline_chunks(mini_model)

@@ -157,21 +157,6 @@ def join_blocks(html: str, blocks: list[str]) -> str:
     return BLOCK_PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
 
 
-def search_entry(model: Model, record: Record) -> dict[str, str]:
-    """A compact search-index entry for a record page: its title and what it is, as escaped text."""
-    if isinstance(record, Event):
-        text = f"Event, {dates.humanize(record.date)}. {record.summary} Actors: {', '.join(model.actors[a].name for a in record.actors)}."
-    elif isinstance(record, Claim):
-        text = f"Claim ({record.status}) by {', '.join(model.actors[a].name for a in record.claimants)}. {record.statement} {record.quote or ''}"
-    elif isinstance(record, Actor):
-        text = (
-            f"{docs_text.actor_kind_title(record.actor_kind)}. {' '.join(r.title for r in record.roles)} {' '.join(record.aliases)} {record.description or ''}"
-        )
-    else:
-        text = f"{docs_text.source_kind_title(record.source_kind)}. {record.description}"
-    return {"location": url_of(page_path(record)), "title": esc(record_label(record)), "text": esc(" ".join(text.split()))}
-
-
 def md_heading(level: int, text: str) -> str:
     """A Markdown heading for fixed, trusted wording only."""
     return f"\n{'#' * level} {text}\n\n"
