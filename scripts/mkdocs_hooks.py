@@ -35,7 +35,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tracker
-from tracker import csp, exports, forked, jsonld, render, search_index
+from tracker import csp, exports, forked, jsonld, minify, render, search_index
 from tracker import model as model_mod
 from tracker.html import json_for_script, sanitize
 from tracker.incremental import RenderMemo
@@ -341,12 +341,12 @@ def on_post_page(output: str, page, config):
     if generated is not None and generated.record is not None:
         script = _state["head"].get(generated.path) or _json_ld_script(config, generated)
         output = output.replace("</head>", script + "</head>", 1)
-    return csp.add_policy(output, live_preview=_serving())
+    return csp.add_policy(minify.minify(output), live_preview=_serving())
 
 
 def on_post_template(output: str, template_name: str, config):
     """The 404 page gets the policy too (sitemap.xml is not HTML)."""
-    return csp.add_policy(output, live_preview=_serving()) if template_name.endswith(".html") else output
+    return csp.add_policy(minify.minify(output), live_preview=_serving()) if template_name.endswith(".html") else output
 
 
 def _json_ld_script(config, page) -> str:
