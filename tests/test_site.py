@@ -35,8 +35,7 @@ def test_no_broken_internal_links(site):
 
 def test_edit_link_points_at_the_yaml_record(site):
     html = (site / "claims" / "hrana-6854-protest-deaths" / "index.html").read_text("utf-8")
-    # Pages are minified: an attribute value without spaces or quotes in it is written unquoted.
-    assert "href=https://github.com/newstrace/iran-us-talks/edit/main/data/claims/hrana-6854-protest-deaths.yaml " in html
+    assert 'href="https://github.com/newstrace/iran-us-talks/edit/main/data/claims/hrana-6854-protest-deaths.yaml"' in html
 
 
 def test_archived_seed_is_published(site):

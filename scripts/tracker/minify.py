@@ -1,24 +1,23 @@
-"""Pages minified before they are written: the same document with less of the theme's whitespace.
+"""Pages written without the theme's indentation: every run of whitespace that holds a line break
+becomes one line break, outside <pre>, <textarea>, <script> and <style>.
 
-Material's templates indent every element and leave blank lines around every Jinja block, about a
-sixth of a record page. minify-html (a well-kept Rust minifier, on PyPI) drops that whitespace,
-optional quotes and optional tags; its output depends only on its input, so builds stay
-byte-identical. Script and style contents are left exactly as they are, so the SHA-256 of every
-inline script (the Content-Security-Policy's allow-list, computed after this) is unchanged; the
-policy is added after minifying all the same, so it always describes the page as written.
+Material's templates indent every element and leave blank lines around every Jinja block: about
+an eighth of a record page. In HTML a run of whitespace between words or tags renders as one
+space, and nothing in the site's style keeps white space (no `white-space: pre` outside <pre>),
+so the page reads and lays out the same. Entities, quotes and attributes are left exactly as
+written: minify-html was tried and decodes `&lt;` inside attribute values to a bare `<` (valid
+HTML, but data would then look like markup to any scanner, the policy's script finder included).
+The policy (csp.add_policy) is computed after this, on the page as written.
 """
 
 from __future__ import annotations
 
-import minify_html
+import re
+
+# A kept element as a whole (group 1), or a run of whitespace holding a line break.
+_KEPT_OR_BREAK = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)|[ \t\r\f]*\n\s*", re.DOTALL | re.IGNORECASE)
 
 
 def minify(page_html: str) -> str:
-    """A page's HTML minified; <html>, <head> and closing tags kept (the policy goes after <meta charset>)."""
-    return minify_html.minify(
-        page_html,
-        keep_closing_tags=True,  # closing tags cost little and keep the markup plain to read and test
-        keep_html_and_head_opening_tags=True,
-        minify_css=False,  # inline styles are few; left as written
-        minify_js=False,  # never touch inline scripts: their hashes are the policy's allow-list
-    )
+    """The page with its line-breaking whitespace runs squeezed to one line break each."""
+    return _KEPT_OR_BREAK.sub(lambda match: match[1] or "\n", page_html)
