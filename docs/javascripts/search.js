@@ -8,7 +8,7 @@
   "use strict";
 
   var FILTERS = [["kind", "Kind"], ["status", "Assessment"], ["actor", "Actor"], ["tag", "Tag"]];
-  var PAGE_SIZE = 20;
+  var PAGE_SIZE = 10;  // each result shown costs one fragment download: ten make the first answer quick
 
   function siteBase() {
     var config = document.getElementById("__config");
@@ -109,8 +109,10 @@
 
     function selected() {
       var filters = {};
-      Object.keys(selects).forEach(function (key) {
-        if (selects[key].value) filters[key] = selects[key].value;
+      FILTERS.forEach(function (pair) {
+        // Before the filter menus exist (they load after the first results), the address says.
+        var value = selects[pair[0]] ? selects[pair[0]].value : params.get(pair[0]);
+        if (value) filters[pair[0]] = value;
       });
       return filters;
     }
@@ -136,6 +138,7 @@
 
     function run() {
       remember();
+      if (!pagefind) return Promise.resolve();  // typed before the index loaded: run() follows the load
       var term = field.value.trim();
       var filters = selected();
       var mine = ++generation;
@@ -183,15 +186,16 @@
     more.addEventListener("click", showMore);
     status.textContent = "Loading the search index…";
     var base = siteBase();
+    // The query is answered first; the filter menus (every actor and tag, with counts: the
+    // largest part of the index a first visit needs) load after the first results are shown.
     import(new URL("pagefind/pagefind.js", base).href)
       .then(function (module) {
         pagefind = module;
-        return pagefind.options({ baseUrl: base.pathname }).then(function () { return pagefind.filters(); });
+        return pagefind.options({ baseUrl: base.pathname });
       })
-      .then(function (available) {
-        buildFilters(available || {});
-        return run();
-      })
+      .then(function () { return run(); })
+      .then(function () { return pagefind.filters(); })
+      .then(function (available) { buildFilters(available || {}); })
       .catch(function () {
         status.textContent = "The search index could not be loaded. Every record is listed on the timeline and in the indexes.";
       });
