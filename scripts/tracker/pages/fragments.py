@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from .. import dates, kinds, vocab
+from .. import dates, date_words, kinds, vocab
+from ..draw.datetime_attr import date_element
 from ..html import esc, inline, paragraphs
 from ..model import Citation, Claim, Record, Source, claim_date
 from ..paths import record_api_path
@@ -16,12 +17,26 @@ def badge(status: str) -> str:
     return f'<span class="status status-{esc(status)}" title="Assessment: {esc(status)}">{esc(status)}</span>'
 
 
-def date_html(value: dates.EdtfDate | None, *, unknown: str = "date not known") -> str:
+def date_html(value: dates.EdtfDate | None, *, unknown: str = "date not known", published: dates.EdtfDate | None = None) -> str:
+    """A date in plain words ("probably June 2025"); the notation stays in data-edtf and the tooltip.
+
+    With ``published`` (the date of the document reporting the record), a date that only repeats
+    that document's uncertain date reads "Date not given; the article is probably from 2026".
+    """
     if value is None:
         return f'<span class="date date-unknown">{esc(unknown)}</span>'
-    words = dates.humanize(value)
-    marker = ' <span class="fuzzy" title="This date is not exact">not exact</span>' if value.is_fuzzy else ""
-    return f'<time class="date" datetime="{esc(value.text)}" title="EDTF: {esc(value.text)}">{esc(words)}</time>{marker}'
+    words = date_words.record_date_words(value, published) if published is not None else date_words.plain(value)
+    cls = "date date-fuzzy" if value.is_fuzzy else "date"
+    return date_element(value, words, cls=cls)
+
+
+def record_published(model, record: Record) -> dates.EdtfDate | None:
+    """The publication date of the document a record is first cited from (for "Date not given; …")."""
+    for citation in getattr(record, "citations", []):
+        source = model.sources.get(citation.source)
+        if source is not None and source.published is not None:
+            return source.published
+    return None
 
 
 class Footnotes:
@@ -91,8 +106,10 @@ def actor_links(links: Links, ids: Iterable[str]) -> str:
     return ", ".join(f'<a href="{esc(links.record(i))}" data-actor="{esc(i)}">{esc(links.model.actors[i].name)}</a>' for i in ids)
 
 
-def tag_list(tags: Iterable[str]) -> str:
-    return " ".join(f'<span class="tag" data-tag="{esc(t)}">{esc(t)}</span>' for t in tags)
+def tag_list(tags: Iterable[str], names: Mapping[str, str] | None = None) -> str:
+    """Tags by their names from data/vocabulary.yaml ("U.S. politics"); the slug stays in data-tag for the filters."""
+    names = names or {}
+    return " ".join(f'<span class="tag" data-tag="{esc(t)}">{esc(names.get(t) or t.replace("-", " ").capitalize())}</span>' for t in tags)
 
 
 def claim_item(links: Links, claim: Claim, *, show_claimants: bool = True) -> str:
@@ -113,14 +130,17 @@ def claim_card(links: Links, claim: Claim, *, heading: str = "") -> str:
         + f'<p class="card-statement">{links.a(claim.id, claim.statement)}</p>'
         + quote
         + (f'<ul class="figures">{figures}</ul>' if figures else "")
-        + f'<p class="card-meta">Claimed by {actor_links(links, claim.claimants)} in {links.a(claim.made_in)} · {date_html(when)}</p>'
+        + f'<p class="card-meta">Claimed by {actor_links(links, claim.claimants)} · Said in {links.a(claim.made_in)} · {date_html(when)}</p>'
         + f'<p class="card-rationale">{inline(claim.rationale)}</p>'
         + "</div>"
     )
 
 
-def figure_table(links: Links, measure: str, *, highlight: str | None = None) -> str:
-    """Every figure given for one measure, smallest first: who, how much, what, where, how sure."""
+def figure_table(links: Links, measure: str, *, highlight: str | None = None, name: str = "") -> str:
+    """Every figure given for one measure, smallest first: who, how much, what, where, how sure.
+
+    ``name`` is the measure's reader-facing name ("Deaths in the protests"); on a phone the table
+    scrolls inside its box (figure-table has overflow-x: auto), never the page."""
     model = links.model
     rows = []
     for claim_id, q in sorted(model.figures[measure], key=lambda item: (item[1].value, item[0])):
@@ -132,9 +152,9 @@ def figure_table(links: Links, measure: str, *, highlight: str | None = None) ->
             f"<td>{esc(q.counts)}</td><td>{links.a(claim.made_in)}</td><td>{badge(claim.status)} {links.a(claim_id, 'claim')}</td></tr>"
         )
     return (
-        f'<div class="figure-table"><table><caption>Figures for <code>{esc(measure)}</code></caption>'
+        f'<div class="figure-table"><table><caption>{esc(name or measure.replace("-", " ").capitalize())}: the figures given</caption>'
         '<thead><tr><th scope="col">Who</th><th scope="col">Figure</th><th scope="col">What is counted</th>'
-        '<th scope="col">Venue</th><th scope="col">Claim</th></tr></thead>'
+        '<th scope="col">Said in</th><th scope="col">Claim</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 

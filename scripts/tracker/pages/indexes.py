@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from .. import kinds, vocab
+from .. import kinds, provenance, vocab
 from ..html import esc
 from ..model import Model
 from ..paths import METHODOLOGY_PAGE, index_path, list_page_path
@@ -89,13 +89,30 @@ def actors_index(model: Model) -> list[Page]:
 
 @kinds.provides("sources", "index")
 def sources_index(model: Model) -> list[Page]:
-    by_kind: dict[str, list[str]] = defaultdict(list)
+    """Documents we hold apart from those known only through another, so that "cited by 0" never reads as "unused"."""
+    groups: dict[str, list[str]] = {HELD: [], VIA: []}
     for source in sorted(model.sources.values(), key=lambda s: (s.title.lower(), s.id)):
-        by_kind[source.source_kind].append(source.id)
+        groups[HELD if provenance.holding(source) in (provenance.ARCHIVED, provenance.LINKED) else VIA].append(source.id)
+
+    def item(links: Links, i: str) -> str:
+        source = model.sources[i]
+        kind = esc(vocab.source_kind_title(source.source_kind))
+        held = provenance.holding(source)
+        if held in (provenance.ARCHIVED, provenance.LINKED):
+            how = "text archived" if held == provenance.ARCHIVED else "linked"
+            return f"<li>{links.a(i)} <small>({kind}; {how}; cited by {len(model.cited_by.get(i, [])):,} records)</small></li>"
+        through = ", ".join(links.a(r) for r in sorted(provenance.held_roots(model, i)))
+        uses = len(provenance.uses(model, i))
+        return f"<li>{links.a(i)} <small>({kind}; known through {through or 'no document we hold'}; {uses:,} records draw on it)</small></li>"
+
     return index_pages(
         model,
         "sources",
-        lambda links: f"<p>{len(model.sources):,} documents, by kind.</p>",
-        [(vocab.source_kind_title(k), by_kind[k]) for k in vocab.source_kinds() if k in by_kind],
-        lambda links, i: f"<li>{links.a(i)} <small>(cited by {len(model.cited_by.get(i, []))})</small></li>",
+        lambda links: f"<p>{esc(provenance.summary_sentence(provenance.counts(model)))}</p>",
+        list(groups.items()),
+        item,
     )
+
+
+HELD = "Documents we hold"
+VIA = "Known only through another document"
