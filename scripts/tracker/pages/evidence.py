@@ -30,14 +30,18 @@ def archived_text_link(links: Links, source_id: str) -> str:
     return links.record(source_id)
 
 
-def evidence_card(links: Links, claim: Claim) -> str:
-    """Statement, status, who said it, where and when, the verbatim words and a link to them, the rationale."""
+def evidence_card(links: Links, claim: Claim, heading: str = "") -> str:
+    """Statement, status, who said it, where and when, the verbatim words and a link to them, the rationale.
+
+    The statement is repeated only when ``heading`` (the page's title) shortened it."""
     model = links.model
+    statement = " ".join(claim.statement.split())
     venue = model.sources[claim.made_in]
     when, how = claim_date(model, claim)
     rows = [
-        f'<p class="ev-status">{badge(claim.status)} <a href="{esc(links.to(METHODOLOGY_PAGE, "assessment-scale"))}">{esc(vocab.status_definition(claim.status))}</a></p>',
-        f'<p class="ev-statement">{esc(" ".join(claim.statement.split()))}</p>',
+        f'<p class="ev-status">{badge(claim.status)} <span class="ev-definition">{esc(vocab.status_definition(claim.status))} '
+        f'<a href="{esc(links.to(METHODOLOGY_PAGE, "assessment-scale"))}">The scale</a></span></p>',
+        f'<p class="ev-statement">{esc(statement)}</p>' if heading != statement else "",
         f'<p class="ev-who"><span class="ev-label">Claimed by</span> {claimed_by(links, claim)}</p>',
         f'<p class="ev-where"><span class="ev-label">Said in</span> {links.a(venue.id)}'
         + (f" · {date_html(when, published=venue.published if how != 'made' else None)}" if when else "")

@@ -83,7 +83,7 @@ def claim_page(model: Model, claim: Claim, timeline_page: str | None = None, sto
     md = [
         html_block(
             f'<h1 id="title">{esc(claim_heading(claim))}</h1>',
-            evidence_card(links, claim),
+            evidence_card(links, claim, claim_heading(claim)),
             single_document_note(links, claim),
             cls="record-head",
         ),
