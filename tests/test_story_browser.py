@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
 def model():
     return model_mod.build(validate(REPO / "data").dataset)
 
+
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 

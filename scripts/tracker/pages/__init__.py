@@ -18,7 +18,7 @@ from ..incremental import RenderMemo
 from ..model import Model
 from ..paths import page_path
 from ..story import Story
-from . import about, base, disputes, evidence, indexes, lists, records, search, site, story, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
+from . import about, base, disputes, evidence, home, indexes, lists, records, search, site, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
 from .base import Page
 
 __all__ = ["FAMILIES", "Build", "Family", "Page", "all_pages", "base", "records", "search"]

@@ -50,7 +50,7 @@ def about_page(model: Model) -> Page:
             continue
         citing, excerpts, share = measured
         rows.append(
-            f"<tr><td>{links.a(source.id)}</td><td>{date_html(source.published)}</td><td class=\"num\">{citing:,}</td>"
+            f'<tr><td>{links.a(source.id)}</td><td>{date_html(source.published)}</td><td class="num">{citing:,}</td>'
             f'<td class="num">{excerpts:,}</td><td class="num">{share:.0%}</td></tr>'
         )
     held = provenance.counts(model)

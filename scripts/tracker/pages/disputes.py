@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from .. import disputes_logic
 from ..html import esc
 from ..model import Model

@@ -48,7 +48,9 @@ def evidence_card(links: Links, claim: Claim, heading: str = "") -> str:
         + "</p>",
     ]
     if claim.quote:
-        rows.append(f'<figure class="ev-quote"><blockquote>{paragraphs(claim.quote)}</blockquote><figcaption>Their words, as quoted in the source</figcaption></figure>')
+        rows.append(
+            f'<figure class="ev-quote"><blockquote>{paragraphs(claim.quote)}</blockquote><figcaption>Their words, as quoted in the source</figcaption></figure>'
+        )
     for citation in claim.citations[:1]:
         source = model.sources[citation.source]
         rows.append(

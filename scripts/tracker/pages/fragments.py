@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .. import dates, date_words, kinds, vocab
+from .. import date_words, dates, kinds, vocab
 from ..draw.datetime_attr import date_element
 from ..html import esc, inline, paragraphs
 from ..model import Citation, Claim, Record, Source, claim_date

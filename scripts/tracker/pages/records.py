@@ -23,7 +23,9 @@ def event_page(model: Model, event: Event, timeline_page: str | None = None, sto
     story = story or Story()
     published = record_published(model, event)
     facts = [
-        f"<dt>Date</dt><dd>{date_html(event.date, published=published)}" + (f'<p class="date-note">{inline(event.date_note)}</p>' if event.date_note else "") + "</dd>"
+        f"<dt>Date</dt><dd>{date_html(event.date, published=published)}"
+        + (f'<p class="date-note">{inline(event.date_note)}</p>' if event.date_note else "")
+        + "</dd>"
     ]
     if event.location:
         loc = event.location
@@ -43,7 +45,9 @@ def event_page(model: Model, event: Event, timeline_page: str | None = None, sto
         facts.append(f"<dt>Tags</dt><dd>{tag_list(event.tags, story.tags)}</dd>")
     facts.append(f'<dt>Timeline</dt><dd><a href="{esc(links.to(timeline_page, "event-" + event.id))}">see it in order</a></dd>')
     md = [
-        html_block(f'<h1 id="title">{esc(event.title)}</h1>', single_document_note(links, event), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head"),
+        html_block(
+            f'<h1 id="title">{esc(event.title)}</h1>', single_document_note(links, event), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head"
+        ),
         md_heading(2, "Summary"),
         html_block(paragraphs(event.summary), f'<p class="supported-by">Sources: {notes.marks(event.citations)}</p>'),
     ]

@@ -6,11 +6,21 @@ from .. import kinds, vocab
 from ..docs_text import date_examples_html, scale_table
 from ..html import esc, inline
 from ..model import Model
-from ..paths import ABOUT_PAGE, CONTRIBUTING_PAGE, DATA_NOTES_PAGE, DOWNLOADS_PAGE, HOME_PAGE, METHODOLOGY_PAGE, disputes_page_path, index_path, timeline_page_path
+from ..paths import (
+    ABOUT_PAGE,
+    CONTRIBUTING_PAGE,
+    DATA_NOTES_PAGE,
+    DOWNLOADS_PAGE,
+    HOME_PAGE,
+    METHODOLOGY_PAGE,
+    disputes_page_path,
+    index_path,
+    timeline_page_path,
+)
 from ..rules import rule_docs
 from ..schemas import schema_documents
 from ..story import Story
-from . import story as story_pages
+from . import home
 from .base import Links, Page, html_block, md_heading
 from .fragments import badge, claim_card
 
@@ -74,10 +84,10 @@ def home_page(model: Model, site_name: str, story: Story | None = None, entries:
         [
             html_block(
                 f'<h1 id="title">{esc(site_name)}</h1>',
-                story_pages.lead_html(links, story)
+                home.lead_html(links, story)
                 or '<p class="lead">The events and claims of the collapse of the Iran–US talks, each traceable to a verbatim excerpt of its source.</p>',
-                story_pages.disputed_box(links, model, story),
-                story_pages.sources_sentence(links, model),
+                home.disputed_box(links, model, story),
+                home.sources_sentence(links, model),
                 f'<p class="start-here"><a href="{esc(links.to(timeline_page_path(1)))}" class="md-button md-button--primary">Read the timeline</a> '
                 f'<a href="{esc(links.to(disputes_page_path(1)))}" class="md-button">See the disputes</a></p>',
                 cls="home-head",
@@ -85,7 +95,7 @@ def home_page(model: Model, site_name: str, story: Story | None = None, entries:
             md_heading(2, "Newest entries"),
             html_block(
                 "<p>By the date the sources give; where several share a date, in the order the article reports them.</p>",
-                story_pages.newest_html(links, model, entries or []),
+                home.newest_html(links, model, entries or []),
             ),
             md_heading(2, "How sure we are"),
             html_block(

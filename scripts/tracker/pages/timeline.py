@@ -154,9 +154,7 @@ def _timeline_groups(links: Links, entries: list[TimelineEntry], story: Story) -
             if year != current_year:
                 if current_year is not None:
                     parts.append("</section>")
-                parts.append(
-                    f'<section class="tl-year" data-year="{esc(year)}"><h2 class="tl-year-heading" id="{esc(_year_id(year))}">{esc(year)}</h2>'
-                )
+                parts.append(f'<section class="tl-year" data-year="{esc(year)}"><h2 class="tl-year-heading" id="{esc(_year_id(year))}">{esc(year)}</h2>')
                 current_year = year
             parts.append(f'<section class="tl-month"><h3 class="tl-month-heading">{esc(month)}</h3><ol class="tl-entries">')
             current_month, open_list = month, True

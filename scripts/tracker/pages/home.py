@@ -25,7 +25,7 @@ def lead_html(links: Links, story: Story) -> str:
             for n, rid in enumerate(sentence.rests_on, start=1)
             if links.model.get(rid) is not None
         )
-        items.append(f"<p>{esc(sentence.text)} <span class=\"lead-refs\">{refs}</span></p>")
+        items.append(f'<p>{esc(sentence.text)} <span class="lead-refs">{refs}</span></p>')
     return f'<div class="story-lead">{"".join(items)}</div>' if items else ""
 
 
@@ -41,7 +41,9 @@ def disputed_box(links: Links, model: Model, story: Story) -> str:
             f'<li><a href="{esc(links.to(disputes_page_path(1), f"dispute-{n}"))}" class="question">{esc(q.question)}</a>'
             f'<ul class="answers">{answers}</ul></li>'
         )
-    return f'<section class="disputed-box" aria-labelledby="what-is-disputed"><h2 id="what-is-disputed">What is disputed</h2><ul>{"".join(items)}</ul></section>'
+    return (
+        f'<section class="disputed-box" aria-labelledby="what-is-disputed"><h2 id="what-is-disputed">What is disputed</h2><ul>{"".join(items)}</ul></section>'
+    )
 
 
 def sources_sentence(links: Links, model: Model) -> str:
