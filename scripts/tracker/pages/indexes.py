@@ -13,7 +13,7 @@ from . import lists
 from .base import Links, Page, html_block
 from .fragments import claim_item, date_html
 from .lists import ItemRenderer, _group_pages
-from .timeline import group_label
+from .timeline import sections, timeline_entries
 
 
 def _slug(label: str) -> str:
@@ -48,8 +48,9 @@ def index_pages(model: Model, kind: str, intro_html: Callable[[Links], str], gro
 @kinds.provides("events", "index")
 def events_index(model: Model) -> list[Page]:
     by_year: dict[str, list[str]] = defaultdict(list)
-    for event in model.timeline():
-        by_year[group_label(event.date)[0]].append(event.id)
+    events = [e for e in timeline_entries(model) if e.kind == "event"]
+    for entry, (year, _) in zip(events, sections(events), strict=True):  # the timeline's order and its year sections
+        by_year[year].append(entry.record.id)
     return index_pages(
         model,
         "events",
