@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from .. import date_words, dates, kinds, vocab
 from ..draw.datetime_attr import date_element
 from ..html import esc, inline, paragraphs
-from ..model import Citation, Claim, Record, Source, claim_date
+from ..model import Citation, Claim, Model, Record, Source, claim_date
 from ..paths import record_api_path
 from ..words import figure_text
 from .base import Links, html_block
@@ -30,7 +30,7 @@ def date_html(value: dates.EdtfDate | None, *, unknown: str = "date not known", 
     return date_element(value, words, cls=cls)
 
 
-def record_published(model, record: Record) -> dates.EdtfDate | None:
+def record_published(model: Model, record: Record) -> dates.EdtfDate | None:
     """The publication date of the document a record is first cited from (for "Date not given; …")."""
     for citation in getattr(record, "citations", []):
         source = model.sources.get(citation.source)

@@ -11,7 +11,7 @@ from ..model import Model
 from ..paths import METHODOLOGY_PAGE, index_path, list_page_path
 from . import lists
 from .base import Links, Page, html_block
-from .fragments import claim_item, date_html
+from .fragments import claim_item, date_html, record_published
 from .lists import ItemRenderer, _group_pages
 from .timeline import sections, timeline_entries
 
@@ -56,7 +56,7 @@ def events_index(model: Model) -> list[Page]:
         "events",
         lambda links: f"<p>{len(model.events):,} events, by year, in timeline order.</p>",
         list(by_year.items()),
-        lambda links, i: f"<li>{date_html(model.events[i].date)} — {links.a(i)}</li>",
+        lambda links, i: f"<li>{date_html(model.events[i].date, published=record_published(model, model.events[i]))} — {links.a(i)}</li>",
     )
 
 

@@ -147,7 +147,9 @@ def actor_page(model: Model, actor: Actor, timeline_page: str | None = None, sto
     members = model.members.get(actor.id, [])
     if members:
         facts.append(f"<dt>Members</dt><dd>{actor_links(links, members)}</dd>")
-    md = [html_block(f'<h1 id="title">{esc(actor.name)}</h1>', f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")]
+    md = [
+        html_block(f'<h1 id="title">{esc(actor.name)}</h1>', single_document_note(links, actor), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")
+    ]
     md.append(md_heading(2, "Who this is"))
     md.append(html_block(paragraphs(actor.description) if actor.description else "", f'<p class="supported-by">Sources: {notes.marks(actor.citations)}</p>'))
     lists = actor_lists(model, actor)

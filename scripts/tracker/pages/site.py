@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import kinds, vocab
 from ..docs_text import date_examples_html, scale_table
 from ..html import esc, inline
@@ -116,6 +118,11 @@ def home_page(model: Model, site_name: str, story: Story | None = None, entries:
     return Page(here, site_name, "Events and claims of the collapse of the Iran–US talks, each traced to a verbatim excerpt of its source.", md)
 
 
+def _prose(text: str) -> str:
+    """Schema descriptions for readers: escaped, with `code` spans shown as code rather than as backticks."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", esc(text))
+
+
 # The field reference is for contributors: it lives in CONTRIBUTING.md, generated from the same schemas.
 FIELD_REFERENCE_URL = "https://github.com/newstrace/iran-us-talks/blob/main/CONTRIBUTING.md#field-reference"
 
@@ -123,7 +130,6 @@ FIELD_REFERENCE_URL = "https://github.com/newstrace/iran-us-talks/blob/main/CONT
 def methodology_page() -> Page:
 
     docs = schema_documents()
-    edtf_description = docs["common"]["$defs"]["edtf"]["description"]
     reported_via = docs["source"]["properties"]["reported_via"]["description"]
     citation = docs["common"]["$defs"]["citation"]["properties"]["excerpt"]["description"]
     rules_list = "".join(f"<li>{esc(doc)}</li>" for _, doc in rule_docs())
@@ -145,22 +151,24 @@ def methodology_page() -> Page:
                 "Where many entries share such a date, the timeline follows what the sources say came first, then the order in which the article reports them.</p>"
             ),
             md_heading(2, kinds.folders_in_words("and").capitalize() + " {#records}"),
-            html_block("".join(f"<p><strong>{kind.title}</strong>: {esc(docs[kind.schema]['description'])}</p>" for kind in kinds.ALL)),
+            html_block("".join(f"<p><strong>{kind.title}</strong>: {_prose(docs[kind.schema]['description'])}</p>" for kind in kinds.ALL)),
             md_heading(2, "Citations and verbatim excerpts {#citations}"),
-            html_block(f"<p>{esc(docs['common']['$defs']['citation']['description'])} {esc(citation)}</p>"),
+            html_block(f"<p>{_prose(docs['common']['$defs']['citation']['description'])} {_prose(citation)}</p>"),
             md_heading(2, "Reported via {#reported-via}"),
             html_block(
-                f"<p>{esc(reported_via)}</p><p>A claim by an anonymous source is shown with its whole chain: the source as the article describes it, "
+                f"<p>{_prose(reported_via)}</p><p>A claim by an anonymous source is shown with its whole chain: the source as the article describes it, "
                 "the document it spoke to (such as a Daily Mail report), and the archived article in which we read it.</p>"
             ),
             md_heading(2, "Dates {#dates}"),
             html_block(
-                f"<p>{esc(edtf_description)}</p>",
-                "<p><strong>Order on the timeline.</strong> Every date denotes a span of days from its earliest to its latest possible day "
-                "(June 2025 is 1–30 June 2025; an open start is the beginning of time, an open end the end of time). Entries are ordered by earliest "
-                "possible day, then by latest possible day (so the less precise of two entries starting on the same day comes later), then events before "
-                "claims, then by id. An entry is listed under the year and month of its earliest possible day, or under “month not known” when its "
-                "date is only a year; it is marked <em>not exact</em> when its date is uncertain, approximate, open or has unspecified digits.</p>",
+                "<p>Dates are shown in words, at the precision the sources give and no finer: “20 January 2025”, “June 2025”, “probably June 2025” "
+                "(the source suggests it without saying it), “about 2025”, “2025 (month not known)”, “from 20 January 2025”. "
+                "A record the sources do not date is placed at the date of the document reporting it, and says so: “Date not given; the article is probably from 2026”. "
+                "The date as it is recorded in the data (in the Extended Date/Time Format, ISO 8601-2) is in each date's tooltip, in the JSON and in the CSV files.</p>",
+                "<p><strong>Order on the timeline.</strong> Entries are grouped by month, or by year when the month is not known (a year's entries without a month "
+                "close that year). Within a group they are ordered by date; where the dates cannot decide, by what the sources say came first "
+                "(an event recorded as following another comes after it, with the excerpt that says so), then by where each is first reported in the archived text, "
+                "marked “in the order reported”. Claims are placed by the date they were made, or else the date of the document they were made in.</p>",
                 date_examples_html(),
             ),
             md_heading(2, "Figures {#figures}"),

@@ -81,7 +81,7 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
         intro = (
             f'<p class="tl-intro">{counts}, in order. Entries are placed by date and never shown more precisely than the sources allow; '
             "where the sources give no exact date, entries follow what the sources say came first, then the order in which the article reports them "
-            f'(marked <em>in the order reported</em>; <a href="{esc(links.to(METHODOLOGY_PAGE, "dates"))}">how dates work</a>). '
+            f'(marked <em>in the order reported</em>; <a href="{esc(links.to(METHODOLOGY_PAGE, "dates"))}">how dates are shown and ordered</a>). '
             + (
                 "Filters below need JavaScript; without it, this is the complete list.</p>"
                 if len(chunks) == 1
