@@ -8,7 +8,7 @@ Fact lead with claim, verdict and evidence). The rationale is given once, in the
 from __future__ import annotations
 
 from .. import provenance, vocab
-from ..html import esc, paragraphs
+from ..html import esc, first_sentence, paragraphs
 from ..model import Claim, Record, claim_date
 from ..paths import METHODOLOGY_PAGE
 from .base import Links
@@ -66,4 +66,7 @@ def single_document_note(links: Links, record: Record) -> str:
     only = provenance.single_document(links.model, record)
     if only is None:
         return ""
-    return f'<p class="single-source">Everything on this page rests on a single document we hold: {links.a(only)}; nothing else in our data confirms it independently.</p>'
+    source = links.model.sources[only]
+    short = first_sentence(source.title, 70)
+    name = f'<a href="{esc(links.record(only))}" title="{esc(source.title)}">{esc(short)}</a>'
+    return f'<p class="single-source">Rests on a single document: {name}. Nothing else in our data confirms it independently.</p>'

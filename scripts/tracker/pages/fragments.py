@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from .. import date_words, dates, kinds, vocab
@@ -9,7 +10,7 @@ from ..draw.datetime_attr import date_element
 from ..html import esc, inline, paragraphs
 from ..model import Citation, Claim, Model, Record, Source, claim_date
 from ..paths import record_api_path
-from ..words import figure_text
+from ..words import figure_text, record_label
 from .base import Links, html_block
 
 
@@ -102,6 +103,29 @@ def chain_html(links: Links, source: Source, *, start_html: str | None = None) -
     return ("How we know: " if start_html else "Reported via: ") + "; ".join(rendered)
 
 
+_RECORD_ID = re.compile(r"(?<![\w/.-])[a-z0-9]+(?:-[a-z0-9]+)+(?![\w/-])")
+
+
+def notes_html(links: Links, text: str) -> str:
+    """Editorial notes as paragraphs, a record's id in them shown as a link named like the record ("no ids in prose").
+
+    The notes are text written for curators, who name records by id; only a word that is the id of
+    a record in the data is replaced, and the text stays escaped around it.
+    """
+
+    def linked(line: str) -> str:
+        out, last = [], 0
+        for match in _RECORD_ID.finditer(line):
+            if links.model.get(match.group(0)) is None:
+                continue
+            out += [esc(line[last : match.start()]), links.a(match.group(0), record_label(links.model.get(match.group(0)), 80).rstrip("."))]
+            last = match.end()
+        return "".join(out) + esc(line[last:])
+
+    parts = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "".join("<p>" + "<br>".join(linked(line) for line in part.split("\n")) + "</p>" for part in parts)
+
+
 def actor_links(links: Links, ids: Iterable[str]) -> str:
     return ", ".join(f'<a href="{esc(links.record(i))}" data-actor="{esc(i)}">{esc(links.model.actors[i].name)}</a>' for i in ids)
 
@@ -117,7 +141,7 @@ def claim_item(links: Links, claim: Claim, *, show_claimants: bool = True) -> st
     return f'<li class="claim-item">{badge(claim.status)} {links.a(claim.id)}{who}</li>'
 
 
-def claim_card(links: Links, claim: Claim, *, heading: str = "") -> str:
+def claim_card(links: Links, claim: Claim, *, heading: str = "", rationale: bool = True) -> str:
     when, _ = claim_date(links.model, claim)
     figures = "".join(
         f'<li class="figure">{esc(figure_text(q.value, q.qualifier, q.unit))} <span class="counts">({esc(q.counts)})</span></li>' for q in claim.quantities
@@ -131,7 +155,7 @@ def claim_card(links: Links, claim: Claim, *, heading: str = "") -> str:
         + quote
         + (f'<ul class="figures">{figures}</ul>' if figures else "")
         + f'<p class="card-meta">Claimed by {actor_links(links, claim.claimants)} · Said in {links.a(claim.made_in)} · {date_html(when)}</p>'
-        + f'<p class="card-rationale">{inline(claim.rationale)}</p>'
+        + (f'<p class="card-rationale">{inline(claim.rationale)}</p>' if rationale else "")
         + "</div>"
     )
 

@@ -9,7 +9,19 @@ from ..paths import actor_feed_path, page_path, timeline_page_path
 from ..story import Story, measure_name
 from .base import Links, Page, html_block, md_heading
 from .evidence import evidence_card, single_document_note
-from .fragments import Footnotes, actor_links, chain_html, claim_card, claim_item, date_html, edit_and_data, figure_table, record_published, tag_list
+from .fragments import (
+    Footnotes,
+    actor_links,
+    chain_html,
+    claim_card,
+    claim_item,
+    date_html,
+    edit_and_data,
+    figure_table,
+    notes_html,
+    record_published,
+    tag_list,
+)
 from .lists import CITING_KINDS, actor_lists, capped_list, source_lists
 
 
@@ -58,7 +70,7 @@ def event_page(model: Model, event: Event, timeline_page: str | None = None, sto
     else:
         md.append(html_block('<p class="empty">No claim in the data is about this event yet.</p>'))
     if event.notes:
-        md += [md_heading(2, "Editorial notes"), html_block(paragraphs(event.notes))]
+        md += [md_heading(2, "Editorial notes"), html_block(notes_html(links, event.notes))]
     md += [md_heading(2, "Sources"), notes.render(), html_block(edit_and_data(links, event), cls="record-foot")]
     description = first_sentence(event.summary, 160)
     return Page(here, event.title, description, "".join(md), record=event)
@@ -114,11 +126,11 @@ def claim_page(model: Model, claim: Claim, timeline_page: str | None = None, sto
             cards.append(
                 f'<section class="relation relation-{esc(rel_type.replace(" ", "-"))}"><p class="relation-type">{label}'
                 + (f": {esc(note)}" if note else "")
-                + f'</p><div class="side-by-side">{claim_card(links, other, heading="Other claim")}</div></section>'
+                + f'</p><div class="side-by-side">{claim_card(links, other, heading="Other claim", rationale=other.rationale != claim.rationale)}</div></section>'
             )
         md.append(html_block(*cards))
     if claim.notes:
-        md += [md_heading(2, "Editorial notes"), html_block(paragraphs(claim.notes))]
+        md += [md_heading(2, "Editorial notes"), html_block(notes_html(links, claim.notes))]
     md += [md_heading(2, "Sources"), notes.render(), html_block(edit_and_data(links, claim), cls="record-foot")]
     return Page(here, first_sentence(claim.statement, 120), first_sentence(claim.statement, 160), "".join(md), record=claim)
 
@@ -235,7 +247,7 @@ def source_page(model: Model, source: Source, timeline_page: str | None = None, 
             )
         )
     if source.notes:
-        md += [md_heading(2, "Editorial notes"), html_block(paragraphs(source.notes))]
+        md += [md_heading(2, "Editorial notes"), html_block(notes_html(links, source.notes))]
     if notes.items:
         md += [md_heading(2, "Sources"), notes.render()]
     md.append(html_block(edit_and_data(links, source), cls="record-foot"))

@@ -6,7 +6,7 @@ import re
 
 from .. import kinds, vocab
 from ..docs_text import date_examples_html, scale_table
-from ..html import esc, inline
+from ..html import esc
 from ..model import Model
 from ..paths import (
     ABOUT_PAGE,
@@ -24,7 +24,7 @@ from ..schemas import schema_documents
 from ..story import Story
 from . import home
 from .base import Links, Page, html_block, md_heading
-from .fragments import badge, claim_card
+from .fragments import badge, claim_card, notes_html
 
 
 def data_notes_page(model: Model) -> Page:
@@ -54,7 +54,9 @@ def data_notes_page(model: Model) -> Page:
             f'<div class="side-by-side">{claim_card(links, a)}{claim_card(links, b)}</div></section>'
         )
     noted = [r for r in model.all_records() if getattr(r, "notes", None)]
-    note_items = "".join(f'<li><span class="record-kind">{kinds.get(r.kind).singular_title}</span> {links.a(r.id)}: {inline(r.notes)}</li>' for r in noted)
+    note_items = "".join(
+        f'<li><span class="record-kind">{kinds.get(r.kind).singular_title}</span> {links.a(r.id)}: {notes_html(links, r.notes)}</li>' for r in noted
+    )
     md = "".join(
         [
             html_block(
