@@ -34,7 +34,7 @@ def test_titles_are_shortened_at_a_word_boundary():
 
 
 def test_home_page_leads_with_the_story(built):
-    model, story, pages = built
+    _, story, pages = built
     home = pages["index.md"].markdown
     assert home.index('class="story-lead"') < home.index('class="disputed-box"') < home.index('class="rests-on"') < home.index("Newest entries")
     assert home.count('class="lead-ref"') == sum(len(s.rests_on) for s in story.lead) and len(story.lead) <= 5
