@@ -173,7 +173,10 @@ def test_record_pages_carry_json_ld_edit_link_and_title(page, site_url):
     assert page.locator("meta[name=description]").get_attribute("content")
 
 
-@pytest.mark.parametrize("path", ["", "timeline/", "events/us-jet-shoots-down-iranian-drone/", "claims/hrana-6854-protest-deaths/", "disputes/"])
+@pytest.mark.parametrize(
+    "path",
+    ["", "timeline/", "events/us-jet-shoots-down-iranian-drone/", "claims/hrana-6854-protest-deaths/", "disputes/", "about/", "sources/", "methodology/"],
+)
 def test_no_serious_accessibility_violations(page, site_url, path):
     page.goto(site_url + path)
     results = Axe().run(page)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import dates, kinds, vocab
+from .. import date_words, kinds, vocab
 from ..html import esc
 from ..model import Actor, Claim, Event, Model, Record, Source
 from ..paths import page_path, url_of
@@ -17,7 +17,7 @@ def search_entry(model: Model, record: Record) -> dict[str, str]:
 
 @kinds.provides("events", "search_entry")
 def _event_text(model: Model, event: Event) -> str:
-    return f"Event, {dates.humanize(event.date)}. {event.summary} Actors: {', '.join(model.actors[a].name for a in event.actors)}."
+    return f"Event, {date_words.plain(event.date)}. {event.summary} Actors: {', '.join(model.actors[a].name for a in event.actors)}."
 
 
 @kinds.provides("claims", "search_entry")

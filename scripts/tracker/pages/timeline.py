@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import chronology, dates
+from .. import chronology, date_words, dates
 from ..html import esc, first_sentence
 from ..model import Claim, Event, Model, claim_date
 from ..paths import METHODOLOGY_PAGE, timeline_page_path
@@ -92,7 +92,7 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
         if len(chunks) > 1:
             items = []
             for n, chunk in enumerate(chunks, start=1):
-                span = f"{dates.humanize(chunk[0].date)} … {dates.humanize(chunk[-1].date)}"
+                span = f"{date_words.plain(chunk[0].date)} … {date_words.plain(chunk[-1].date)}"
                 label = f"{n}: {span}"
                 items.append(
                     f"<li><strong>{esc(label)}</strong></li>" if n == number else f'<li><a href="{esc(links.to(timeline_page_path(n)))}">{esc(label)}</a></li>'
