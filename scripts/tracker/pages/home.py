@@ -58,11 +58,14 @@ def newest_html(links: Links, model: Model, entries: list, count: int = 5) -> st
     ``entries`` are the timeline's, already in chronology.order (TimelineEntry, with ``by``)."""
     placed = [chronology.Placed(e, chronology.bucket_key(e.date), e.by) for e in entries]
     model = links.model
-    items = []
+    groups: list[tuple[str, list[str]]] = []  # (date, entries): a date shared by several is said once
     for item in chronology.newest(placed, count):
         record = item.entry.record
+        when = date_html(item.entry.date, published=record_published(model, record))
         status = f"{badge(record.status)} " if item.entry.kind == "claim" else ""
-        items.append(
-            f'<li><span class="newest-date">{date_html(item.entry.date, published=record_published(model, record))}</span> {status}{links.a(record.id)}</li>'
-        )
-    return f'<ul class="event-list newest">{"".join(items)}</ul>' if items else '<p class="empty">No events yet.</p>'
+        if not groups or groups[-1][0] != when:
+            groups.append((when, []))
+        groups[-1][1].append(f"<li>{status}{links.a(record.id)}</li>")
+    if not groups:
+        return '<p class="empty">No events yet.</p>'
+    return "".join(f'<p class="newest-date">{when}</p><ul class="event-list newest">{"".join(items)}</ul>' for when, items in groups)

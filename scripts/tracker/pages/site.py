@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import kinds, vocab
+from .. import kinds, provenance, vocab
 from ..docs_text import date_examples_html, scale_table
 from ..html import esc
 from ..model import Model
@@ -82,7 +82,13 @@ def home_page(model: Model, site_name: str, story: Story | None = None, entries:
     status_counts = {s: 0 for s in vocab.statuses()}
     for claim in model.claims.values():
         status_counts[claim.status] = status_counts.get(claim.status, 0) + 1
-    count_items = "".join(f'<li><a href="{esc(links.to(index_path(k)))}"><strong>{n}</strong> {kinds.get(k).title.lower()}</a></li>' for k, n in counts.items())
+    held = provenance.counts(model).held
+    count_items = "".join(
+        f'<li><a href="{esc(links.to(index_path(k)))}"><strong>{n}</strong> {kinds.get(k).title.lower()}</a>'
+        + (f" ({held:,} held)" if k == "sources" else "")  # "10 sources" hid that one document is held
+        + "</li>"
+        for k, n in counts.items()
+    )
     scale = "".join(f'<tr><td>{badge(s)}</td><td>{esc(vocab.status_definition(s))}</td><td class="num">{status_counts[s]}</td></tr>' for s in status_counts)
     md = "".join(
         [
