@@ -137,7 +137,28 @@ def test_claim_quote_is_on_the_first_screen(browser, site_url, model):
         assert "Claimed by Human Rights Activists News Agency" in card and "Said in" in card
         assert page.locator(".rationale, .ev-rationale").count() == 1  # the rationale once
         assert page.locator(".record-head .record-meta").count() == 0 and page.locator(".record-foot .record-meta").count() == 1
+        if viewport is PHONE:  # the figures reflow: where it was said and how sure, on screen without scrolling sideways
+            said_in = page.locator(".figure-table td[data-label='Said in']").first
+            assert said_in.is_visible() and said_in.bounding_box()["x"] + said_in.bounding_box()["width"] <= PHONE["width"]
         context.close()
+
+
+# Elements of the page's text that stick out past the right edge, except inside a box that scrolls
+# sideways itself (a wide table may): Material's layout can hide such overflow from scrollWidth.
+STICKING_OUT = """(w) => {
+  const out = [];
+  for (const el of document.querySelectorAll('article *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= w + 1) continue;
+    let a = el.parentElement, scrolls = false;
+    for (; a && a !== document.body; a = a.parentElement) {
+      const o = getComputedStyle(a).overflowX;
+      if ((o === 'auto' || o === 'scroll') && a.getBoundingClientRect().right <= w + 1) { scrolls = true; break; }
+    }
+    if (!scrolls) out.push(el.tagName.toLowerCase() + '.' + el.className + ' ends at ' + Math.round(r.right));
+  }
+  return out;
+}"""
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
@@ -145,6 +166,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, site_url, name):
     context, page, seen = _open(browser, site_url, PHONE, PAGE_TYPES[name])
     width = page.evaluate("document.scrollingElement.scrollWidth")
     assert width <= PHONE["width"], f"{name} is {width} px wide at 390 px"
+    assert page.evaluate(STICKING_OUT, PHONE["width"]) == []
     if name == "home":  # and with the search open
         page.click("label.md-search__icon, .md-header__button[for=__search]")
         page.locator("input.md-search__input").fill("Iran")

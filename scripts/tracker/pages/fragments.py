@@ -171,9 +171,10 @@ def figure_table(links: Links, measure: str, *, highlight: str | None = None, na
         claim = model.claims[claim_id]
         current = ' class="current"' if claim_id == highlight else ""
         rows.append(
-            f"<tr{current}><td>{actor_links(links, claim.claimants)}</td>"
-            f'<td class="num" data-value="{esc(repr(q.value))}">{esc(figure_text(q.value, q.qualifier, q.unit))}</td>'
-            f"<td>{esc(q.counts)}</td><td>{links.a(claim.made_in)}</td><td>{badge(claim.status)} {links.a(claim_id, 'claim')}</td></tr>"
+            f'<tr{current}><td data-label="Who">{actor_links(links, claim.claimants)}</td>'
+            f'<td class="num" data-label="Figure" data-value="{esc(repr(q.value))}">{esc(figure_text(q.value, q.qualifier, q.unit))}</td>'
+            f'<td data-label="What is counted">{esc(q.counts)}</td><td data-label="Said in">{links.a(claim.made_in)}</td>'
+            f'<td data-label="Claim">{badge(claim.status)} {links.a(claim_id, "claim")}</td></tr>'
         )
     return (
         f'<div class="figure-table"><table><caption>{esc(name or measure.replace("-", " ").capitalize())}: the figures given</caption>'

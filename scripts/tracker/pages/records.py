@@ -89,7 +89,7 @@ def claim_page(model: Model, claim: Claim, timeline_page: str | None = None, sto
     links = Links(model, here)
     notes = Footnotes(links)
     venue = model.sources[claim.made_in]
-    facts = [f'<dt>How we know</dt><dd><span class="chain">{chain_html(links, venue, start_html=actor_links(links, claim.claimants))}</span></dd>']
+    facts = [f'<dt>Chain of reporting</dt><dd><span class="chain">{chain_html(links, venue, start_html=actor_links(links, claim.claimants))}</span></dd>']
     if claim.date_note:
         facts.append(f'<dt>About the date</dt><dd><p class="date-note">{inline(claim.date_note)}</p></dd>')
     if claim.about:
