@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from conftest import MINI, REPO
@@ -77,7 +79,8 @@ def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
     pages = timeline.timeline_pages(mini_model, chunks)
     assert [p.path for p in pages] == ["timeline/index.md", "timeline/2.md", "timeline/3.md"]
     assert [len(c) for c in chunks] == [1, 1, 1]
-    assert timeline.timeline_locations(chunks) == {"statement": "timeline/2.md"}  # after a claim dated 2026
+    # the entries dated February 2026 come before the claim dated only 2026 (a year's undated entries close it)
+    assert timeline.timeline_locations(chunks) == {"statement": "timeline/index.md"}
     assert 'href="../../timeline/3/"' in pages[1].markdown and "Page 2 of 3" in pages[1].markdown
     assert all(not p.searchable for p in pages)
     event = records.event_page(mini_model, mini_model.events["statement"], "timeline/2.md")
@@ -95,11 +98,15 @@ def test_disputes_are_paginated_when_many(real_model, monkeypatch):
     groups = disputes.contradiction_groups(real_model)
     assert len(groups) == 2
     assert [p.path for p in disputes.disputes_pages(real_model)] == ["disputes.md"]
+    # the article's own slip is not a dispute between accounts: said in two documents, it would be
+    model = copy.deepcopy(real_model)
+    model.claims["trump-returned-to-office-january-2024"].made_in = "daily-mail-report"
     monkeypatch.setattr(disputes, "DISPUTES_PAGE_SIZE", 1)
-    first, second = disputes.disputes_pages(real_model)
+    first, second = disputes.disputes_pages(model)
     assert (first.path, second.path) == ("disputes.md", "disputes/2.md")
     assert 'id="dispute-1"' in first.markdown and 'id="dispute-2"' not in first.markdown
-    assert 'id="dispute-2"' in second.markdown and "Dispute 2:" in second.markdown  # numbered across pages
+    assert 'id="dispute-2"' in second.markdown and "<h2>What is disputed?</h2>" in second.markdown  # numbered across pages
+    assert "Where a source contradicts itself" in first.markdown and "Where a source contradicts itself" not in second.markdown
     assert 'href="../disputes/2/"' in first.markdown and 'href="../../disputes/"' in second.markdown
     assert "Page 2 of 2 (disputes 2–2)" in second.markdown and (first.title, second.title) == ("Disputes (1/2)", "Disputes (2/2)")
 

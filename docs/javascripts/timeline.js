@@ -10,13 +10,13 @@
     box.dataset.ready = "1";
     var entries = Array.prototype.slice.call(document.querySelectorAll("li.tl-entry"));
     var actors = new Map();
-    var tags = new Set();
+    var tags = new Map();  // slug -> the name readers see ("U.S. politics")
     entries.forEach(function (li) {
       li.querySelectorAll("a[data-actor]").forEach(function (a) { actors.set(a.dataset.actor, a.textContent); });
-      (li.dataset.tags || "").split(" ").filter(Boolean).forEach(function (t) { tags.add(t); });
+      li.querySelectorAll("span.tag[data-tag]").forEach(function (t) { tags.set(t.dataset.tag, t.textContent); });
     });
 
-    function select(id, label, options) {
+    function select(id, label, options, anyLabel) {
       var wrap = document.createElement("label");
       wrap.htmlFor = id;
       wrap.appendChild(document.createTextNode(label));
@@ -24,7 +24,7 @@
       sel.id = id;
       var any = document.createElement("option");
       any.value = "";
-      any.textContent = "All";
+      any.textContent = anyLabel || "All";
       sel.appendChild(any);
       options.forEach(function (pair) {
         var opt = document.createElement("option");
@@ -38,10 +38,10 @@
     }
 
     var actorOptions = Array.from(actors.entries()).sort(function (a, b) { return a[1].localeCompare(b[1]); });
-    var tagOptions = Array.from(tags).sort().map(function (t) { return [t, t]; });
+    var tagOptions = Array.from(tags.entries()).sort(function (a, b) { return a[1].localeCompare(b[1]); });
     var actorSel = select("tl-actor", "Actor", actorOptions);
     var tagSel = select("tl-tag", "Tag", tagOptions);
-    var kindSel = select("tl-kind", "Show", [["event", "Events only"], ["claim", "Claims only"]]);
+    var kindSel = select("tl-kind", "Show", [["event", "Events only"], ["claim", "Claims only"]], "Events and claims");
     var status = document.createElement("output");
     status.setAttribute("aria-live", "polite");
     status.id = "tl-count";

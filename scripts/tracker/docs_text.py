@@ -7,7 +7,7 @@ same code the pages use). The methodology page itself is in pages.site.
 
 from __future__ import annotations
 
-from . import dates, kinds, vocab
+from . import date_words, dates, kinds, vocab
 from .html import esc
 from .schemas import resolve, schema_documents
 
@@ -93,11 +93,11 @@ def date_examples_html() -> str:
         parsed = dates.parse(text)
         lo, hi = dates.iso_bounds(parsed)
         rows.append(
-            f"<tr><td><code>{esc(text)}</code></td><td>{esc(dates.humanize(parsed))}</td>"
-            f"<td>{esc(lo or 'open or unknown')}</td><td>{esc(hi or 'open or unknown')}</td><td>{'yes' if parsed.is_fuzzy else 'no'}</td></tr>"
+            f"<tr><td><code>{esc(text)}</code></td><td>{esc(date_words.plain(parsed))}</td>"
+            f"<td>{esc(lo or 'open or unknown')}</td><td>{esc(hi or 'open or unknown')}</td></tr>"
         )
     return (
         '<div class="date-table"><table><thead><tr><th scope="col">Written</th><th scope="col">Shown as</th><th scope="col">Earliest day</th>'
-        '<th scope="col">Latest day</th><th scope="col">Marked not exact</th></tr></thead>'
+        '<th scope="col">Latest day</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )

@@ -54,7 +54,10 @@ def first_sentence(text: str, limit: int = 200) -> str:
             sentence = flat[: match.end()]
             break
     if len(sentence) > limit:
-        sentence = sentence[: limit - 1].rstrip() + "…"
+        # Cut at a word boundary ("missile stockp…" read as a typo); a single word longer than the limit is cut.
+        cut = sentence[: limit - 1]
+        space = cut.rfind(" ")
+        sentence = (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
     return sentence
 
 

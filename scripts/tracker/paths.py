@@ -29,6 +29,7 @@ METHODOLOGY_PAGE = "methodology.md"
 DOWNLOADS_PAGE = "downloads.md"
 DATA_NOTES_PAGE = "data-notes.md"
 CONTRIBUTING_PAGE = "contributing.md"
+ABOUT_PAGE = "about.md"
 
 
 def page_path(record: Record) -> str:

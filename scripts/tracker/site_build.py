@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from . import csp, exports, forked, jsonld, minify, search_index
 from . import model as model_mod
 from . import pages as site_pages
+from . import story as story_mod
 from .build_helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
 from .dataset import Problem
 from .html import json_for_script, sanitize
@@ -154,7 +155,7 @@ def begin(config: MkDocsConfig) -> BuildState:
     if SESSION.helped:
         # The open data is built, written and checked by a helper while this process renders.
         writer = OpenDataWriter(model, site_url, epoch, Path(config.site_dir))
-    pages = site_pages.all_pages(model, config.site_name, memo)
+    pages = site_pages.all_pages(model, config.site_name, memo, story_mod.from_dataset(result.dataset))
     # The live preview skips the open-data files (seconds at scale); `make site` always builds them.
     outputs = {} if SESSION.serving or writer else exports.build_outputs(model, site_url=site_url, epoch=epoch)
     late = exports.extra_pages(model, outputs)  # with a writer: stand-ins until it reports the sizes

@@ -36,7 +36,7 @@ def date_element(value: EdtfDate, words: str, *, cls: str = "date") -> str:
     "June 2025, uncertain" are not, so those dates are a ``<span>``.
     """
     machine = html_datetime(value)
-    common = f'class="{esc(cls)}" data-edtf="{esc(value.text)}" title="EDTF: {esc(value.text)}"'
+    common = f'class="{esc(cls)}" data-edtf="{esc(value.text)}" title="Date as recorded: {esc(value.text)}"'
     if machine is None:
         return f"<span {common}>{esc(words)}</span>"
     return f'<time {common} datetime="{machine}">{esc(words)}</time>'

@@ -17,7 +17,8 @@ from .. import kinds
 from ..incremental import RenderMemo
 from ..model import Model
 from ..paths import page_path
-from . import base, disputes, indexes, lists, records, search, site, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
+from ..story import Story
+from . import about, base, disputes, evidence, home, indexes, lists, records, search, site, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
 from .base import Page
 
 __all__ = ["FAMILIES", "Build", "Family", "Page", "all_pages", "base", "records", "search"]
@@ -32,6 +33,7 @@ class Build:
     memo: RenderMemo | None
     chunks: list[list[timeline.TimelineEntry]]
     on_timeline: dict[str, str]
+    story: Story
 
     def index(self, fn: Callable[[Model], list[Page]]) -> list[Page]:
         """An index's pages, reused from the live preview's memo when what they read is unchanged."""
@@ -47,10 +49,10 @@ class Family:
 def _record_pages(build: Build) -> list[Page]:
     model, memo = build.model, build.memo
     if memo is None:
-        return [kinds.call("page", r.kind, model, r, build.on_timeline.get(r.id)) for r in model.all_records()]
+        return [kinds.call("page", r.kind, model, r, build.on_timeline.get(r.id), build.story) for r in model.all_records()]
     pages = []
     for record in model.all_records():
-        page = memo.call(page_path(record), kinds.get(record.kind).handler("page"), record, build.on_timeline.get(record.id))
+        page = memo.call(page_path(record), kinds.get(record.kind).handler("page"), record, build.on_timeline.get(record.id), build.story)
         pages.append(page if page.record is record else dataclasses.replace(page, record=record))
     return pages
 
@@ -63,21 +65,25 @@ def _overflow_pages(build: Build) -> list[Page]:
 
 
 FAMILIES: list[Family] = [
-    Family("home", lambda b: [site.home_page(b.model, b.site_name)]),
-    Family("timeline", lambda b: timeline.timeline_pages(b.model, b.chunks)),
+    Family("home", lambda b: [site.home_page(b.model, b.site_name, b.story, [e for chunk in b.chunks for e in chunk])]),
+    Family("timeline", lambda b: timeline.timeline_pages(b.model, b.chunks, b.story)),
     Family("indexes", lambda b: [page for kind in kinds.ALL for page in b.index(kind.handler("index"))]),
-    Family("disputes", lambda b: disputes.disputes_pages(b.model)),
+    Family("disputes", lambda b: disputes.disputes_pages(b.model, b.story)),
     Family("data notes", lambda b: [site.data_notes_page(b.model)]),
     Family("methodology", lambda b: [site.methodology_page()]),
+    Family("about", lambda b: [about.about_page(b.model)]),
     Family("record pages", _record_pages),
     Family("overflow lists", _overflow_pages),
 ]
 
 
-def all_pages(model: Model, site_name: str, memo: RenderMemo | None = None) -> list[Page]:
-    """Every page of the site. With a memo (the live preview), pages whose inputs did not change are reused."""
+def all_pages(model: Model, site_name: str, memo: RenderMemo | None = None, story: Story | None = None) -> list[Page]:
+    """Every page of the site. With a memo (the live preview), pages whose inputs did not change are reused.
+
+    ``story`` is data/story.yaml and data/vocabulary.yaml (the lead, the questions, the names of
+    measures and tags); without it pages fall back to words made from the slugs."""
     if memo is not None:
         memo.begin(model)
     chunks = timeline.timeline_chunks(model)
-    build = Build(model, site_name, memo, chunks, timeline.timeline_locations(chunks))
+    build = Build(model, site_name, memo, chunks, timeline.timeline_locations(chunks), story or Story())
     return [page for family in FAMILIES for page in family.pages(build)]

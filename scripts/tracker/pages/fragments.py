@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 
-from .. import dates, kinds, vocab
+from .. import date_words, dates, kinds, vocab
+from ..draw.datetime_attr import date_element
 from ..html import esc, inline, paragraphs
-from ..model import Citation, Claim, Record, Source, claim_date
+from ..model import Citation, Claim, Model, Record, Source, claim_date
 from ..paths import record_api_path
-from ..words import figure_text
+from ..words import figure_text, record_label
 from .base import Links, html_block
 
 
@@ -16,12 +18,26 @@ def badge(status: str) -> str:
     return f'<span class="status status-{esc(status)}" title="Assessment: {esc(status)}">{esc(status)}</span>'
 
 
-def date_html(value: dates.EdtfDate | None, *, unknown: str = "date not known") -> str:
+def date_html(value: dates.EdtfDate | None, *, unknown: str = "date not known", published: dates.EdtfDate | None = None) -> str:
+    """A date in plain words ("probably June 2025"); the notation stays in data-edtf and the tooltip.
+
+    With ``published`` (the date of the document reporting the record), a date that only repeats
+    that document's uncertain date reads "Date not given; the article is probably from 2026".
+    """
     if value is None:
         return f'<span class="date date-unknown">{esc(unknown)}</span>'
-    words = dates.humanize(value)
-    marker = ' <span class="fuzzy" title="This date is not exact">not exact</span>' if value.is_fuzzy else ""
-    return f'<time class="date" datetime="{esc(value.text)}" title="EDTF: {esc(value.text)}">{esc(words)}</time>{marker}'
+    words = date_words.record_date_words(value, published) if published is not None else date_words.plain(value)
+    cls = "date date-fuzzy" if value.is_fuzzy else "date"
+    return date_element(value, words, cls=cls)
+
+
+def record_published(model: Model, record: Record) -> dates.EdtfDate | None:
+    """The publication date of the document a record is first cited from (for "Date not given; …")."""
+    for citation in getattr(record, "citations", []):
+        source = model.sources.get(citation.source)
+        if source is not None and source.published is not None:
+            return source.published
+    return None
 
 
 class Footnotes:
@@ -87,12 +103,37 @@ def chain_html(links: Links, source: Source, *, start_html: str | None = None) -
     return ("How we know: " if start_html else "Reported via: ") + "; ".join(rendered)
 
 
+_RECORD_ID = re.compile(r"(?<![\w/.-])[a-z0-9]+(?:-[a-z0-9]+)+(?![\w/-])")
+
+
+def notes_html(links: Links, text: str) -> str:
+    """Editorial notes as paragraphs, a record's id in them shown as a link named like the record ("no ids in prose").
+
+    The notes are text written for curators, who name records by id; only a word that is the id of
+    a record in the data is replaced, and the text stays escaped around it.
+    """
+
+    def linked(line: str) -> str:
+        out, last = [], 0
+        for match in _RECORD_ID.finditer(line):
+            if links.model.get(match.group(0)) is None:
+                continue
+            out += [esc(line[last : match.start()]), links.a(match.group(0), record_label(links.model.get(match.group(0)), 80).rstrip("."))]
+            last = match.end()
+        return "".join(out) + esc(line[last:])
+
+    parts = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "".join("<p>" + "<br>".join(linked(line) for line in part.split("\n")) + "</p>" for part in parts)
+
+
 def actor_links(links: Links, ids: Iterable[str]) -> str:
     return ", ".join(f'<a href="{esc(links.record(i))}" data-actor="{esc(i)}">{esc(links.model.actors[i].name)}</a>' for i in ids)
 
 
-def tag_list(tags: Iterable[str]) -> str:
-    return " ".join(f'<span class="tag" data-tag="{esc(t)}">{esc(t)}</span>' for t in tags)
+def tag_list(tags: Iterable[str], names: Mapping[str, str] | None = None) -> str:
+    """Tags by their names from data/vocabulary.yaml ("U.S. politics"); the slug stays in data-tag for the filters."""
+    names = names or {}
+    return " ".join(f'<span class="tag" data-tag="{esc(t)}">{esc(names.get(t) or t.replace("-", " ").capitalize())}</span>' for t in tags)
 
 
 def claim_item(links: Links, claim: Claim, *, show_claimants: bool = True) -> str:
@@ -100,7 +141,7 @@ def claim_item(links: Links, claim: Claim, *, show_claimants: bool = True) -> st
     return f'<li class="claim-item">{badge(claim.status)} {links.a(claim.id)}{who}</li>'
 
 
-def claim_card(links: Links, claim: Claim, *, heading: str = "") -> str:
+def claim_card(links: Links, claim: Claim, *, heading: str = "", rationale: bool = True) -> str:
     when, _ = claim_date(links.model, claim)
     figures = "".join(
         f'<li class="figure">{esc(figure_text(q.value, q.qualifier, q.unit))} <span class="counts">({esc(q.counts)})</span></li>' for q in claim.quantities
@@ -113,28 +154,32 @@ def claim_card(links: Links, claim: Claim, *, heading: str = "") -> str:
         + f'<p class="card-statement">{links.a(claim.id, claim.statement)}</p>'
         + quote
         + (f'<ul class="figures">{figures}</ul>' if figures else "")
-        + f'<p class="card-meta">Claimed by {actor_links(links, claim.claimants)} in {links.a(claim.made_in)} · {date_html(when)}</p>'
-        + f'<p class="card-rationale">{inline(claim.rationale)}</p>'
+        + f'<p class="card-meta">Claimed by {actor_links(links, claim.claimants)} · Said in {links.a(claim.made_in)} · {date_html(when)}</p>'
+        + (f'<p class="card-rationale">{inline(claim.rationale)}</p>' if rationale else "")
         + "</div>"
     )
 
 
-def figure_table(links: Links, measure: str, *, highlight: str | None = None) -> str:
-    """Every figure given for one measure, smallest first: who, how much, what, where, how sure."""
+def figure_table(links: Links, measure: str, *, highlight: str | None = None, name: str = "") -> str:
+    """Every figure given for one measure, smallest first: who, how much, what, where, how sure.
+
+    ``name`` is the measure's reader-facing name ("Deaths in the protests"); on a phone the table
+    scrolls inside its box (figure-table has overflow-x: auto), never the page."""
     model = links.model
     rows = []
     for claim_id, q in sorted(model.figures[measure], key=lambda item: (item[1].value, item[0])):
         claim = model.claims[claim_id]
         current = ' class="current"' if claim_id == highlight else ""
         rows.append(
-            f"<tr{current}><td>{actor_links(links, claim.claimants)}</td>"
-            f'<td class="num" data-value="{esc(repr(q.value))}">{esc(figure_text(q.value, q.qualifier, q.unit))}</td>'
-            f"<td>{esc(q.counts)}</td><td>{links.a(claim.made_in)}</td><td>{badge(claim.status)} {links.a(claim_id, 'claim')}</td></tr>"
+            f'<tr{current}><td data-label="Who">{actor_links(links, claim.claimants)}</td>'
+            f'<td class="num" data-label="Figure" data-value="{esc(repr(q.value))}">{esc(figure_text(q.value, q.qualifier, q.unit))}</td>'
+            f'<td data-label="What is counted">{esc(q.counts)}</td><td data-label="Said in">{links.a(claim.made_in)}</td>'
+            f'<td data-label="Claim">{badge(claim.status)} {links.a(claim_id, "claim")}</td></tr>'
         )
     return (
-        f'<div class="figure-table"><table><caption>Figures for <code>{esc(measure)}</code></caption>'
+        f'<div class="figure-table"><table><caption>{esc(name or measure.replace("-", " ").capitalize())}: the figures given</caption>'
         '<thead><tr><th scope="col">Who</th><th scope="col">Figure</th><th scope="col">What is counted</th>'
-        '<th scope="col">Venue</th><th scope="col">Claim</th></tr></thead>'
+        '<th scope="col">Said in</th><th scope="col">Claim</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 

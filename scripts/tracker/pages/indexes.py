@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from .. import kinds, vocab
+from .. import kinds, provenance, vocab
 from ..html import esc
 from ..model import Model
 from ..paths import METHODOLOGY_PAGE, index_path, list_page_path
 from . import lists
 from .base import Links, Page, html_block
-from .fragments import claim_item, date_html
+from .fragments import claim_item, date_html, record_published
 from .lists import ItemRenderer, _group_pages
-from .timeline import group_label
+from .timeline import sections, timeline_entries
 
 
 def _slug(label: str) -> str:
@@ -48,14 +48,15 @@ def index_pages(model: Model, kind: str, intro_html: Callable[[Links], str], gro
 @kinds.provides("events", "index")
 def events_index(model: Model) -> list[Page]:
     by_year: dict[str, list[str]] = defaultdict(list)
-    for event in model.timeline():
-        by_year[group_label(event.date)[0]].append(event.id)
+    events = [e for e in timeline_entries(model) if e.kind == "event"]
+    for entry, (year, _) in zip(events, sections(events), strict=True):  # the timeline's order and its year sections
+        by_year[year].append(entry.record.id)
     return index_pages(
         model,
         "events",
         lambda links: f"<p>{len(model.events):,} events, by year, in timeline order.</p>",
         list(by_year.items()),
-        lambda links, i: f"<li>{date_html(model.events[i].date)} — {links.a(i)}</li>",
+        lambda links, i: f"<li>{date_html(model.events[i].date, published=record_published(model, model.events[i]))} — {links.a(i)}</li>",
     )
 
 
@@ -89,13 +90,33 @@ def actors_index(model: Model) -> list[Page]:
 
 @kinds.provides("sources", "index")
 def sources_index(model: Model) -> list[Page]:
-    by_kind: dict[str, list[str]] = defaultdict(list)
+    """Documents we hold apart from those known only through another, so that "cited by 0" never reads as "unused"."""
+    groups: dict[str, list[str]] = {HELD: [], VIA: []}
     for source in sorted(model.sources.values(), key=lambda s: (s.title.lower(), s.id)):
-        by_kind[source.source_kind].append(source.id)
+        groups[HELD if provenance.holding(source) in (provenance.ARCHIVED, provenance.LINKED) else VIA].append(source.id)
+
+    def item(links: Links, i: str) -> str:
+        source = model.sources[i]
+        kind = esc(vocab.source_kind_title(source.source_kind))
+        held = provenance.holding(source)
+        if held in (provenance.ARCHIVED, provenance.LINKED):
+            how = "text archived" if held == provenance.ARCHIVED else "linked"
+            return f'<li>{links.a(i)} <span class="index-detail">({kind}; {how}; cited by {len(model.cited_by.get(i, [])):,} records)</span></li>'
+        through = ", ".join(links.a(r) for r in sorted(provenance.held_roots(model, i)))
+        uses = len(provenance.uses(model, i))
+        # not <small>: Material fades it, below 4.5:1 for the links inside
+        return (
+            f'<li>{links.a(i)} <span class="index-detail">({kind}; known through {through or "no document we hold"}; {uses:,} records draw on it)</span></li>'
+        )
+
     return index_pages(
         model,
         "sources",
-        lambda links: f"<p>{len(model.sources):,} documents, by kind.</p>",
-        [(vocab.source_kind_title(k), by_kind[k]) for k in vocab.source_kinds() if k in by_kind],
-        lambda links, i: f"<li>{links.a(i)} <small>(cited by {len(model.cited_by.get(i, []))})</small></li>",
+        lambda links: f"<p>{esc(provenance.summary_sentence(provenance.counts(model)))}</p>",
+        list(groups.items()),
+        item,
     )
+
+
+HELD = "Documents we hold"
+VIA = "Known only through another document"

@@ -17,7 +17,7 @@ from ..model import Actor, Model, Record, Source
 from ..paths import index_path, list_page_path
 from ..words import record_label
 from .base import Links, Page, html_block, paginate
-from .fragments import claim_item, date_html
+from .fragments import claim_item, date_html, record_published
 
 # An index lists a group inline up to INLINE_LIMIT records; a larger group gets its own
 # pages of LIST_PAGE_SIZE under browse/, so no page grows with the size of the data set.
@@ -45,7 +45,9 @@ def actor_lists(model: Model, actor: Actor) -> dict[str, RecordList]:
     events = sorted(model.events_with.get(actor.id, []), key=lambda e: (*model.events[e].date.sort_key(), e))
     return {
         "claims": RecordList("claims made", model.claims_by.get(actor.id, []), lambda links, i: claim_item(links, model.claims[i], show_claimants=False)),
-        "events": RecordList("events", events, lambda links, i: f"<li>{date_html(model.events[i].date)} — {links.a(i)}</li>"),
+        "events": RecordList(
+            "events", events, lambda links, i: f"<li>{date_html(model.events[i].date, published=record_published(model, model.events[i]))} — {links.a(i)}</li>"
+        ),
     }
 
 

@@ -2,28 +2,49 @@
 
 from __future__ import annotations
 
-from .. import kinds, vocab
+from .. import kinds, provenance, vocab
 from ..html import esc, first_sentence, inline, paragraphs
-from ..model import Actor, Claim, Event, Model, Source, claim_date
-from ..paths import METHODOLOGY_PAGE, actor_feed_path, page_path, timeline_page_path
+from ..model import Actor, Claim, Event, Model, Source
+from ..paths import actor_feed_path, page_path, timeline_page_path
+from ..story import Story, measure_name
 from .base import Links, Page, html_block, md_heading
-from .fragments import Footnotes, actor_links, badge, chain_html, claim_card, claim_item, date_html, edit_and_data, figure_table, tag_list
+from .evidence import evidence_card, single_document_note
+from .fragments import (
+    Footnotes,
+    actor_links,
+    chain_html,
+    claim_card,
+    claim_item,
+    date_html,
+    edit_and_data,
+    figure_table,
+    notes_html,
+    record_published,
+    tag_list,
+)
 from .lists import CITING_KINDS, actor_lists, capped_list, source_lists
 
 
 @kinds.provides("events", "page")
-def event_page(model: Model, event: Event, timeline_page: str | None = None) -> Page:
+def event_page(model: Model, event: Event, timeline_page: str | None = None, story: Story | None = None) -> Page:
     """An event's page; ``timeline_page`` is the timeline page that lists it (the first by default)."""
     timeline_page = timeline_page or timeline_page_path(1)
     here = page_path(event)
     links = Links(model, here)
     notes = Footnotes(links)
-    facts = [f"<dt>Date</dt><dd>{date_html(event.date)}" + (f'<p class="date-note">{inline(event.date_note)}</p>' if event.date_note else "") + "</dd>"]
+    story = story or Story()
+    published = record_published(model, event)
+    facts = [
+        f"<dt>Date</dt><dd>{date_html(event.date, published=published)}"
+        + (f'<p class="date-note">{inline(event.date_note)}</p>' if event.date_note else "")
+        + "</dd>"
+    ]
     if event.location:
         loc = event.location
+        country = loc.get("country")
         place = (
             esc(loc["name"])
-            + (f", {esc(loc['country'])}" if loc.get("country") else "")
+            + (f", {esc(country)}" if country and country != loc["name"] else "")  # never "Iran, Iran"
             + (f' <span class="detail">({esc(loc["detail"])})</span>' if loc.get("detail") else "")
         )
         facts.append(f"<dt>Location</dt><dd>{place}</dd>")
@@ -33,10 +54,12 @@ def event_page(model: Model, event: Event, timeline_page: str | None = None) -> 
     if model.sub_events.get(event.id):
         facts.append("<dt>Includes</dt><dd>" + ", ".join(links.a(e) for e in model.sub_events[event.id]) + "</dd>")
     if event.tags:
-        facts.append(f"<dt>Tags</dt><dd>{tag_list(event.tags)}</dd>")
+        facts.append(f"<dt>Tags</dt><dd>{tag_list(event.tags, story.tags)}</dd>")
     facts.append(f'<dt>Timeline</dt><dd><a href="{esc(links.to(timeline_page, "event-" + event.id))}">see it in order</a></dd>')
     md = [
-        html_block(f'<h1 id="title">{esc(event.title)}</h1>', edit_and_data(links, event), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head"),
+        html_block(
+            f'<h1 id="title">{esc(event.title)}</h1>', single_document_note(links, event), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head"
+        ),
         md_heading(2, "Summary"),
         html_block(paragraphs(event.summary), f'<p class="supported-by">Sources: {notes.marks(event.citations)}</p>'),
     ]
@@ -47,70 +70,46 @@ def event_page(model: Model, event: Event, timeline_page: str | None = None) -> 
     else:
         md.append(html_block('<p class="empty">No claim in the data is about this event yet.</p>'))
     if event.notes:
-        md += [md_heading(2, "Editorial notes"), html_block(paragraphs(event.notes))]
-    md += [md_heading(2, "Sources"), notes.render()]
+        md += [md_heading(2, "Editorial notes"), html_block(notes_html(links, event.notes))]
+    md += [md_heading(2, "Sources"), notes.render(), html_block(edit_and_data(links, event), cls="record-foot")]
     description = first_sentence(event.summary, 160)
     return Page(here, event.title, description, "".join(md), record=event)
 
 
 def claim_heading(claim: Claim) -> str:
-    """The whole statement when it is short enough for a heading, else its first sentence."""
-    flat = " ".join(claim.statement.split())
-    return flat if len(flat) <= 300 else first_sentence(flat, 300)
+    """The statement's first sentence, shortened at a word boundary; the card below gives it whole."""
+    return first_sentence(claim.statement, 140)
 
 
 @kinds.provides("claims", "page")
-def claim_page(model: Model, claim: Claim, timeline_page: str | None = None) -> Page:
+def claim_page(model: Model, claim: Claim, timeline_page: str | None = None, story: Story | None = None) -> Page:
+    """Evidence first: the card (statement, status, who, where, the verbatim words, the rationale), then context; ids at the foot."""
+    story = story or Story()
     here = page_path(claim)
     links = Links(model, here)
     notes = Footnotes(links)
     venue = model.sources[claim.made_in]
-    when, how = claim_date(model, claim)
-    claimant_html = []
-    for actor_id in claim.claimants:
-        actor = model.actors[actor_id]
-        described = f' <span class="described-as">(described as “{esc(actor.described_as)}”)</span>' if actor.described_as else ""
-        claimant_html.append(f'<a href="{esc(links.record(actor_id))}">{esc(actor.name)}</a>{described}')
-    facts = [
-        f"<dt>Claimed by</dt><dd>{', '.join(claimant_html)}</dd>",
-        f'<dt>Venue</dt><dd>{links.a(venue.id)} <span class="kind">({esc(vocab.source_kind_title(venue.source_kind))})</span>'
-        + f'<br><span class="chain">{chain_html(links, venue, start_html=actor_links(links, claim.claimants))}</span></dd>',
-        f"<dt>Date</dt><dd>{date_html(when)}"
-        + (f' <span class="date-basis">({esc(how)})</span>' if when else "")
-        + (f'<p class="date-note">{inline(claim.date_note)}</p>' if claim.date_note else "")
-        + "</dd>",
-    ]
+    facts = [f'<dt>Chain of reporting</dt><dd><span class="chain">{chain_html(links, venue, start_html=actor_links(links, claim.claimants))}</span></dd>']
+    if claim.date_note:
+        facts.append(f'<dt>About the date</dt><dd><p class="date-note">{inline(claim.date_note)}</p></dd>')
     if claim.about:
         facts.append("<dt>About</dt><dd>" + ", ".join(links.a(e) for e in claim.about) + "</dd>")
     if claim.tags:
-        facts.append(f"<dt>Tags</dt><dd>{tag_list(claim.tags)}</dd>")
+        facts.append(f"<dt>Tags</dt><dd>{tag_list(claim.tags, story.tags)}</dd>")
     md = [
         html_block(
             f'<h1 id="title">{esc(claim_heading(claim))}</h1>',
-            edit_and_data(links, claim),
-            f'<dl class="facts">{"".join(facts)}</dl>',
+            evidence_card(links, claim, claim_heading(claim)),
+            single_document_note(links, claim),
             cls="record-head",
         ),
-        md_heading(2, "What was claimed"),
-        html_block(
-            paragraphs(claim.statement, cls="statement"),
-            (
-                f'<figure class="quote"><blockquote>{paragraphs(claim.quote)}</blockquote><figcaption>Verbatim, as quoted in the source</figcaption></figure>'
-                if claim.quote
-                else ""
-            ),
-            f'<p class="supported-by">Sources: {notes.marks(claim.citations)}</p>',
-        ),
-        md_heading(2, "Assessment"),
-        html_block(
-            f'<p class="assessment">{badge(claim.status)} <a href="{esc(links.to(METHODOLOGY_PAGE, "assessment-scale"))}">{esc(vocab.status_definition(claim.status))}</a></p>',
-            paragraphs(claim.rationale, cls="rationale"),
-        ),
+        md_heading(2, "Context"),
+        html_block(f'<dl class="facts">{"".join(facts)}</dl>', f'<p class="supported-by">Sources: {notes.marks(claim.citations)}</p>'),
     ]
     measures = sorted({q.measure for q in claim.quantities})
     if measures:
         md.append(md_heading(2, "Figures compared"))
-        md.append(html_block(*(figure_table(links, m, highlight=claim.id) for m in measures)))
+        md.append(html_block(*(figure_table(links, m, highlight=claim.id, name=measure_name(story, m)) for m in measures)))
     related = [(l.type, l.claim, l.note, "this claim") for l in claim.links]
     related += [
         (l.type if l.type != "updates" else "updated by", src, l.note, "other")
@@ -123,20 +122,21 @@ def claim_page(model: Model, claim: Claim, timeline_page: str | None = None) -> 
         for rel_type, other_id, note, _ in related:
             other = model.claims[other_id]
             label = {"contradicts": "Contradicts", "corroborates": "Corroborates", "updates": "Updates", "updated by": "Updated by"}[rel_type]
+            # only the other claim: this one is in the evidence card above (its rationale once)
             cards.append(
                 f'<section class="relation relation-{esc(rel_type.replace(" ", "-"))}"><p class="relation-type">{label}'
                 + (f": {esc(note)}" if note else "")
-                + f'</p><div class="side-by-side">{claim_card(links, claim, heading="This claim")}{claim_card(links, other, heading="Other claim")}</div></section>'
+                + f'</p><div class="side-by-side">{claim_card(links, other, heading="Other claim", rationale=other.rationale != claim.rationale)}</div></section>'
             )
         md.append(html_block(*cards))
     if claim.notes:
-        md += [md_heading(2, "Editorial notes"), html_block(paragraphs(claim.notes))]
-    md += [md_heading(2, "Sources"), notes.render()]
+        md += [md_heading(2, "Editorial notes"), html_block(notes_html(links, claim.notes))]
+    md += [md_heading(2, "Sources"), notes.render(), html_block(edit_and_data(links, claim), cls="record-foot")]
     return Page(here, first_sentence(claim.statement, 120), first_sentence(claim.statement, 160), "".join(md), record=claim)
 
 
 @kinds.provides("actors", "page")
-def actor_page(model: Model, actor: Actor, timeline_page: str | None = None) -> Page:
+def actor_page(model: Model, actor: Actor, timeline_page: str | None = None, story: Story | None = None) -> Page:
     here = page_path(actor)
     links = Links(model, here)
     notes = Footnotes(links)
@@ -159,7 +159,9 @@ def actor_page(model: Model, actor: Actor, timeline_page: str | None = None) -> 
     members = model.members.get(actor.id, [])
     if members:
         facts.append(f"<dt>Members</dt><dd>{actor_links(links, members)}</dd>")
-    md = [html_block(f'<h1 id="title">{esc(actor.name)}</h1>', edit_and_data(links, actor), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")]
+    md = [
+        html_block(f'<h1 id="title">{esc(actor.name)}</h1>', single_document_note(links, actor), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")
+    ]
     md.append(md_heading(2, "Who this is"))
     md.append(html_block(paragraphs(actor.description) if actor.description else "", f'<p class="supported-by">Sources: {notes.marks(actor.citations)}</p>'))
     lists = actor_lists(model, actor)
@@ -175,13 +177,13 @@ def actor_page(model: Model, actor: Actor, timeline_page: str | None = None) -> 
     if published:
         md.append(md_heading(2, "Sources by this actor"))
         md.append(html_block('<ul class="source-list">' + "".join(f"<li>{links.a(s)}</li>" for s in published) + "</ul>"))
-    md += [md_heading(2, "Sources"), notes.render()]
+    md += [md_heading(2, "Sources"), notes.render(), html_block(edit_and_data(links, actor), cls="record-foot")]
     description = first_sentence(actor.description, 160) if actor.description else f"{actor.name}: claims and events in the tracker."
     return Page(here, actor.name, description, "".join(md), record=actor)
 
 
 @kinds.provides("sources", "page")
-def source_page(model: Model, source: Source, timeline_page: str | None = None) -> Page:
+def source_page(model: Model, source: Source, timeline_page: str | None = None, story: Story | None = None) -> Page:
     here = page_path(source)
     links = Links(model, here)
     notes = Footnotes(links)
@@ -210,7 +212,7 @@ def source_page(model: Model, source: Source, timeline_page: str | None = None) 
     )
     if source.language:
         facts.append(f"<dt>Language</dt><dd><code>{esc(source.language)}</code></dd>")
-    md = [html_block(f'<h1 id="title">{esc(source.title)}</h1>', edit_and_data(links, source), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")]
+    md = [html_block(f'<h1 id="title">{esc(source.title)}</h1>', _holding_note(links, source), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")]
     if source.reported_via:
         md.append(md_heading(2, "How we know of it"))
         md.append(
@@ -236,9 +238,29 @@ def source_page(model: Model, source: Source, timeline_page: str | None = None) 
                 )
         md.append(html_block(*blocks))
     else:
-        md.append(html_block('<p class="empty">No record cites it directly.</p>'))
+        used = provenance.uses(model, source.id)
+        md.append(
+            html_block(
+                f'<p class="empty">No record quotes it directly: we know it only through the document that reports it, so the excerpts are from that document. {len(used):,} records draw on it (above).</p>'
+                if used
+                else '<p class="empty">No record cites it directly.</p>'
+            )
+        )
     if source.notes:
-        md += [md_heading(2, "Editorial notes"), html_block(paragraphs(source.notes))]
+        md += [md_heading(2, "Editorial notes"), html_block(notes_html(links, source.notes))]
     if notes.items:
         md += [md_heading(2, "Sources"), notes.render()]
+    md.append(html_block(edit_and_data(links, source), cls="record-foot"))
     return Page(here, source.title, f"{vocab.source_kind_title(source.source_kind)}: {source.description}", "".join(md), record=source)
+
+
+def _holding_note(links: Links, source: Source) -> str:
+    """Whether we hold this document or know it only through another, said first."""
+    held = provenance.holding(source)
+    if held == provenance.ARCHIVED:
+        return '<p class="holding">A document we hold: its text is archived.</p>'
+    if held == provenance.LINKED:
+        return '<p class="holding">A document we hold as a link to the original.</p>'
+    roots = sorted(provenance.held_roots(links.model, source.id))
+    through = ", ".join(links.a(r) for r in roots)
+    return f'<p class="holding">We do not hold this document: we know of it only through {through or "no document we hold"}.</p>'

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import dates, kinds, vocab
+from .. import date_words, kinds, vocab
 from ..html import esc
 from ..model import Actor, Claim, Event, Model, Record, Source
 
@@ -64,7 +64,7 @@ def _event_facets(model: Model, event: Event, found: Facets) -> None:
     _actors(model, event.actors, found)
     found.filters += [("tag", tag) for tag in event.tags]
     if event.date is not None:
-        found.meta.append(("date", dates.humanize(event.date)))
+        found.meta.append(("date", date_words.plain(event.date)))
 
 
 @kinds.provides("claims", "search_entry")
@@ -77,7 +77,7 @@ def _claim_facets(model: Model, claim: Claim, found: Facets) -> None:
     if claimants:
         found.meta.append(("claimant", ", ".join(claimants)))
     if claim.date is not None:
-        found.meta.append(("date", dates.humanize(claim.date)))
+        found.meta.append(("date", date_words.plain(claim.date)))
 
 
 @kinds.provides("actors", "search_entry")
@@ -88,4 +88,4 @@ def _actor_facets(model: Model, actor: Actor, found: Facets) -> None:
 @kinds.provides("sources", "search_entry")
 def _source_facets(model: Model, source: Source, found: Facets) -> None:
     if source.published is not None:
-        found.meta.append(("date", dates.humanize(source.published)))
+        found.meta.append(("date", date_words.plain(source.published)))

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from .. import kinds, vocab
-from ..docs_text import FIELD_ORDER_KINDS, date_examples_html, field_table_html, scale_table
-from ..html import esc, inline
+import re
+
+from .. import kinds, provenance, vocab
+from ..docs_text import date_examples_html, scale_table
+from ..html import esc
 from ..model import Model
-from ..paths import CONTRIBUTING_PAGE, DATA_NOTES_PAGE, DOWNLOADS_PAGE, HOME_PAGE, METHODOLOGY_PAGE, disputes_page_path, index_path, timeline_page_path
+from ..paths import (
+    ABOUT_PAGE,
+    CONTRIBUTING_PAGE,
+    DATA_NOTES_PAGE,
+    DOWNLOADS_PAGE,
+    HOME_PAGE,
+    METHODOLOGY_PAGE,
+    disputes_page_path,
+    index_path,
+    timeline_page_path,
+)
 from ..rules import rule_docs
 from ..schemas import schema_documents
+from ..story import Story
+from . import home
 from .base import Links, Page, html_block, md_heading
-from .fragments import badge, claim_card, date_html
+from .fragments import badge, claim_card, notes_html
 
 
 def data_notes_page(model: Model) -> Page:
@@ -40,7 +54,9 @@ def data_notes_page(model: Model) -> Page:
             f'<div class="side-by-side">{claim_card(links, a)}{claim_card(links, b)}</div></section>'
         )
     noted = [r for r in model.all_records() if getattr(r, "notes", None)]
-    note_items = "".join(f'<li><span class="record-kind">{kinds.get(r.kind).singular_title}</span> {links.a(r.id)}: {inline(r.notes)}</li>' for r in noted)
+    note_items = "".join(
+        f'<li><span class="record-kind">{kinds.get(r.kind).singular_title}</span> {links.a(r.id)}: {notes_html(links, r.notes)}</li>' for r in noted
+    )
     md = "".join(
         [
             html_block(
@@ -57,55 +73,71 @@ def data_notes_page(model: Model) -> Page:
     return Page(here, "Data notes", "Contradictions inside sources and editorial notes on the data.", md)
 
 
-def home_page(model: Model, site_name: str) -> Page:
+def home_page(model: Model, site_name: str, story: Story | None = None, entries: list | None = None) -> Page:
+    """The story first: the lead, what is disputed, what the data rests on, the newest entries; then the scale and the ways in."""
+    story = story or Story()
     here = HOME_PAGE
     links = Links(model, here)
     counts = model.counts()
-    latest = list(reversed(model.timeline()))[:5]
     status_counts = {s: 0 for s in vocab.statuses()}
     for claim in model.claims.values():
         status_counts[claim.status] = status_counts.get(claim.status, 0) + 1
-    count_items = "".join(f'<li><a href="{esc(links.to(index_path(k)))}"><strong>{n}</strong> {kinds.get(k).title.lower()}</a></li>' for k, n in counts.items())
-    latest_items = "".join(f"<li>{date_html(e.date)} — {links.a(e.id)}</li>" for e in latest)
+    held = provenance.counts(model).held
+    count_items = "".join(
+        f'<li><a href="{esc(links.to(index_path(k)))}"><strong>{n}</strong> {kinds.get(k).title.lower()}</a>'
+        + (f" ({held:,} held)" if k == "sources" else "")  # "10 sources" hid that one document is held
+        + "</li>"
+        for k, n in counts.items()
+    )
     scale = "".join(f'<tr><td>{badge(s)}</td><td>{esc(vocab.status_definition(s))}</td><td class="num">{status_counts[s]}</td></tr>' for s in status_counts)
     md = "".join(
         [
             html_block(
                 f'<h1 id="title">{esc(site_name)}</h1>',
-                '<p class="lead">Who did what, who said what, when, and where it was reported: the events and claims of the collapse of the Iran–US talks, '
-                "each traceable to a verbatim excerpt of its source, with conflicting accounts shown side by side and an assessment of how sure anyone can be.</p>",
-                f'<ul class="counts">{count_items}</ul>',
+                home.lead_html(links, story)
+                or '<p class="lead">The events and claims of the collapse of the Iran–US talks, each traceable to a verbatim excerpt of its source.</p>',
+                home.disputed_box(links, model, story),
+                home.sources_sentence(links, model),
                 f'<p class="start-here"><a href="{esc(links.to(timeline_page_path(1)))}" class="md-button md-button--primary">Read the timeline</a> '
                 f'<a href="{esc(links.to(disputes_page_path(1)))}" class="md-button">See the disputes</a></p>',
                 cls="home-head",
             ),
-            md_heading(2, "Latest events"),
-            html_block(f'<ul class="event-list">{latest_items}</ul>' if latest_items else '<p class="empty">No events yet.</p>'),
+            md_heading(2, "Newest entries"),
+            html_block(
+                "<p>By the date the sources give; where several share a date, in the order the article reports them.</p>",
+                home.newest_html(links, model, entries or []),
+            ),
             md_heading(2, "How sure we are"),
             html_block(
                 '<div class="scale"><table><thead><tr><th scope="col">Status</th><th scope="col">Meaning</th><th scope="col">Claims</th></tr></thead>'
                 f"<tbody>{scale}</tbody></table></div>",
-                f'<p>The scale, the date notation and the checks every record passes are explained in the <a href="{esc(links.to(METHODOLOGY_PAGE))}">methodology</a>.</p>',
-            ),
-            md_heading(2, "Contribute"),
-            html_block(
-                "<p>The data is plain YAML, one record per file, and every change arrives as a pull request that the build checks: every event and claim must cite a source with a verbatim excerpt. "
-                f'<a href="{esc(links.to(CONTRIBUTING_PAGE))}">How to contribute</a>.</p>'
+                f'<ul class="counts">{count_items}</ul>',
+                f'<p>The scale, the dates and the checks every record passes are explained in the <a href="{esc(links.to(METHODOLOGY_PAGE))}">methodology</a>; '
+                f'who makes this and how to reuse it, on the <a href="{esc(links.to(ABOUT_PAGE))}">About</a> page.</p>',
             ),
             md_heading(2, "Use the data"),
             html_block(
                 "<p>Everything here is open data: a JSON API with one document per record and a full dump, CSV tables with a Frictionless data package, "
-                f'Atom feeds (of everything, per actor and per tag) and an iCalendar file. <a href="{esc(links.to(DOWNLOADS_PAGE))}">Downloads</a>.</p>'
+                f'Atom feeds (of everything, per actor and per tag) and an iCalendar file. <a href="{esc(links.to(DOWNLOADS_PAGE))}">Downloads</a>. '
+                f'Corrections and new records are welcome: <a href="{esc(links.to(CONTRIBUTING_PAGE))}">how to contribute</a>.</p>'
             ),
         ]
     )
     return Page(here, site_name, "Events and claims of the collapse of the Iran–US talks, each traced to a verbatim excerpt of its source.", md)
 
 
+def _prose(text: str) -> str:
+    """Schema descriptions for readers: escaped, with `code` spans shown as code rather than as backticks."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", esc(text))
+
+
+# The field reference is for contributors: it lives in CONTRIBUTING.md, generated from the same schemas.
+FIELD_REFERENCE_URL = "https://github.com/newstrace/iran-us-talks/blob/main/CONTRIBUTING.md#field-reference"
+
+
 def methodology_page() -> Page:
 
     docs = schema_documents()
-    edtf_description = docs["common"]["$defs"]["edtf"]["description"]
     reported_via = docs["source"]["properties"]["reported_via"]["description"]
     citation = docs["common"]["$defs"]["citation"]["properties"]["excerpt"]["description"]
     rules_list = "".join(f"<li>{esc(doc)}</li>" for _, doc in rule_docs())
@@ -116,25 +148,35 @@ def methodology_page() -> Page:
                 "<p>How the tracker records events and claims, how sure it is of each claim, and what every record is checked for before it is published. "
                 "Everything on this page is generated from the schemas and the checking code, so it always describes what the build really does.</p>",
             ),
-            md_heading(2, kinds.folders_in_words("and").capitalize() + " {#records}"),
-            html_block("".join(f"<p><strong>{kind.title}</strong>: {esc(docs[kind.schema]['description'])}</p>" for kind in kinds.ALL)),
             md_heading(2, "Assessment scale {#assessment-scale}"),
             html_block("<p>Every claim carries one of these statuses and a written rationale.</p>", scale_table("status", badge=True)),
+            md_heading(2, "What uncertainty means {#uncertainty}"),
+            html_block(
+                "<p>A status says how well the evidence <em>in our data</em> supports a claim, not whether the claim is true in the world: "
+                "a claim only one source makes stays unverified however plausible it is, and a claim two accounts dispute stays disputed until a source settles it. "
+                "Dates are never shown more precisely than the sources give them: “probably 2026” means a source suggests the year without saying it, "
+                "and “Date not given; the article is probably from 2026” means the sources do not date it at all, so it is placed at the date of the article reporting it. "
+                "Where many entries share such a date, the timeline follows what the sources say came first, then the order in which the article reports them.</p>"
+            ),
+            md_heading(2, kinds.folders_in_words("and").capitalize() + " {#records}"),
+            html_block("".join(f"<p><strong>{kind.title}</strong>: {_prose(docs[kind.schema]['description'])}</p>" for kind in kinds.ALL)),
             md_heading(2, "Citations and verbatim excerpts {#citations}"),
-            html_block(f"<p>{esc(docs['common']['$defs']['citation']['description'])} {esc(citation)}</p>"),
+            html_block(f"<p>{_prose(docs['common']['$defs']['citation']['description'])} {_prose(citation)}</p>"),
             md_heading(2, "Reported via {#reported-via}"),
             html_block(
-                f"<p>{esc(reported_via)}</p><p>A claim by an anonymous source is shown with its whole chain: the source as the article describes it, "
+                f"<p>{_prose(reported_via)}</p><p>A claim by an anonymous source is shown with its whole chain: the source as the article describes it, "
                 "the document it spoke to (such as a Daily Mail report), and the archived article in which we read it.</p>"
             ),
             md_heading(2, "Dates {#dates}"),
             html_block(
-                f"<p>{esc(edtf_description)}</p>",
-                "<p><strong>Order on the timeline.</strong> Every date denotes a span of days from its earliest to its latest possible day "
-                "(June 2025 is 1–30 June 2025; an open start is the beginning of time, an open end the end of time). Entries are ordered by earliest "
-                "possible day, then by latest possible day (so the less precise of two entries starting on the same day comes later), then events before "
-                "claims, then by id. An entry is listed under the year and month of its earliest possible day, or under “month not known” when its "
-                "date is only a year; it is marked <em>not exact</em> when its date is uncertain, approximate, open or has unspecified digits.</p>",
+                "<p>Dates are shown in words, at the precision the sources give and no finer: “20 January 2025”, “June 2025”, “probably June 2025” "
+                "(the source suggests it without saying it), “about 2025”, “2025 (month not known)”, “from 20 January 2025”. "
+                "A record the sources do not date is placed at the date of the document reporting it, and says so: “Date not given; the article is probably from 2026”. "
+                "The date as it is recorded in the data (in the Extended Date/Time Format, ISO 8601-2) is in each date's tooltip, in the JSON and in the CSV files.</p>",
+                "<p><strong>Order on the timeline.</strong> Entries are grouped by month, or by year when the month is not known (a year's entries without a month "
+                "close that year). Within a group they are ordered by date; where the dates cannot decide, by what the sources say came first "
+                "(an event recorded as following another comes after it, with the excerpt that says so), then by where each is first reported in the archived text, "
+                "marked “in the order reported”. Claims are placed by the date they were made, or else the date of the document they were made in.</p>",
                 date_examples_html(),
             ),
             md_heading(2, "Figures {#figures}"),
@@ -152,7 +194,10 @@ def methodology_page() -> Page:
                 f"<ul>{rules_list}</ul>",
             ),
             md_heading(2, "Field reference {#fields}"),
-            *(html_block(f'<h3 id="fields-{k}">{k.capitalize()}</h3>', field_table_html(k)) for k in FIELD_ORDER_KINDS),
+            html_block(
+                "<p>Every field of every kind of record, with what it means and what it accepts, is in the contributors' guide: "
+                f'<a href="{esc(FIELD_REFERENCE_URL)}">the field reference in CONTRIBUTING.md</a>.</p>'
+            ),
         ]
     )
     return Page(METHODOLOGY_PAGE, "Methodology", "The assessment scale, the date notation, sources and the checks every record passes.", md)

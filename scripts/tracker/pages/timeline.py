@@ -1,15 +1,16 @@
-"""The timeline: every event and dated claim in order, in pages of TIMELINE_PAGE_SIZE entries."""
+"""The timeline: every event and dated claim in the order of chronology.order, in pages of TIMELINE_PAGE_SIZE entries."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import dates
+from .. import chronology, date_words, dates
 from ..html import esc, first_sentence
 from ..model import Claim, Event, Model, claim_date
 from ..paths import METHODOLOGY_PAGE, timeline_page_path
+from ..story import Story
 from .base import Links, Page, html_block, paginate
-from .fragments import actor_links, badge, date_html, tag_list
+from .fragments import actor_links, badge, date_html, record_published, tag_list
 
 
 @dataclass(slots=True)
@@ -18,30 +19,38 @@ class TimelineEntry:
     record: Event | Claim
     date: dates.EdtfDate
     basis: str
+    by: str = "date"  # what placed it (chronology.Placed.by): "date", "relation", "reported" or "id"
 
 
 def timeline_entries(model: Model) -> list[TimelineEntry]:
-    """Events and dated claims in the documented order: earliest day, latest day, events first, id."""
+    """Events and dated claims in chronology.order: date bucket, the events' order relations, then the order reported."""
     entries = [TimelineEntry("event", e, e.date, "") for e in model.events.values()]
     for claim in model.claims.values():
         when, how = claim_date(model, claim)
         if when is not None:
             entries.append(TimelineEntry("claim", claim, when, how))
-    entries.sort(key=lambda t: (*t.date.sort_key(), t.kind != "event", t.record.id))
-    return entries
+    pairs = chronology.relations((e.id, e.data) for e in model.events.values())
+    placed = chronology.order(entries, pairs, chronology.archived_texts(model.sources))
+    ordered = []
+    for item in placed:
+        entry = item.entry
+        assert isinstance(entry, TimelineEntry)
+        entry.by = item.by
+        ordered.append(entry)
+    return ordered
 
 
 def group_label(value: dates.EdtfDate) -> tuple[str, str]:
-    """(year group, month group) an entry is listed under, from its earliest possible day."""
+    """(year group, month group) an entry is listed under: chronology's bucket, in words."""
     if value.start is None:
-        return "Start unknown", f"Until {dates.humanize(value).removeprefix('until ')}"
+        return "Start not known", chronology.bucket_label(value)
     start = value.start
     year = str(start.earliest.year)
     if start.precision in ("decade", "century"):
-        return dates.humanize(dates.parse(start.text.rstrip("?~%"))), "Year not known"
+        return chronology.bucket_label(value), chronology.bucket_label(value)
     if start.precision == "year":
-        return year, f"{year}, month not known"
-    return year, f"{dates.MONTHS[start.earliest.month - 1]} {year}"
+        return year, f"{year}: exact date not given"
+    return year, chronology.bucket_label(value)
 
 
 # The timeline is one page up to this many entries; beyond, consecutive pages of this many,
@@ -59,8 +68,9 @@ def timeline_locations(chunks: list[list[TimelineEntry]]) -> dict[str, str]:
     return {e.record.id: timeline_page_path(n) for n, chunk in enumerate(chunks, start=1) for e in chunk if e.kind == "event"}
 
 
-def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None) -> list[Page]:
+def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None, story: Story | None = None) -> list[Page]:
     chunks = chunks if chunks is not None else timeline_chunks(model)
+    story = story or Story()
     total_events = len(model.events)
     total_claims = sum(1 for chunk in chunks for e in chunk if e.kind == "claim")
     counts = f"{total_events:,} events and {total_claims:,} dated claims"
@@ -69,9 +79,9 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
         here = timeline_page_path(number)
         links = Links(model, here)
         intro = (
-            f'<p class="tl-intro">{counts}, in order. Each entry is placed at the first day it could have happened; '
-            f'an entry whose date is not exact is marked <span class="fuzzy">not exact</span> and never shown more precisely than its sources allow '
-            f'(<a href="{esc(links.to(METHODOLOGY_PAGE, "dates"))}">how dates work</a>). '
+            f'<p class="tl-intro">{counts}, in order. Entries are placed by date and never shown more precisely than the sources allow; '
+            "where the sources give no exact date, entries follow what the sources say came first, then the order in which the article reports them "
+            f'(marked <em>in the order reported</em>; <a href="{esc(links.to(METHODOLOGY_PAGE, "dates"))}">how dates are shown and ordered</a>). '
             + (
                 "Filters below need JavaScript; without it, this is the complete list.</p>"
                 if len(chunks) == 1
@@ -82,7 +92,7 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
         if len(chunks) > 1:
             items = []
             for n, chunk in enumerate(chunks, start=1):
-                span = f"{dates.humanize(chunk[0].date)} … {dates.humanize(chunk[-1].date)}"
+                span = f"{date_words.plain(chunk[0].date)} … {date_words.plain(chunk[-1].date)}"
                 label = f"{n}: {span}"
                 items.append(
                     f"<li><strong>{esc(label)}</strong></li>" if n == number else f'<li><a href="{esc(links.to(timeline_page_path(n)))}">{esc(label)}</a></li>'
@@ -93,7 +103,8 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
             intro,
             pager,
             '<div id="tl-filters" class="tl-filters" hidden></div>',
-            f'<div class="timeline">{_timeline_groups(links, entries)}</div>',
+            _year_links(entries),
+            f'<div class="timeline">{_timeline_groups(links, entries, story)}</div>',
             cls="timeline-page",
         )
         title = "Timeline" if len(chunks) == 1 else f"Timeline ({number}/{len(chunks)})"
@@ -101,33 +112,62 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
     return pages
 
 
-def _timeline_groups(links: Links, entries: list[TimelineEntry]) -> str:
+def _year_id(year: str) -> str:
+    return "y-" + "".join(c if c.isalnum() else "-" for c in year.lower())
+
+
+def sections(entries: list[TimelineEntry]) -> list[tuple[str, str]]:
+    """The (year, month) section each entry is listed under, never going back.
+
+    An entry the sources place after another (a relation) may carry an earlier date than the
+    section it follows into (the article's "January 2024" sanctions after the January 2025
+    swearing-in); it stays in that section, with its own date shown, so each year is one section.
+    """
+    found: list[tuple[str, str]] = []
+    current: tuple | None = None
+    label = ("", "")
+    for entry in entries:
+        key = chronology.bucket_key(entry.date)
+        if current is None or key > current:
+            current, label = key, group_label(entry.date)
+        found.append(label)
+    return found
+
+
+def _year_links(entries: list[TimelineEntry]) -> str:
+    """Links to jump to each year of this page (a long timeline is thousands of pixels)."""
+    years = list(dict.fromkeys(year for year, _ in sections(entries)))
+    if len(years) < 2:
+        return ""
+    items = "".join(f'<li><a href="#{esc(_year_id(y))}">{esc(y)}</a></li>' for y in years)
+    return f'<nav class="tl-years" aria-label="Jump to a year"><p>Jump to:</p><ul>{items}</ul></nav>'
+
+
+def _timeline_groups(links: Links, entries: list[TimelineEntry], story: Story) -> str:
     parts: list[str] = []
     current_year = current_month = None
     open_list = False
-    for entry in entries:
-        year, month = group_label(entry.date)
+    for entry, (year, month) in zip(entries, sections(entries), strict=True):
         if year != current_year or month != current_month:
             if open_list:
                 parts.append("</ol></section>")
             if year != current_year:
                 if current_year is not None:
                     parts.append("</section>")
-                parts.append(
-                    f'<section class="tl-year" data-year="{esc(year)}"><h2 class="tl-year-heading" id="y-{esc(year.lower().replace(" ", "-"))}">{esc(year)}</h2>'
-                )
+                parts.append(f'<section class="tl-year" data-year="{esc(year)}"><h2 class="tl-year-heading" id="{esc(_year_id(year))}">{esc(year)}</h2>')
                 current_year = year
             parts.append(f'<section class="tl-month"><h3 class="tl-month-heading">{esc(month)}</h3><ol class="tl-entries">')
             current_month, open_list = month, True
-        parts.append(timeline_entry_html(links, entry))
+        parts.append(timeline_entry_html(links, entry, story))
     if open_list:
         parts.append("</ol></section></section>")
     return "".join(parts)
 
 
-def timeline_entry_html(links: Links, entry: TimelineEntry) -> str:
+def timeline_entry_html(links: Links, entry: TimelineEntry, story: Story | None = None) -> str:
     record = entry.record
     model = links.model
+    tag_names = (story or Story()).tags
     if isinstance(record, Event):
         actors = record.actors
         tags = record.tags
@@ -138,7 +178,7 @@ def timeline_entry_html(links: Links, entry: TimelineEntry) -> str:
     else:
         actors = record.claimants
         tags = record.tags
-        summary = f"Claimed by {', '.join(model.actors[a].name for a in record.claimants)}."
+        summary = ""  # the title is the statement; who said it is the one "Claimed by" line below
         citations = record.citations
         kind_label = "Claim"
         extra = " " + badge(record.status)
@@ -147,14 +187,21 @@ def timeline_entry_html(links: Links, entry: TimelineEntry) -> str:
         for n, c in enumerate(citations, start=1)
     )
     fuzzy_cls = " tl-fuzzy" if entry.date.is_fuzzy else ""
-    basis = f' <span class="date-basis">({esc(entry.basis)})</span>' if entry.basis else ""
+    if isinstance(record, Claim) and entry.basis == "published in its venue":
+        # dated by the document it was said in: "Date not given; the article is probably from 2026"
+        published = entry.date
+        basis = "" if entry.date.is_fuzzy else ' <span class="date-basis">(when the document it was said in was published)</span>'
+    else:
+        published, basis = record_published(model, record), ""
+    order = ' <span class="tl-order">· in the order reported</span>' if entry.by == "reported" else ""
+    order = ' <span class="tl-order">· after what it followed, as the article says</span>' if entry.by == "relation" else order
     return (
         f'<li class="tl-entry tl-{entry.kind}{fuzzy_cls}" id="{entry.kind}-{esc(record.id)}" '
         f'data-kind="{entry.kind}" data-actors="{esc(" ".join(actors))}" data-tags="{esc(" ".join(tags))}">'
-        f'<p class="tl-date">{date_html(entry.date)}{basis}</p>'
+        f'<p class="tl-date">{date_html(entry.date, published=published)}{basis}{order}</p>'
         f'<p class="tl-title"><span class="tl-kind">{kind_label}</span>{extra} {links.a(record.id)}</p>'
-        f'<p class="tl-summary">{esc(summary)}</p>'
-        f'<p class="tl-meta">{"Actors" if entry.kind == "event" else "Claimants"}: {actor_links(links, actors)}'
-        + (f" · Tags: {tag_list(tags)}" if tags else "")
+        + (f'<p class="tl-summary">{esc(summary)}</p>' if summary else "")
+        + f'<p class="tl-meta">{"Actors" if entry.kind == "event" else "Claimed by"}: {actor_links(links, actors)}'
+        + (f" · Tags: {tag_list(tags, tag_names)}" if tags else "")
         + f" · Sources: {sources}</p></li>"
     )
