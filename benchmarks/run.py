@@ -185,7 +185,7 @@ def report_step(step: Step) -> None:
 
 
 def synth_stamp(size: int, seed: int) -> str:
-    digest = hashlib.sha256((REPO / "scripts" / "synth.py").read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256((REPO / "scripts" / "tracker" / "cli" / "synth.py").read_bytes()).hexdigest()[:16]
     return f"{size}:{seed}:{digest}"
 
 
@@ -211,7 +211,7 @@ def ensure_history(work: Path, size: int, seed: int) -> tuple[Path, Step]:
     data = work / f"history-{size}"
     stamp_file = work / f"history-{size}.stamp"
     step = Step("synth --history (generate repository)", size)
-    digest = hashlib.sha256((REPO / "scripts" / "synth_history.py").read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256((REPO / "scripts" / "tracker" / "cli" / "synth_history.py").read_bytes()).hexdigest()[:16]
     wanted = f"{synth_stamp(size, seed)}:{digest}"
     if (data / ".git").is_dir() and stamp_file.exists() and stamp_file.read_text() == wanted:
         step.note = "reused from an earlier run"

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tracker.cli import validate as cli
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
 
 MINI = REPO / "tests" / "fixtures" / "mini"
 
@@ -29,8 +30,6 @@ def mini(tmp_path: Path) -> Path:
 def run_validator(data: Path, *args: str) -> tuple[int, list[str]]:
     """Run the validator's main() in-process; return its exit code and output lines,
     with the data directory's absolute path shortened to 'data/'."""
-    import validate as cli  # scripts/validate.py
-
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         code = cli.main(["--data", str(data), *args])
