@@ -11,7 +11,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate check fmt new test serve clean lock lint bench synth archive uncited
+.PHONY: site validate check fmt new test quick serve clean lock lint bench synth archive uncited
 
 site: $(STAMP)
 	$(BIN)/tracker-build --data $(DATA)
@@ -57,12 +57,18 @@ test: lint
 	PYTHON=$(BIN)/python sh scripts/ensure_browser.sh
 	$(BIN)/python -m pytest
 
+# the quick loop while working: every test but those that build a whole site or drive a browser
+# (tests/conftest.py marks those `slow`); `make test` still runs everything
+quick: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" -q
+
 serve: $(STAMP)
 	TRACKER_DATA=$(DATA) $(BIN)/mkdocs serve --dirty
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/ruff format --check scripts tests benchmarks
+	$(BIN)/mypy
 
 # The project itself goes in editable (pyproject.toml): `import tracker` and the tracker-* commands.
 # --no-build-isolation builds it with the setuptools pinned in requirements.txt, so no network is needed.

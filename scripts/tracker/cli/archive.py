@@ -127,13 +127,14 @@ def archive(repo: Path, data: Path, record_id: str, *, html: Path | None, text_f
     seeds = repo / "seeds"
     name = next_seed_name(seeds, text)
     body = text.encode("utf-8")
+    text_sha256 = hashlib.sha256(body).hexdigest()
     provenance = {
         "file": name,
         "url": url,
         "retrieved": retrieved,
         "input": {"name": given.name, "kind": "html" if html is not None else "text", "bytes": len(raw), "sha256": hashlib.sha256(raw).hexdigest()},
         "extractor": {"name": "trafilatura", "version": trafilatura.__version__} if html is not None else None,
-        "text_sha256": hashlib.sha256(body).hexdigest(),
+        "text_sha256": text_sha256,
     }
     seed_path = seeds / name
     record_path = data / "sources" / f"{record_id}.yaml"
@@ -147,7 +148,7 @@ def archive(repo: Path, data: Path, record_id: str, *, html: Path | None, text_f
     if readme.is_file():
         lines = readme.read_text("utf-8").split("\n")
         last_row = max(i for i, line in enumerate(lines) if line.startswith("| `"))
-        lines.insert(last_row + 1, readme_row(name, provenance["text_sha256"], len(body), url, retrieved))
+        lines.insert(last_row + 1, readme_row(name, text_sha256, len(body), url, retrieved))
         readme.write_text("\n".join(lines), "utf-8")
     return seed_path, record_path
 
@@ -166,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.from_make:  # make exports its command-line variables: read them here, never through a shell
         env = {name: os.environ.get(name) or None for name in ("ID", "FILE", "TEXT", "URL", "RETRIEVED")}
         args.id, args.url, args.retrieved = env["ID"] or "", env["URL"], env["RETRIEVED"]
-        args.file, args.text = (Path(env[name]) if env[name] else None for name in ("FILE", "TEXT"))
+        args.file, args.text = (Path(value) if (value := env[name]) else None for name in ("FILE", "TEXT"))
     if not args.id:
         print(f"error: give the new source's id\n{USAGE}", file=sys.stderr)
         return 2

@@ -40,14 +40,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import yaml
 
 from tracker import kinds
 from tracker.cli import exit_with
 from tracker.dataset import ID_PATTERN, display_path
-from tracker.loader import FORBIDDEN_CHARACTERS, LoadFailed, LoadProblem, decode, load_text
+from tracker.loader import FORBIDDEN_CHARACTERS, LoadFailed, LoadProblem, Mark, decode, load_text
 from tracker.schemas import resolve, schema_documents
 
 MODELINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json"
@@ -219,10 +219,10 @@ class Slot:
     eol: list[str] = field(default_factory=list)
 
 
-def _value_at(data: object, path: tuple) -> object:
-    """The loaded value at a path of keys and indexes."""
+def _value_at(data: Any, path: tuple) -> object:
+    """The loaded value at a path of keys and indexes (Any: loaded YAML, which the path was read from)."""
     for part in path:
-        data = data[part]  # type: ignore[index]
+        data = data[part]
     return data
 
 
@@ -239,10 +239,10 @@ class _TreeBuilder:
         """The top-level mapping."""
         for event in self.events:
             if isinstance(event, yaml.MappingStartEvent):
-                return self.collection(event, None, ())  # type: ignore[return-value]
+                return self.collection(event, None, ())
         raise FormatError(1, 1, "the top level must be a mapping of fields")
 
-    def dash_column(self, mark: yaml.Mark) -> int:
+    def dash_column(self, mark: Mark) -> int:
         """A block list item's column is its dash's, not its content's (`- a` is at the dash)."""
         i = mark.index - 1
         while i >= 0 and self.text[i] == " ":
@@ -263,11 +263,13 @@ class _TreeBuilder:
                 return coll
             key = None
             if coll.is_map:
-                key = event.value  # type: ignore[attr-defined]
+                assert isinstance(event, yaml.ScalarEvent), "a key that is not a scalar"  # the strict loader refused those
+                key = event.value
                 mark, event = event.start_mark, next(self.events)
                 child_path = (*path, key)
             else:
                 mark, child_path = event.start_mark, (*path, len(coll.slots))
+            assert mark is not None, "a YAML event without a position"  # the stubs allow it; libyaml marks every event
             col = mark.column if coll.is_map else self.dash_column(mark)
             slot = Slot(key, Scalar(None, ""), mark.index, mark.line, col, coll)
             self.slots.append(slot)
@@ -398,11 +400,11 @@ def emit_collection(coll: Collection, schema: dict, indent: int, out: list[str],
     """Append the lines of a non-empty collection; with `dash`, its first line carries the parent's `- `."""
     slots = ordered(coll, schema) if coll.is_map else coll.slots
     for number, slot in enumerate(slots):
-        child = property_schema(schema, slot.key) if coll.is_map else item_schema(schema)
+        child = property_schema(schema, slot.key) if slot.key is not None else item_schema(schema)
         first_dash = dash and number == 0
         out.extend(_comments(slot.leading, indent - INDENT if first_dash else indent))
         prefix = " " * (indent - INDENT) + "- " if first_dash else " " * indent
-        head = prefix + (key_text(slot.key) + ":" if coll.is_map else "-")
+        head = prefix + (key_text(slot.key) + ":" if slot.key is not None else "-")
         emit_slot(slot, child, head, indent, out)
     out.extend(_comments(coll.trailing, indent))
 
@@ -431,10 +433,10 @@ def same_values(a: object, b: object) -> bool:
     """Equal values of equal types (1, 1.0 and True differ); the order of mapping keys aside."""
     if type(a) is not type(b):
         return False
-    if isinstance(a, dict):
-        return set(a) == set(b) and all(same_values(a[k], b[k]) for k in a)  # type: ignore[index]
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same_values(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
+    if isinstance(a, dict) and isinstance(b, dict):
+        return set(a) == set(b) and all(same_values(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same_values(x, y) for x, y in zip(a, b, strict=True))
     return a == b
 
 

@@ -356,7 +356,9 @@ class Synth:
                 parents.append(plan.index)
             elif parents and (plan.index == 1 or self.rng.random() < 0.15):  # one step within a larger event
                 plan.parent = parents[self.rng.randrange(len(parents))]
-                start, end = plans[plan.parent].span  # type: ignore[misc]
+                parent_span = plans[plan.parent].span
+                assert parent_span is not None, "a parent event without a span"  # only events with a span become parents
+                start, end = parent_span
                 plan.day = start + timedelta(days=self.rng.randint(0, (end - start).days))
                 plan.date_text = plan.day.isoformat()
             else:
