@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import os
 import platform
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -32,10 +34,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling modules, also when loaded by path (tests)
 
-import search_browser  # noqa: E402
-import site_size  # noqa: E402
+
+def _sibling(name: str) -> types.ModuleType:
+    """A module beside this file, loaded by its path: benchmarks/ is not a package, and the tests load this file by path."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+    assert spec is not None and spec.loader is not None, name
+    module = sys.modules[name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+search_browser = _sibling("search_browser")
+site_size = _sibling("site_size")
 
 BIN = Path(sys.executable).parent
 PYTHON = sys.executable
@@ -192,7 +203,7 @@ def report_step(step: Step) -> None:
 
 
 def synth_stamp(size: int, seed: int) -> str:
-    digest = hashlib.sha256((REPO / "scripts" / "synth.py").read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256((REPO / "scripts" / "tracker" / "cli" / "synth.py").read_bytes()).hexdigest()[:16]
     return f"{size}:{seed}:{digest}"
 
 
@@ -218,7 +229,7 @@ def ensure_history(work: Path, size: int, seed: int) -> tuple[Path, Step]:
     data = work / f"history-{size}"
     stamp_file = work / f"history-{size}.stamp"
     step = Step("synth --history (generate repository)", size)
-    digest = hashlib.sha256((REPO / "scripts" / "synth_history.py").read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256((REPO / "scripts" / "tracker" / "cli" / "synth_history.py").read_bytes()).hexdigest()[:16]
     wanted = f"{synth_stamp(size, seed)}:{digest}"
     if (data / ".git").is_dir() and stamp_file.exists() and stamp_file.read_text() == wanted:
         step.note = "reused from an earlier run"

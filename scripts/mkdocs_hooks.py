@@ -3,21 +3,18 @@
 The build itself is tracker/site_build.py (its state is a BuildState), the helpers `mkdocs build`
 forks are tracker/build_helpers.py, and the live preview's error page is tracker/preview.py.
 `mkdocs serve` reads this file again for every rebuild; what lasts between rebuilds is
-site_build.SESSION.
+site_build.SESSION. `import tracker` finds the package that the Makefile installs into .venv
+(editable, from pyproject.toml).
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tracker import preview, site_build
 from tracker.site_build import BuildState

@@ -8,12 +8,14 @@ import os
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
 
+from tracker.cli import validate as cli
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
 
 MINI = REPO / "tests" / "fixtures" / "mini"
 
@@ -29,8 +31,6 @@ def mini(tmp_path: Path) -> Path:
 def run_validator(data: Path, *args: str) -> tuple[int, list[str]]:
     """Run the validator's main() in-process; return its exit code and output lines,
     with the data directory's absolute path shortened to 'data/'."""
-    import validate as cli  # scripts/validate.py
-
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         code = cli.main(["--data", str(data), *args])
@@ -45,6 +45,59 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 BUILD = [sys.executable, str(REPO / "scripts" / "build.py")]
+
+# --------------------------------------------------------------------------- which tests are slow
+# Every test that runs a whole site build or a browser is `slow`, so `pytest -m "not slow"` (make quick)
+# is the quick loop. The mark is found, not written by hand: a test is slow when it is marked `browser`,
+# or when the code it runs -- its own function, its fixtures (with the fixtures they use), and the
+# functions of tests/ these call -- names an entry point of a build or a browser, passes
+# `mkdocs`/`build.py` as a command's argument, or runs a script text that loads MkDocs' config.
+SLOW_NAMES = frozenset({"build_site", "BUILD", "live_preview", "load_config", "sync_playwright", "require_chromium"})
+SLOW_ARGUMENTS = frozenset({"mkdocs", "build.py"})
+TESTS = str(REPO / "tests")
+
+
+def _slow_value(value: object, seen: set[types.CodeType]) -> bool:
+    if isinstance(value, str):
+        return value in SLOW_ARGUMENTS or value.endswith("/build.py") or "load_config(" in value
+    if isinstance(value, types.CodeType):
+        return _runs_a_build(value, {}, seen)
+    if isinstance(value, types.FunctionType) and value.__code__.co_filename.startswith(TESTS):
+        return _runs_a_build(value.__code__, value.__globals__, seen)
+    return False
+
+
+def _runs_a_build(code: types.CodeType, namespace: dict, seen: set[types.CodeType]) -> bool:
+    if code in seen:
+        return False
+    seen.add(code)
+    if SLOW_NAMES & set(code.co_names) or any(_slow_value(const, seen) for const in code.co_consts):
+        return True
+    found = [namespace.get(name) for name in code.co_names]
+    # a helper module of tests/ used as `sites.payload_sites(...)`: its functions named here
+    modules = [m for m in found if isinstance(m, types.ModuleType) and (getattr(m, "__file__", None) or "").startswith(TESTS)]
+    found += [getattr(m, name, None) for m in modules for name in code.co_names]
+    return any(_slow_value(value, seen) for value in found if not isinstance(value, types.ModuleType))
+
+
+def is_slow(item: pytest.Item) -> bool:
+    """True when the test runs a whole site build or a browser (see SLOW_NAMES)."""
+    if item.get_closest_marker("browser"):
+        return True
+    functions = [item.function] if isinstance(item, pytest.Function) else []
+    fixtures = getattr(item, "_fixtureinfo", None)
+    for name in fixtures.names_closure if fixtures else ():
+        functions += [definition.func for definition in fixtures.name2fixturedefs.get(name, ())]
+    seen: set[types.CodeType] = set()
+    return any(_slow_value(f, seen) for f in functions)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if is_slow(item):
+            item.add_marker(pytest.mark.slow)
+
+
 FIXED_EPOCH = "1767225600"  # 2026-01-01: builds in tests do not depend on the clock or on git
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,12 @@ def test_architecture_md_places_every_module_in_a_layer_and_nothing_imports_upwa
         if t in layers and layers[t] > layers[m]
     )
     assert upwards == []
+
+
+def test_pyproject_lists_every_package_and_maps_only_tracker():
+    """The editable install maps the one name `tracker` (so scripts/*.py never become top-level
+    modules); a sub-package missing from `packages` would be left out of a regular install."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    assert config["package-dir"] == {"tracker": "scripts/tracker"}
+    on_disk = sorted(module_name(p.parent) for p in (SCRIPTS / "tracker").rglob("__init__.py"))
+    assert sorted(config["packages"]) == on_disk

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import archive
 from conftest import REPO
+from tracker.cli import archive
 from tracker.loader import load_file
 
 ARTICLE = (

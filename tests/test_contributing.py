@@ -13,15 +13,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
+from tracker.docs_text import FIELD_ORDER_KINDS, field_reference
+from tracker.schemas import schema_documents
 
-from tracker.docs_text import FIELD_ORDER_KINDS, field_reference  # noqa: E402
-from tracker.schemas import schema_documents  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 CONTRIBUTING = REPO / "CONTRIBUTING.md"
 SITE_PAGE = REPO / "docs" / "contributing.md"
@@ -146,7 +144,7 @@ def test_worked_example_runs_as_written_in_a_scratch_copy(tmp_path: Path):
     scratch.mkdir()
     for name in ("scripts", "schema", "data", "seeds"):
         shutil.copytree(REPO / name, scratch / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
         shutil.copy2(REPO / name, scratch / name)  # keeps the time, so that the venv counts as up to date
     (scratch / ".venv").symlink_to(REPO / ".venv")
     env = {**os.environ, "GITHUB_ACTIONS": ""}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import fmt  # scripts/fmt.py
 from conftest import REPO, run_validator
+from tracker.cli import fmt
 
 CORRECTED = """withdrawn:
   reason: "A duplicate of another claim."

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import fmt
 from conftest import REPO
+from tracker.cli import fmt
 from tracker.loader import FORBIDDEN_CHARACTERS, LoadFailed, load_file, load_text
 
 DATA_FILES = sorted((REPO / "data").glob("*/*.yaml"))

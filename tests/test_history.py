@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-import synth  # scripts/synth.py
 from conftest import REPO
 from tracker import history as h
 from tracker import withdrawals
+from tracker.cli import synth
 
 CLAIM = """assessment:
   status: {status}

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import synth  # scripts/synth.py
 from tracker import model as model_mod
+from tracker.cli import synth
 from tracker.incremental import WHOLE, RenderMemo, TrackedModel, changed_entries
 from tracker.model import Model
 from tracker.pages import all_pages, base, lists

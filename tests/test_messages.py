@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import new_record
 from conftest import edit, run_validator
+from tracker.cli import new_record
 
 
 def test_misspelt_field_is_reported_once_at_its_own_line(mini):

@@ -41,7 +41,8 @@ def commit_epoch() -> str:
 def build(checkout: Path, data: Path, site: Path, *, epoch: str | None, cwd: Path, **env: str) -> None:
     """Run the checkout's own scripts/build.py."""
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    environment.update(PYTHONPATH=str(INJECT), **env)
+    # the checkout's own package too (for the hooks), not the one installed (editable) from this one
+    environment.update(PYTHONPATH=os.pathsep.join([str(INJECT), str(checkout / "scripts")]), **env)
     if epoch is not None:
         environment["SOURCE_DATE_EPOCH"] = epoch
     command = [sys.executable, str(checkout / "scripts" / "build.py"), "--data", str(data), "--site-dir", str(site)]

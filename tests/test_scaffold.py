@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import fmt
-import new_record
 from conftest import REPO
 from tracker import kinds
+from tracker.cli import fmt, new_record
 from tracker.loader import load_file, load_text
 from tracker.schemas import schema_documents
 

@@ -67,7 +67,8 @@ def test_a_rebuild_after_an_edit_of_a_schema_or_an_archived_text_reports_what_va
     tmp_path: Path, path: str, old: str, new: str, count: int | None
 ) -> None:
     repo = copy_of_the_repository(tmp_path / "repo")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRACKER_DATA": "data"}
+    # PYTHONPATH: the copy runs its own package, not the one installed (editable) from this checkout
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRACKER_DATA": "data", "PYTHONPATH": str(repo / "scripts")}
     served = subprocess.run([sys.executable, "-c", REBUILD, path, old, new], cwd=repo, env=env, capture_output=True, text=True, timeout=300, check=False)
     assert served.returncode == 0, served.stderr
     validated = subprocess.run([sys.executable, "scripts/validate.py", "--data", "data"], cwd=repo, env=env, capture_output=True, text=True, check=False)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-import synth  # scripts/synth.py
 from conftest import run_validator, tree
+from tracker.cli import synth
 
 RECORDS = 60
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 
-import uncited
 from conftest import REPO, edit
+from tracker.cli import uncited
 
 SEED = "seeds/000_339a995688291f73.txt"
 

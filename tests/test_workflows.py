@@ -317,7 +317,7 @@ def git_repo(path: Path) -> list[str]:
 
 
 def test_pr_summary_lists_added_changed_and_removed_records(tmp_path: Path):
-    import pr_summary
+    from tracker.cli import pr_summary
 
     git = git_repo(tmp_path)
     assert run([*git, "checkout", "-qb", "pr"], tmp_path).returncode == 0
@@ -351,7 +351,7 @@ def test_pr_summary_lists_added_changed_and_removed_records(tmp_path: Path):
 
 
 def test_pr_summary_without_a_base_says_so_and_succeeds(tmp_path: Path, capsys):
-    import pr_summary
+    from tracker.cli import pr_summary
 
     git_repo(tmp_path)
     for base in ("", "0" * 40, "no-such-branch"):

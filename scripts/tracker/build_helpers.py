@@ -112,8 +112,8 @@ class Sanitizer:
         digest, cleaned = self.ahead.pop(path)
         if digest != blocks_digest(blocks):
             return None
-        parts = cleaned.decode().split("\x00")
-        return parts if len(parts) == len(blocks) else None
+        texts = cleaned.decode().split("\x00")
+        return texts if len(texts) == len(blocks) else None
 
     def stop(self) -> None:
         if self.helper is not None:

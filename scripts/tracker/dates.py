@@ -162,8 +162,8 @@ def suggest(text: str) -> list[str]:
     return []
 
 
-def parse(text: str) -> EdtfDate:
-    """Parse a date or interval in the supported notation, or raise DateError."""
+def parse(text: object) -> EdtfDate:
+    """Parse a date or interval in the supported notation, or raise DateError (for a value that is not a string too)."""
     if not isinstance(text, str):
         raise DateError(f"a date must be a quoted string, not {type(text).__name__}")
     try:
@@ -198,7 +198,7 @@ def _parse(text: str) -> EdtfDate:
 
 def is_valid(text: object) -> bool:
     try:
-        parse(text)  # type: ignore[arg-type]
+        parse(text)
     except DateError:
         return False
     return True

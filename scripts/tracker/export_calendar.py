@@ -41,14 +41,15 @@ def day_span(event: Event) -> tuple[date, date] | None:
 
 def split_events(model: Model) -> tuple[list[Event], list[Event]]:
     """(events in the calendar, events left out), each in timeline order."""
-    kept, left_out = [], []
+    kept: list[Event] = []
+    left_out: list[Event] = []
     for event in model.timeline():
         (kept if day_span(event) is not None else left_out).append(event)
     return kept, left_out
 
 
 def vevent(model: Model, site_url: str, event: Event, stamp) -> icalendar.Event:
-    first, after_last = day_span(event)  # type: ignore[misc]
+    first, after_last = day_span(event)  # type: ignore[misc]  # split_events() passes only events that have a day span
     page = absolute(site_url, record_page_path("events", event.id))
     when = dates.humanize(event.date)
     component = icalendar.Event()

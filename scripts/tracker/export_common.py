@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from . import dates, kinds
-from .model import Claim, Model, Record, claim_date
+from .model import Claim, Event, Model, Record, claim_date
 from .paths import absolute, record_api_path, record_page_path
 from .words import record_label
 
@@ -124,4 +124,5 @@ def json_number(value: float) -> int | float:
 
 def tags_of(model: Model) -> list[str]:
     """Every tag used by an event or a claim, sorted."""
-    return sorted({t for r in (*model.events.values(), *model.claims.values()) for t in r.tags})
+    records: list[Event | Claim] = [*model.events.values(), *model.claims.values()]
+    return sorted({t for r in records for t in r.tags})

@@ -52,7 +52,8 @@ def entries(model: Model, epoch: int) -> list[Entry]:
     claims come last; events before claims, then by id.
     """
     items = []
-    for record in (*model.events.values(), *model.claims.values()):
+    records: list[Event | Claim] = [*model.events.values(), *model.claims.values()]
+    for record in records:
         when, basis = timeline_date(model, record)
         items.append(Entry(record, when, basis, last_possible_instant(when, epoch)))
 

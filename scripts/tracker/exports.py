@@ -24,7 +24,7 @@ import icalendar
 from . import export_calendar, export_csv, export_feeds, export_json, kinds
 from .export_common import tags_of
 from .html import esc
-from .model import Model
+from .model import Claim, Event, Model
 from .pages.base import Links, Page, html_block, md_heading
 from .paths import (
     ALL_FEED_PATH,
@@ -283,10 +283,11 @@ def check_outputs(model: Model, outputs: dict[str, bytes], *, site_dir: Path | N
                 problems += _newest_once(path, _feed_tails(outputs[path]), expected)
         tag_feeds = sorted(p for p in outputs if p.startswith("feeds/tags/"))
         problems += _exactly_once("tag feeds", tag_feeds, [tag_feed_path(t) for t in tags_of(model)])
+        tagged: list[Event | Claim] = [*model.events.values(), *model.claims.values()]
         for tag in tags_of(model):
             path = tag_feed_path(tag)
             if path in outputs:
-                expected = [f"{r.kind}/{r.id}" for r in (*model.events.values(), *model.claims.values()) if tag in r.tags]
+                expected = [f"{r.kind}/{r.id}" for r in tagged if tag in r.tags]
                 problems += _newest_once(path, _feed_tails(outputs[path]), expected)
         calendar = icalendar.Calendar.from_ical(outputs[CALENDAR_PATH])
         kept, left_out = export_calendar.split_events(model)

@@ -289,7 +289,8 @@ def read_blobs(history: History, blobs: list[str]) -> list[bytes | None]:
         return [None] * len(blobs)
     requests = "".join(f"{blob}\n" for blob in blobs).encode("ascii")
     done = subprocess.run(["git", "cat-file", "--batch"], cwd=history.toplevel, input=requests, capture_output=True, env=git_environment(), check=True)
-    out, pos, contents = done.stdout, 0, []
+    out, pos = done.stdout, 0
+    contents: list[bytes | None] = []
     for _ in blobs:
         end = out.index(b"\n", pos)
         header = out[pos:end].split()

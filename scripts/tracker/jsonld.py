@@ -29,7 +29,7 @@ def _iso_part(value) -> str | None:
 
 @kinds.provides("actors", "jsonld")
 def actor_node(model: Model, site_url: str, actor: Actor) -> dict:
-    node = {
+    node: dict[str, object] = {
         "@type": "Person" if actor.actor_kind == "person" else "Organization",
         "@id": page_url(site_url, actor),
         "name": actor.name,

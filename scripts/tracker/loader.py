@@ -17,6 +17,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -116,7 +117,22 @@ def decode(raw: bytes) -> str:
     return text
 
 
-def _pos(mark: yaml.Mark) -> Pos:
+class Mark(Protocol):
+    """A parser position: yaml.Mark, or the C parser's own Mark class."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+    @property
+    def index(self) -> int: ...
+
+
+def _pos(mark: Mark | None) -> Pos:
+    # The stubs allow an event without a mark; libyaml sets one on every event it emits.
+    assert mark is not None, "a YAML event without a position"
     return mark.line + 1, mark.column + 1
 
 
@@ -137,7 +153,7 @@ class _Builder:
         self.doc = Document({})
         self.problems: list[LoadProblem] = []
 
-    def problem(self, mark: yaml.Mark, message: str) -> None:
+    def problem(self, mark: Mark | None, message: str) -> None:
         self.problems.append(LoadProblem(*_pos(mark), message))
 
     def build(self) -> Document:
@@ -160,7 +176,8 @@ class _Builder:
             self.doc.data = root
         return self.doc
 
-    def check_node_event(self, event: yaml.NodeEvent) -> None:
+    def check_node_event(self, event: yaml.Event) -> None:
+        assert isinstance(event, yaml.NodeEvent), f"unexpected YAML event {event!r}"  # the parser guarantees structure
         if event.anchor is not None:
             self.problem(event.start_mark, f"anchor &{event.anchor}: anchors and aliases are not allowed")
         tag = getattr(event, "tag", None)
@@ -182,7 +199,7 @@ class _Builder:
             self.check_escapes(event)
             return self.scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[object] = []
             for event in self.events:
                 if isinstance(event, yaml.SequenceEndEvent):
                     return items
@@ -264,8 +281,9 @@ class _Builder:
         """Offsets of the first character of each line (needed only to place an error)."""
         return [0, *(m.end() for m in re.finditer("\n", self.text))]
 
-    def offset(self, mark: yaml.Mark) -> int:
-        return self.line_starts[mark.line] + mark.column
+    def offset(self, mark: Mark | None) -> int:
+        line, col = _pos(mark)
+        return self.line_starts[line - 1] + col - 1
 
     def scalar(self, event: yaml.ScalarEvent):
         value = event.value
@@ -319,8 +337,8 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> LoadProblem:
             f"YAML syntax error: the quote opened here is never closed; end the value with a matching {lines[start_line - 1][start_col - 1]}",
         )
     for number, content in enumerate(lines[: line - 1], 1):
-        if _unclosed_quote(content):
-            quote_col = content.index(_OPENS_QUOTE.match(content)["quote"]) + 1
+        if _unclosed_quote(content) and (opened := _OPENS_QUOTE.match(content)):
+            quote_col = content.index(opened["quote"]) + 1
             return LoadProblem(
                 number, quote_col, f"YAML syntax error: the quote opened here is not closed on this line (the parser stopped at line {line}: {message})"
             )

@@ -56,7 +56,7 @@ class Record:
 @dataclass(slots=True)
 class Event(Record):
     title: str = ""
-    date: dates.EdtfDate | None = None
+    date: dates.EdtfDate = field(kw_only=True)  # required by the schema (keyword-only: it follows fields with defaults)
     date_note: str | None = None
     location: dict | None = None
     actors: list[str] = field(default_factory=list)
@@ -142,7 +142,7 @@ def _date(value: str | None) -> dates.EdtfDate | None:
 def _event(rid: str, path: str, d: dict) -> Event:
     return Event(
         rid, "events", path, d,
-        title=d["title"], date=_date(d["date"]), date_note=d.get("date_note"), location=d.get("location"),
+        title=d["title"], date=dates.parse(d["date"]), date_note=d.get("date_note"), location=d.get("location"),
         actors=list(d["actors"]), summary=d["summary"], tags=list(d.get("tags", [])), part_of=d.get("part_of"),
         notes=d.get("notes"), citations=_citations(d["citations"]),
     )  # fmt: skip
@@ -250,17 +250,17 @@ def build(dataset: Dataset, previous: Model | None = None) -> Model:
         else:
             model.table(record.kind)[record.id] = kinds.call("builder", record.kind, record.id, record.published_path, record.data)
     for event in model.events.values():
-        for actor in event.actors:
-            model.events_with[actor].append(event.id)
+        for actor_id in event.actors:
+            model.events_with[actor_id].append(event.id)
         for citation in event.citations:
             model.cited_by[citation.source].append(event.id)
         if event.part_of:
             model.sub_events[event.part_of].append(event.id)
     for claim in model.claims.values():
-        for event in claim.about:
-            model.claims_about[event].append(claim.id)
-        for actor in claim.claimants:
-            model.claims_by[actor].append(claim.id)
+        for event_id in claim.about:
+            model.claims_about[event_id].append(claim.id)
+        for actor_id in claim.claimants:
+            model.claims_by[actor_id].append(claim.id)
         for citation in claim.citations:
             model.cited_by[citation.source].append(claim.id)
         model.claims_made_in[claim.made_in].append(claim.id)

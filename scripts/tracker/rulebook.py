@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .dataset import REPO_ROOT, Dataset, RecordFile
 from .filecache import per_run
@@ -83,8 +84,10 @@ def target(ds: Dataset, ref: object, kind: str) -> RecordFile | None:
     return other
 
 
-def values_at(data: object, pattern: tuple, prefix: tuple = ()) -> Iterator[tuple[tuple, object]]:
-    """Yield (path, value) for every value matching a path pattern where '*' is any list index."""
+def values_at(data: object, pattern: tuple, prefix: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Yield (path, value) for every value matching a path pattern where '*' is any list index.
+
+    The values are Any: loaded data, whose shape the rules know from the schema check they run after."""
     if not pattern:
         yield prefix, data
         return

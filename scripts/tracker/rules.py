@@ -37,7 +37,7 @@ REFERENCES: dict[str, list[tuple[tuple, str]]] = {
     "sources": [(("outlet",), "actors"), (("authors", "*"), "actors"), (("reported_via", "*", "source"), "sources")],
 }
 
-DATE_FIELDS = {
+DATE_FIELDS: dict[str, list[tuple[str, ...]]] = {
     "events": [("date",)],
     "claims": [("date",)],
     "sources": [("published",)],

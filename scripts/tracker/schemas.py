@@ -15,6 +15,7 @@ import difflib
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import jsonschema_rs
@@ -204,10 +205,10 @@ def _friendly(kind: str, error) -> str:
     return error.message
 
 
-def _value_at(data: object, path: tuple) -> object:
+def _value_at(data: Any, path: tuple) -> object:  # Any: loaded JSON of any shape, a wrong step is caught
     for part in path:
         try:
-            data = data[part]  # type: ignore[index]
+            data = data[part]
         except (KeyError, IndexError, TypeError):
             return None
     return data

@@ -21,6 +21,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import cbor2
 from pagefind_bin import get_executable
@@ -64,7 +65,7 @@ def build_index(site_dir: Path) -> str | None:
     return None
 
 
-def _read(path: Path) -> object:
+def _read(path: Path) -> Any:  # Any: CBOR in Pagefind's own layout, which make_reproducible walks
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{path}: not a Pagefind index file")
@@ -90,7 +91,7 @@ def make_reproducible(index: Path) -> None:
         renamed = []
         for name, old in sorted(meta[3]):  # [filter name, file hash]: in hash-map order
             old_path = filters / f"{old}.pf_filter"
-            filter_name, values = _read(old_path)  # type: ignore[misc]  # [name, [[value, [page numbers]]]]
+            filter_name, values = _read(old_path)  # [name, [[value, [page numbers]]]]
             canonical = [filter_name, sorted([value, sorted(pages)] for value, pages in values)]
             old_path.unlink()
             renamed.append([name, _write(filters, f"{language}_", ".pf_filter", canonical, 7)])

@@ -46,9 +46,10 @@ def removed_records(history: History, repo_url: str) -> list[WithdrawnRecord]:
     for path, withdrawal in sorted(history.withdrawals.items()):
         kind, _, name = path.partition("/")
         title = None
-        if versions.get(path) is not None:
+        last = versions.get(path)
+        if last is not None:
             try:
-                title = title_of(kind, load_text(decode(versions[path])).data)
+                title = title_of(kind, load_text(decode(last)).data)
             except LoadFailed:
                 title = None  # the last version was not a valid record: the page says so without a title
         records.append(

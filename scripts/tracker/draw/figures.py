@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..dates import humanize
+from ..dates import EdtfDate, humanize
 from ..html import esc
 from ..model import Model
 from ..words import QUALIFIER_WORDS
@@ -42,7 +42,7 @@ def figures_svg(
     measure: str,
     *,
     record_href: Callable[[str], str],
-    claim_date: Callable[[str], object] = lambda cid: None,
+    claim_date: Callable[[str], EdtfDate | None] = lambda cid: None,
     highlight: str | None = None,
     prefix: str = "fig",
     width: float = 480,  # narrow enough that its text stays legible on a phone

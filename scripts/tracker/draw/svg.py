@@ -58,7 +58,7 @@ def text_width(text: str, size: float = 12) -> float:
 
 def fade_defs(prefix: str) -> str:
     """Masks: fade towards the right, towards the left, and soft at both ends (approximate)."""
-    grads = {
+    grads: dict[str, list[tuple[float, float]]] = {
         "r": [(0, 1), (0.55, 1), (1, 0)],
         "l": [(0, 0), (0.45, 1), (1, 1)],
         "lr": [(0, 0), (0.45, 1), (0.55, 1), (1, 0)],

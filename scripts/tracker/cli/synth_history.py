@@ -84,6 +84,7 @@ def stream(ops: list[list[tuple[str, str, bytes | None]]]) -> bytes:
             if op == "D":
                 out += f"D {path}\n".encode()
             else:
+                assert content is not None, "a change without content"  # plan() gives every "M" its content
                 out += b"M 100644 inline %s\ndata %d\n%s\n" % (path.encode(), len(content), content)
     return bytes(out)
 

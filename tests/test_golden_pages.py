@@ -1,0 +1,87 @@
+"""Golden pages: the Markdown of every page family for the small fixture model (tests/fixtures/mini),
+compared with tests/golden/pages/, one file per family. UPDATE_GOLDEN=1 rewrites them after a
+deliberate change (review the diff: it is what readers will see change).
+
+The methodology page is written from schema/ and the rules, not from the model; its golden file
+keeps its outline (the headings) so that the file stays small. The mini data has no list long
+enough to overflow, so the overflow family is rendered with lists cut to one item (as
+tests/test_render.py does).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, REPO
+from tracker import pages
+from tracker.model import Model, build
+from tracker.pages import lists, timeline
+from tracker.validate import validate
+
+GOLDEN = REPO / "tests" / "golden" / "pages"
+SITE_NAME = "Mini tracker"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def model() -> Model:
+    result = validate(MINI)
+    assert result.ok, result.problems
+    return build(result.dataset)
+
+
+def family_pages(model: Model) -> dict[str, list[pages.Page]]:
+    chunks = timeline.timeline_chunks(model)
+    state = pages.Build(model, SITE_NAME, None, chunks, timeline.timeline_locations(chunks))
+    return {family.name: family.pages(state) for family in pages.FAMILIES}
+
+
+def golden_text(family: str, rendered: list[pages.Page]) -> str:
+    parts = []
+    for page in rendered:
+        markdown = page.markdown
+        if family == "methodology":
+            markdown = "".join(line + "\n" for line in markdown.splitlines() if line.startswith("#"))
+        parts.append(f"<!-- golden: {page.path} | {page.title} | {page.description} -->\n{markdown}")
+    return "\n".join(parts) or "<!-- golden: no pages -->\n"
+
+
+def golden_path(family: str) -> Path:
+    return GOLDEN / f"{family.replace(' ', '-')}.md"
+
+
+def check_golden(family: str, text: str) -> None:
+    path = golden_path(family)
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    assert path.exists(), f"no golden file for the page family {family!r}: run with UPDATE_GOLDEN=1 and review the diff"
+    assert text == path.read_text("utf-8"), f"the {family} pages differ from {path.relative_to(REPO)} (UPDATE_GOLDEN=1 after a deliberate change)"
+
+
+@pytest.mark.parametrize("family", [f.name for f in pages.FAMILIES if f.name != "overflow lists"])
+def test_page_family_matches_its_golden_file(model: Model, family: str) -> None:
+    check_golden(family, golden_text(family, family_pages(model)[family]))
+
+
+def test_overflow_lists_match_their_golden_file(model: Model, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lists, "INLINE_LIMIT", 1)
+    monkeypatch.setattr(lists, "LIST_PAGE_SIZE", 1)
+    rendered = family_pages(model)["overflow lists"]
+    assert rendered, "lists cut to one item overflow on the mini data"
+    check_golden("overflow lists", golden_text("overflow lists", rendered))
+
+
+def test_the_families_are_all_pages_and_every_golden_file_has_a_family(model: Model) -> None:
+    by_family = family_pages(model)
+    assert [(p.path, p.markdown) for ps in by_family.values() for p in ps] == [(p.path, p.markdown) for p in pages.all_pages(model, SITE_NAME)]
+    expected = {golden_path(f.name).name for f in pages.FAMILIES}
+    stale = sorted(p.name for p in GOLDEN.glob("*.md") if p.name not in expected)
+    if UPDATE:
+        for name in stale:
+            (GOLDEN / name).unlink()
+    else:
+        assert stale == [], "golden files of page families that no longer exist (UPDATE_GOLDEN=1 removes them)"
