@@ -21,7 +21,7 @@ from pathlib import Path
 
 import icalendar
 
-from . import export_calendar, export_csv, export_feeds, export_json, kinds
+from . import export_calendar, export_changes, export_csv, export_feeds, export_json, kinds, licences, trust
 from .export_common import tags_of
 from .html import esc
 from .model import Model
@@ -30,6 +30,9 @@ from .paths import (
     ALL_FEED_PATH,
     API_ROOT,
     CALENDAR_PATH,
+    CHANGES_API_PATH,
+    CHANGES_FEED_PATH,
+    CORRECTIONS_FEED_PATH,
     CSV_ROOT,
     DATAPACKAGE_PATH,
     DOWNLOADS_PAGE,
@@ -53,6 +56,7 @@ def build_outputs(model: Model, *, site_url: str, epoch: int) -> dict[str, bytes
     outputs.update(export_json.json_outputs(model, site_url, epoch, csv_files=[t.path for t in export_csv.tables()], tags=tags_of(model)))
     outputs.update(export_feeds.feed_outputs(model, site_url, epoch))
     outputs.update(export_calendar.calendar_outputs(model, site_url, epoch))
+    outputs.update(export_changes.change_outputs(model, site_url, epoch))
     return dict(sorted(outputs.items()))
 
 
@@ -158,6 +162,8 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
             "the build checks that and refuses to publish otherwise. Sizes are for this build.</p>",
             cls="downloads-head",
         ),
+        md_heading(2, "Licences"),
+        html_block(*(f"<p>{esc(text)}</p>" for text in licences.downloads_paragraphs())),
         md_heading(2, "Everything at once"),
         html_block(_table(links, sections["everything"])),
         md_heading(2, "JSON API"),
@@ -186,6 +192,9 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
             "Dates in the entries are as precise as the sources and no more; an entry's <em>updated</em> time is the last day its date may denote, "
             "never later than the last change to the data.</p>",
             _table(links, sections["feeds"], first="Feed"),
+            f'<p>Also: <a href="{esc(links.to(CHANGES_FEED_PATH))}">what changed</a> (one entry per change to the records, with its reason) and '
+            f'<a href="{esc(links.to(CORRECTIONS_FEED_PATH))}">corrections</a>; the changes are also in the API, '
+            f'<a href="{esc(links.to(CHANGES_API_PATH))}"><code>{esc(CHANGES_API_PATH)}</code></a>.</p>',
         ),
         md_heading(3, "One feed per actor"),
         html_block("<p>The events an actor took part in and the claims it made.</p>", _table(links, sections["actor_feeds"], first="Actor")),
@@ -294,7 +303,12 @@ def _check_json(model: Model, outputs: dict[str, bytes], ids: dict[str, list[str
     counts = model.counts()
     for kind in kinds.FOLDERS:
         prefix = f"{API_ROOT}/{kind}/"
-        docs = sorted(p for p in outputs if p.startswith(prefix) and p.endswith(".json") and "/" not in p[len(prefix) :])
+        found = sorted(p for p in outputs if p.startswith(prefix) and p.endswith(".json") and "/" not in p[len(prefix) :])
+        # Withdrawn records keep a document at their old address; they are counted apart from the records.
+        withdrawn = [record_api_path(kind, w.id) for w in trust.of_model(model).removed if w.kind == kind]
+        kept = [p for p in found if json.loads(outputs[p]).get("$schema") == schema_url("withdrawn")]
+        problems += _exactly_once(f"{prefix}*.json (withdrawn)", kept, withdrawn)
+        docs = [p for p in found if p not in set(kept)]
         problems += _exactly_once(f"{prefix}*.json", docs, [record_api_path(kind, r) for r in ids[kind]])
         for path in docs:
             doc = json.loads(outputs[path])

@@ -28,10 +28,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import csp, exports, forked, jsonld
+from . import csp, exports, forked, jsonld_history, licences, trust
 from . import model as model_mod
 from . import pages as site_pages
 from .build_helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
+from .claimreview import status_titles
 from .dataset import Problem
 from .html import json_for_script, sanitize
 from .incremental import RenderMemo
@@ -150,6 +151,11 @@ def begin(config: MkDocsConfig) -> BuildState:
             SESSION.memo, SESSION.salt = RenderMemo(), salt
         memo = SESSION.memo
     model = model_mod.build(result.dataset, previous=memo.model if memo else None)
+    publisher = (config.extra or {}).get("publisher")
+    config.extra["tracker_licences"] = licences.footer_parts(config.repo_url or "")  # the footer's licence line (overrides/partials/copyright.html)
+    model.trust = trust.gather(model, root, repo_url=config.repo_url or "", publisher=publisher, titles=status_titles())
+    if model.trust.notice:  # printed, not logged: `mkdocs build --quiet` hides INFO lines
+        print(f"tracker: {model.trust.notice}", file=sys.stderr)
     site_url, epoch = config.site_url or "", int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     writer = None
     if SESSION.helped:
@@ -275,7 +281,7 @@ def json_ld_script(state: BuildState, config: MkDocsConfig, page: Page) -> str:
 
 
 def _render_json_ld(model: Model, record: Record, site_url: str) -> str:
-    return f'<script type="application/ld+json">{json_for_script(jsonld.for_record(model, site_url, record))}</script>\n'
+    return f'<script type="application/ld+json">{json_for_script(jsonld_history.for_record(model, site_url, record))}</script>\n'
 
 
 def finish(state: BuildState, config: MkDocsConfig) -> None:
@@ -300,7 +306,11 @@ def finish(state: BuildState, config: MkDocsConfig) -> None:
     if SESSION.incremental:
         _remove_stale_pages(state)
     # Printed, not logged: `mkdocs build --quiet` (as scripts/build.py runs it) hides INFO lines.
-    print(f"tracker: read {_counts(state.read)}; published {_counts(published)}", file=sys.stderr)
+    withdrawn = trust.of_model(state.model).removed
+    gone = [w for w in withdrawn if not (site / w.kind / w.id / "index.html").is_file()]
+    if gone:
+        raise PluginError(f"withdrawn records without their page at the old address: {', '.join(f'{w.kind}/{w.id}' for w in gone[:20])}")
+    print(f"tracker: read {_counts(state.read)}; published {_counts(published)}; withdrawn {len(withdrawn)}", file=sys.stderr)
 
 
 def _finish_outputs(state: BuildState, site: Path) -> list[str]:
