@@ -50,7 +50,8 @@ def _names(model: Model, paths: tuple[str, ...]) -> str:
 def changes_feed(model: Model, site_url: str, epoch: int) -> bytes:
     trust = of_model(model)
     built = build_time(epoch)
-    newest = trust.commits[0].date if trust.commits else (rfc3339(built) if built else EPOCH_TEXT)
+    # Like every feed: updated at the commit built (SOURCE_DATE_EPOCH), else at the newest change.
+    newest = rfc3339(built) if built else (trust.commits[0].date if trust.commits else EPOCH_TEXT)
     feed = _feed(site_url, CHANGES_FEED_PATH, f"{SITE_NAME}: what changed", absolute(site_url, url_of(changes_page_path(1))), newest)
     for commit in trust.commits:
         entry = _sub(feed, "entry")
@@ -58,9 +59,10 @@ def changes_feed(model: Model, site_url: str, epoch: int) -> bytes:
         _sub(entry, "title", commit.subject, type="text")
         _sub(entry, "updated", commit.date)
         _sub(entry, "published", commit.date)
+        _sub(entry, "link", rel="alternate", type="text/html", href=absolute(site_url, url_of(changes_page_path(1))))
         url = trust.diff_url(commit.sha)
         if url:
-            _sub(entry, "link", rel="alternate", type="text/html", href=url)
+            _sub(entry, "link", rel="via", type="text/html", href=url)  # the change itself, on the repository host
         for path in (*commit.added, *commit.changed, *commit.withdrawn):
             kind, _, name = path.partition("/")
             _sub(entry, "link", rel="related", type="text/html", href=absolute(site_url, record_page_path(kind, name.removesuffix(".yaml"))))
@@ -76,7 +78,7 @@ def changes_feed(model: Model, site_url: str, epoch: int) -> bytes:
 def corrections_feed(model: Model, site_url: str, epoch: int) -> bytes:
     trust = of_model(model)
     built = build_time(epoch)
-    newest = f"{trust.all_corrections[0].date}T00:00:00Z" if trust.all_corrections else (rfc3339(built) if built else EPOCH_TEXT)
+    newest = rfc3339(built) if built else (f"{trust.all_corrections[0].date}T00:00:00Z" if trust.all_corrections else EPOCH_TEXT)
     feed = _feed(site_url, CORRECTIONS_FEED_PATH, f"{SITE_NAME}: corrections", absolute(site_url, "corrections/"), newest)
     for number, c in enumerate(trust.all_corrections):
         record = model.table(c.kind)[c.id]
