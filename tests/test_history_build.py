@@ -14,7 +14,11 @@ import pytest
 
 from conftest import MINI, build_site
 from test_history import DAY, T0, commit, git
+from tracker import model as model_mod
+from tracker import trust
+from tracker.claimreview import status_titles
 from tracker.history import SHALLOW, rfc3339
+from tracker.validate import validate
 
 NEW_CLAIM = """claimants:
   - iran
@@ -135,3 +139,17 @@ def test_a_shallow_clone_builds_with_a_notice_and_no_dates(scratch, tmp_path):
     assert "published" not in document and "modified" not in document
     assert not (site / "claims" / "limited-talks").exists()
     assert api(site, "changes.json") == {**api(site, "changes.json"), "history_available": False, "changes": []}
+
+
+def test_a_claim_whose_status_changed_in_history_says_so(tmp_path):
+    root = tmp_path / "repo"
+    shutil.copytree(MINI, root / "data")
+    git(root, "init", "-q", "-b", "main")
+    (root / "data" / "claims" / "nuclear-only.yaml").write_text(NEW_CLAIM, "utf-8")
+    commit(root, "A claim", T0)
+    path = root / "data" / "claims" / "nuclear-only.yaml"
+    path.write_text(path.read_text("utf-8").replace("status: unverified", "status: corroborated"), "utf-8")
+    commit(root, "The claim is corroborated", T1)
+    model = model_mod.build(validate(root / "data").dataset)
+    model.trust = trust.gather(model, root / "data", titles=status_titles())
+    assert model.trust.status_notes == {"nuclear-only": "Corroborated since 4 January 2026; previously unverified"}

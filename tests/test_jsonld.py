@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from pyld import jsonld
 
 from conftest import REPO
@@ -104,3 +105,30 @@ def test_dates_in_json_ld_are_never_more_precise_than_the_data(expanded):
 def test_the_loader_stand_in_is_the_only_document_pyld_may_load():
     with pytest.raises(jsonld.JsonLdError):
         jsonld.expand({"@context": "https://example.org/context.jsonld", "name": "x"}, {"documentLoader": OfflineLoader()})
+
+
+def test_every_assessed_claim_is_a_claim_review_and_no_unverified_one_is(expanded):
+    """ClaimReview (by the site's publisher, with the status's title and place on the scale) exactly on the assessed claims."""
+    statuses = {p.stem: yaml.safe_load(p.read_text("utf-8"))["assessment"]["status"] for p in (REPO / "data" / "claims").glob("*.yaml")}
+    assert "unverified" in statuses.values() and set(statuses.values()) - {"unverified"}  # both cases are in the data
+    for rid, status in statuses.items():
+        node = expanded[("claims", rid)][0][0]
+        types = [t.removeprefix(SCHEMA) for t in node["@type"]]
+        if status == "unverified":
+            assert types == ["Claim"], rid
+            continue
+        assert types == ["ClaimReview"], rid
+        rating = node[f"{SCHEMA}reviewRating"][0]
+        assert [t.removeprefix(SCHEMA) for t in rating["@type"]] == ["Rating"]
+        assert rating[f"{SCHEMA}alternateName"][0]["@value"].lower() == status.replace("-", " ")
+        assert node[f"{SCHEMA}author"][0][f"{SCHEMA}name"][0]["@value"] == "Iran–US Talks Tracker"
+        assert [t.removeprefix(SCHEMA) for t in node[f"{SCHEMA}itemReviewed"][0]["@type"]] == ["Claim"]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", node[f"{SCHEMA}datePublished"][0]["@value"]), rid
+
+
+def test_a_corrected_record_carries_its_corrections_as_correction_comments(expanded):
+    node = expanded[("events", "trump-sworn-in")][0][0]
+    comments = node[f"{SCHEMA}correction"]
+    assert [[t.removeprefix(SCHEMA) for t in c["@type"]] for c in comments] == [["CorrectionComment"]]
+    assert comments[0][f"{SCHEMA}datePublished"][0]["@value"] == "2026-11-29"
+    assert comments[0][f"{SCHEMA}text"][0]["@value"].startswith("What was wrong: It gave 20 January 2025 as a certain day")

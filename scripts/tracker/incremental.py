@@ -18,7 +18,7 @@ from typing import Any
 
 from .model import Model, Record
 
-TABLES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Model))
+TABLES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Model) if f.name != "trust")  # trust: set per build, not read through the memo
 
 
 class _Whole:

@@ -336,7 +336,8 @@ def add_record_search_entries(model: Model, index_path: Path) -> None:
     if not index_path.is_file():
         return  # search disabled
     index = json.loads(index_path.read_text("utf-8"))
-    index["docs"] += [site_pages.search.search_entry(model, record) for record in model.all_records()]
+    withdrawn = trust.of_model(model).withdrawn  # a record withdrawn by its field keeps its page but leaves search
+    index["docs"] += [site_pages.search.search_entry(model, record) for record in model.all_records() if withdrawn(record) is None]
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import corrections as corrections_mod
+from . import dates
 from .history import Commit, History, RecordHistory, api_dates, diff_url, read_history_memo, status_histories, status_note
 from .model import Model, Record
 from .withdrawals import WithdrawnRecord, explicit_withdrawal, removed_records
@@ -84,7 +85,9 @@ def _from_history(trust: Trust, model: Model, history: History, titles: dict[str
     for path, spans in status_histories(history).items():
         rid = path.removeprefix("claims/").removesuffix(".yaml")
         if rid in model.claims:
-            trust.status_notes[rid] = status_note(spans, titles)
+            # status_note's words, with the day in words for readers: "Disputed since 4 January 2026; previously unverified"
+            day = spans[-1].since[:10]
+            trust.status_notes[rid] = status_note(spans, titles).replace(f" since {day};", f" since {dates.humanize(day)};", 1)
             trust.status_since[rid] = spans[-1].since
     live = {key(r) for r in model.all_records()}
     trust.removed = [w for w in removed_records(history, trust.repo_url) if f"{w.kind}/{w.id}" not in live]
