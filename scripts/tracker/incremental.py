@@ -85,6 +85,8 @@ class TrackedModel:
         self._tables: dict[str, TrackedTable] = {}
 
     def __getattr__(self, name: str) -> Any:
+        if name == "trust":  # per build, not a table: what it adds to a page is not memoized (pages/history.py)
+            return self._model.trust
         if name in TABLES:
             if name not in self._tables:
                 self._tables[name] = TrackedTable(getattr(self._model, name), name, self._reads)
