@@ -153,3 +153,36 @@ def test_a_claim_whose_status_changed_in_history_says_so(tmp_path):
     model = model_mod.build(validate(root / "data").dataset)
     model.trust = trust.gather(model, root / "data", titles=status_titles())
     assert model.trust.status_notes == {"nuclear-only": "Corroborated since 4 January 2026; previously unverified"}
+
+
+WITHDRAWN_FIELD = 'withdrawn:\n  date: "2026-11-20"\n  reason: "A duplicate of another claim."\n'
+
+
+def test_a_record_withdrawn_by_its_field_keeps_its_address_and_leaves_lists_and_counts(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    (data / "claims" / "nuclear-only.yaml").write_text(NEW_CLAIM + WITHDRAWN_FIELD, "utf-8")
+    site = tmp_path / "site"
+    result = build_site(data, site)
+    assert result.returncode == 0, result.stderr
+    assert "published 1 events, 2 claims, 3 actors, 2 sources; withdrawn 1" in result.stderr
+    page = (site / "claims" / "nuclear-only" / "index.html").read_text("utf-8")
+    assert "Withdrawn: Iran said it would talk only about its nuclear program." in page and "A duplicate of another claim." in page
+    assert "nuclear-only" not in (site / "claims" / "index.html").read_text("utf-8")
+    assert [i["id"] for i in api(site, "claims.json")["items"]] == ["fair-talks", "other-talks"]
+    assert api(site, "claims/nuclear-only.json")["withdrawn"] == {
+        "date": "2026-11-20",
+        "reason": "A duplicate of another claim.",
+        "last_version_url": "https://github.com/newstrace/iran-us-talks/blob/main/data/claims/nuclear-only.yaml",
+        "change_url": None,
+    }
+
+
+def test_a_withdrawn_record_that_is_still_referred_to_stops_the_build(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    path = data / "claims" / "other-talks.yaml"
+    path.write_text(path.read_text("utf-8") + WITHDRAWN_FIELD, "utf-8")
+    result = build_site(data, tmp_path / "site")
+    assert result.returncode != 0
+    assert "other-talks.yaml: withdrawn, but still referred to by fair-talks; remove those references first" in result.stderr

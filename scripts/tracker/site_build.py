@@ -150,10 +150,16 @@ def begin(config: MkDocsConfig) -> BuildState:
         if salt != SESSION.salt:  # a schema or the theme changed: every page may read differently
             SESSION.memo, SESSION.salt = RenderMemo(), salt
         memo = SESSION.memo
-    model = model_mod.build(result.dataset, previous=memo.model if memo else None)
+    dataset, gone = trust.without_withdrawn(result.dataset)
+    if gone:  # records withdrawn by their field leave the model; none may still be referred to
+        referred = trust.references_to(model_mod.build(result.dataset), gone)
+        if referred:
+            print("\n".join(referred), file=sys.stderr)
+            raise PluginError(f"{len(referred)} withdrawn record(s) still referred to; nothing was built")
+    model = model_mod.build(dataset, previous=memo.model if memo else None)
     publisher = (config.extra or {}).get("publisher")
     config.extra["tracker_licences"] = licences.footer_parts(config.repo_url or "")  # the footer's licence line (overrides/partials/copyright.html)
-    model.trust = trust.gather(model, root, repo_url=config.repo_url or "", publisher=publisher, titles=status_titles())
+    model.trust = trust.gather(model, root, repo_url=config.repo_url or "", publisher=publisher, titles=status_titles(), withdrawn=gone)
     if model.trust.notice:  # printed, not logged: `mkdocs build --quiet` hides INFO lines
         print(f"tracker: {model.trust.notice}", file=sys.stderr)
     site_url, epoch = config.site_url or "", int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
@@ -166,7 +172,8 @@ def begin(config: MkDocsConfig) -> BuildState:
     outputs = {} if SESSION.serving or writer else exports.build_outputs(model, site_url=site_url, epoch=epoch)
     late = exports.extra_pages(model, outputs)  # with a writer: stand-ins until it reports the sizes
     pages += late
-    state = BuildState(model, {p.path: p for p in pages}, outputs, result.counts(), salt=salt, writer=writer)
+    read = {kind: n - sum(f.kind == kind for f in gone) for kind, n in result.counts().items()}  # withdrawn ones are counted apart
+    state = BuildState(model, {p.path: p for p in pages}, outputs, read, salt=salt, writer=writer)
     if writer is not None:
         state.late = {p.path for p in late}
     if SESSION.helped:

@@ -8,12 +8,15 @@ notice says why, and no record carries a date: no date rather than a wrong one.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import corrections as corrections_mod
 from . import dates
+from .dataset import Dataset, RecordFile
 from .history import Commit, History, RecordHistory, api_dates, diff_url, read_history_memo, status_histories, status_note
+from .licences import repository_file
 from .model import Model, Record
 from .withdrawals import WithdrawnRecord, explicit_withdrawal, removed_records
 
@@ -59,8 +62,42 @@ def of_model(model: Model) -> Trust:
     return model.trust if isinstance(model.trust, Trust) else EMPTY
 
 
-def gather(model: Model, data: Path | None, *, repo_url: str = "", publisher: dict | None = None, titles: dict[str, str] | None = None) -> Trust:
-    """Read the history of `data` (one git log) and gather corrections and withdrawals for `model`."""
+def withdrawn_by_field(dataset: Dataset) -> list[RecordFile]:
+    """The record files that withdraw their record by their `withdrawn` field."""
+    return [f for f in dataset.files if f.data.get("withdrawn")]
+
+
+def without_withdrawn(dataset: Dataset) -> tuple[Dataset, list[RecordFile]]:
+    """The dataset without the records withdrawn by their field (they leave listings, search and counts), and those records."""
+    gone = withdrawn_by_field(dataset)
+    if not gone:
+        return dataset, []
+    kept = [f for f in dataset.files if f not in gone]
+    return Dataset(dataset.root, kept, {k: v for k, v in dataset.by_id.items() if v not in gone}, dataset.documents), gone
+
+
+def references_to(model: Model, gone: list[RecordFile]) -> list[str]:
+    """ "claims/x (cited by events/y)" for every withdrawn record a live record still refers to: its page would link nowhere."""
+    indexes = ("cited_by", "claims_about", "claims_by", "events_with", "claims_made_in", "reports", "sub_events", "sources_by", "members", "links_to")
+    found = []
+    for f in gone:
+        users = sorted({u if isinstance(u, str) else u[0] for name in indexes for u in getattr(model, name).get(f.id, [])} - {f.id})
+        if users:
+            found.append(f"{f.display}: withdrawn, but still referred to by {', '.join(users[:5])}; remove those references first")
+    return found
+
+
+def gather(
+    model: Model,
+    data: Path | None,
+    *,
+    repo_url: str = "",
+    publisher: dict | None = None,
+    titles: dict[str, str] | None = None,
+    withdrawn: list[RecordFile] = (),
+) -> Trust:
+    """Read the history of `data` (one git log) and gather corrections and withdrawals for `model`;
+    `withdrawn` are the records withdrawn by their field, left out of the model (without_withdrawn)."""
     trust = Trust(repo_url=repo_url, publisher=publisher)
     for record in model.all_records():
         found = corrections_mod.of_record(record.kind, record.id, record.data)
@@ -70,12 +107,17 @@ def gather(model: Model, data: Path | None, *, repo_url: str = "", publisher: di
         if withdrawal is not None:
             trust.explicit[key(record)] = withdrawal
     trust.all_corrections = corrections_mod.newest_first([c for found in trust.corrections.values() for c in found])
-    if data is None:
-        return trust
-    history = read_history_memo(data)
-    trust.available, trust.notice = history.available, history.notice
-    if history.available:
-        _from_history(trust, model, history, titles or {})
+    explicit = []
+    for f in withdrawn:
+        record = explicit_withdrawal(f.kind, f.id, f.data)
+        url = repository_file(repo_url, f"data/{f.kind}/{f.id}.yaml") if repo_url else None
+        explicit.append(dataclasses.replace(record, last_version_url=url))
+    if data is not None:
+        history = read_history_memo(data)
+        trust.available, trust.notice = history.available, history.notice
+        if history.available:
+            _from_history(trust, model, history, titles or {})
+    trust.removed = sorted([*trust.removed, *explicit], key=lambda w: (w.kind, w.id))
     return trust
 
 
