@@ -1,9 +1,10 @@
 """Atom feeds of events and claims: one of everything, one per actor, one per tag.
 
-Entries are newest first. Atom wants an ``updated`` instant for each entry and
-for the feed; the data has no edit times, so it is derived from the data and
-SOURCE_DATE_EPOCH only (see ``export_common.last_possible_instant``): the start
-of the last day an entry's date may denote, capped at SOURCE_DATE_EPOCH. The
+Entries are newest first, by the story's dates. Atom wants an ``updated`` instant for each entry
+and for the feed. With the repository's history (model.trust), an entry is ``published`` and
+``updated`` when its record was first published and last changed; without it, ``updated`` is
+derived from the data and SOURCE_DATE_EPOCH only (see ``export_common.last_possible_instant``):
+the start of the last day an entry's date may denote, capped at SOURCE_DATE_EPOCH. The
 date in the entry's text is the honest one, in words at its true precision.
 XML is written with xml.etree, which escapes text and attributes; characters
 XML 1.0 cannot carry are dropped.

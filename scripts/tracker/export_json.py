@@ -4,8 +4,9 @@ Every document names its JSON Schema in ``$schema``; the schemas live in
 schema/api/v1/ and are served at api/v1/schema/, at the address their ``$id``
 gives. References to other records are resolved to ``{type, id, title,
 api_url, page_url}``. A record's document is the same object in its own file
-and in the dump. Keys are sorted; the only timestamp (``generated``) is
-SOURCE_DATE_EPOCH.
+and in the dump. Keys are sorted; ``generated`` is SOURCE_DATE_EPOCH, and a
+record's ``published``/``modified`` come from the commits of its file
+(model.trust), so two builds of one commit are identical.
 """
 
 from __future__ import annotations

@@ -173,7 +173,9 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
             f"(kinds: {', '.join(f'<code>{k}</code>' for k in kinds.FOLDERS)}), with references to other records resolved to their API and page URLs; "
             f"every record page links to its document.{example_html} "
             "Every document names its JSON Schema in <code>$schema</code>. Dates are given as written (EDTF) and as the span of days they may denote; "
-            "the only timestamp, <code>generated</code>, is the time of the commit the site was built from.</p>",
+            "<code>generated</code> is the time of the commit the site was built from, and each record's <code>published</code> and <code>modified</code> "
+            "are the times of the first and last commits of its file (a source's first is <code>first_published</code>), absent when the build had no history. "
+            "A withdrawn record keeps a document at its address, with <code>withdrawn</code> set.</p>",
             _table(links, sections["api"]),
             "<p>JSON Schemas (draft 2020-12), each served at the address of its <code>$id</code>:</p>",
             _table(links, sections["schemas"], first="Schema"),
@@ -189,8 +191,8 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
         md_heading(2, "Feeds"),
         html_block(
             "<p>Atom feeds of events and claims, newest first, to follow in any feed reader: copy a feed's address into it. "
-            "Dates in the entries are as precise as the sources and no more; an entry's <em>updated</em> time is the last day its date may denote, "
-            "never later than the last change to the data.</p>",
+            "Dates in the entries are as precise as the sources and no more. An entry is <em>published</em> and <em>updated</em> when its record was first "
+            "published and last changed; without the repository's history, it is updated on the last day its date may denote, never later than the last change to the data.</p>",
             _table(links, sections["feeds"], first="Feed"),
             f'<p>Also: <a href="{esc(links.to(CHANGES_FEED_PATH))}">what changed</a> (one entry per change to the records, with its reason) and '
             f'<a href="{esc(links.to(CORRECTIONS_FEED_PATH))}">corrections</a>; the changes are also in the API, '
