@@ -32,6 +32,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling modules, also when loaded by path (tests)
+
+import search_browser  # noqa: E402
+import site_size  # noqa: E402
+
 BIN = Path(sys.executable).parent
 PYTHON = sys.executable
 RESULTS = REPO / "benchmarks" / "results"
@@ -68,6 +73,7 @@ class Step:
     samples: list[Sample] = field(default_factory=list)
     note: str = ""
     extra: dict = field(default_factory=dict)
+    site: dict = field(default_factory=dict)  # the built site's size by part (site_size.measure), for the large build
     step_seconds: float = 0.0  # wall time of the whole step, all runs and preparation
     reused: bool = False  # nothing was run: an earlier run's result (synthetic data) was still valid
 
@@ -104,6 +110,7 @@ class Step:
             "load": [s.load for s in self.samples],
             "note": self.note,
             "extra": self.extra,
+            "site": self.site,
             "step_s": round(self.step_seconds, 1),
             "samples": [asdict(s) for s in self.samples],
         }
@@ -433,10 +440,36 @@ def check_jsonschema_step(data: Path, size: int, runs: int) -> Step:
 
 
 def site_facts(site: Path) -> dict:
-    """Size of the search index and of the whole site, in MiB."""
-    index = site / "search" / "search_index.json"
-    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) if site.is_dir() else 0
-    return {"search_index_mib": round(index.stat().st_size / MIB, 2) if index.exists() else None, "site_mib": round(total / MIB, 1)}
+    """Size of the whole site (sum of file sizes, MB) and of its search index (Pagefind's, or Material's lunr index)."""
+    if not site.is_dir():
+        return {}
+    facts = site_size.measure(site)
+    lunr = site / "search" / "search_index.json"
+    search_mb = facts["parts"].get("search index (pagefind)", {}).get("mb") or (round(lunr.stat().st_size / 1e6, 2) if lunr.exists() else None)
+    return {"site_mb": facts["total_mb"], "files": facts["files"], "kb_per_record": facts["kb_per_record"], "search_index_mb": search_mb}
+
+
+def search_step(site: Path, size: int) -> Step:
+    """The browser search benchmark (search_browser.py): one sample per query, each in a fresh browser."""
+    step = Step("search: first query in Chromium", size)
+    started = time.perf_counter()
+    try:
+        result = search_browser.measure(site)
+    except Exception as error:  # no Chromium or Playwright: the step fails with the reason, the run goes on
+        step.samples.append(Sample(0.0, 0, load_average(), 1, f"{type(error).__name__}: {error}"))
+        step.note = f"failed: {type(error).__name__}: {str(error).splitlines()[0][:200]}"
+        return step
+    for row in result["queries"]:
+        step.samples.append(Sample(row.get("seconds", 0.0), 0, load_average(), 1 if "error" in row else 0, row.get("error", "")))
+    step.extra.update(
+        median_kb=result["median_kb"],
+        queries="; ".join(
+            f"{r['label']} “{r['query']}”: {r.get('kb', '—')} kB, {r.get('seconds', '—')} s, {r.get('results_shown', 0)} shown" for r in result["queries"]
+        ),
+    )
+    step.site = {"search": result}
+    step.step_seconds = time.perf_counter() - started
+    return step
 
 
 def run_all(opts: Options) -> list[Step]:
@@ -485,6 +518,10 @@ def run_all(opts: Options) -> list[Step]:
             )
             step.extra.update(site_facts(site))
             done(step)
+            if size == large and step.ok:
+                step.site = site_size.measure(site)
+                if "search" not in opts.skip:
+                    done(search_step(site, size))
     if "history" not in opts.skip:
         repository, synth = ensure_history(opts.work, large, opts.seed)
         done(synth)
@@ -552,6 +589,13 @@ def targets(steps: list[Step], opts: Options) -> list[dict]:
         add_ratio(f"validate {opts.big:,} / validate {large:,}", find(steps, "validate.py", opts.big), validate_large, 1.2 * opts.big / large)
     history = find(steps, "history (", large)
     add_absolute(f"history {large:,} records x {large:,} commits", history.median if history else None, 3.0, "s", failed=bool(history and not history.ok))
+    built = build_large.site if build_large else {}
+    add_absolute(f"site at {large:,}: KB per record (sum of file sizes)", built.get("kb_per_record"), 25.0, "KB")
+    search = find(steps, "search: first query", large)
+    searched = search.site.get("search", {}) if search else {}
+    failed = bool(search and not search.ok)
+    add_absolute(f"search at {large:,}: first query transferred (median of 3)", searched.get("median_kb"), 300.0, "kB", failed=failed)
+    add_absolute(f"search at {large:,}: first results shown (median of 3)", search.median if search else None, 0.5, "s", failed=failed)
     serve = find(steps, "serve: rebuild after edit", large)
     add_absolute(f"live preview updated after one edit at {large:,}", serve.median if serve else None, 5.0, "s", failed=bool(serve and not serve.ok))
     return rows
@@ -589,6 +633,10 @@ def markdown(steps: list[Step], target_rows: list[dict], env: dict) -> str:
         met = "—" if row["met"] is None else ("yes" if row["met"] else "**no**")
         cpu = f"{fmt(row['cpu_value'])} ×" if row["cpu_value"] is not None else ""
         lines.append(f"| {row['target']} | {fmt(row['value'])} {row['unit']} | {cpu} | {row['limit']} {row['unit']} | {met} |")
+    for step in steps:
+        if step.site.get("parts"):
+            lines += site_size.markdown(step.site, step.size)
+    lines += ["", "Material's own search (a lunr index) is no longer built, so it cannot be measured beside Pagefind in this run."]
     return "\n".join(lines) + "\n"
 
 
@@ -607,7 +655,7 @@ def parse_args(argv: list[str] | None) -> Options:
     parser.add_argument("--runs", type=int, default=5, help="runs per step (slow steps get fewer; default 5)")
     parser.add_argument("--seed", type=int, default=0, help="synth seed (default 0)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tracker-bench", help="where data and sites go")
-    parser.add_argument("--skip", default="", help="comma-separated steps to skip: parse, validate, check-jsonschema, bare, build, history, serve")
+    parser.add_argument("--skip", default="", help="comma-separated steps to skip: parse, validate, check-jsonschema, bare, build, search, history, serve")
     parser.add_argument("--serve-timeout", type=float, default=400.0, help="seconds to wait for an edit to show in the live preview (default 400)")
     args = parser.parse_args(argv)
     sizes = tuple(int(x) for x in args.sizes.split(","))

@@ -125,22 +125,22 @@ _SETTLED = """([selector, rounds]) => {
 }"""
 
 
-def search(page, query: str, timeout: float = 30000) -> None:
-    """Open Material's search, type the query and wait until its results have settled.
+def search(page, query: str, timeout: float = 30000, **filters: str) -> None:
+    """Search from the header as a reader would and wait until the results have settled.
 
-    Material searches on every keystroke and replaces the result list each time, so results
-    found while typing may belong to a prefix of the query and be detached a moment later.
-    The query is entered at once and one key (End) is released, which is what Material listens
-    for, so only the whole query is searched; the list must then stay unchanged for half a second
-    before a test reads or clicks it.
+    Typing into the header's field and pressing Enter opens the search page (a plain form);
+    there the script loads Pagefind's index and searches on every keystroke, replacing the
+    result list each time, so the list must stay unchanged for half a second before a test
+    reads or clicks it. Filters (kind, status, actor, tag) are chosen from the page's selects.
     """
-    page.click("label.md-search__icon, .md-search__input")
-    wait_until(page, "() => !document.querySelector('.md-search-result__meta').innerText.includes('Initializing')", timeout=timeout)
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=timeout)
-    wait_until(page, _SETTLED, [".md-search-result", 5], timeout=timeout)
+    page.fill("[data-tracker-search=query]", query)
+    page.press("[data-tracker-search=query]", "Enter")
+    page.wait_for_selector("#tracker-search-field", timeout=timeout)
+    wait_until(page, "() => !document.querySelector('.tracker-search-status').textContent.startsWith('Loading')", timeout=timeout)
+    for name, value in filters.items():
+        page.select_option(f".tracker-search-filters select[name={name}]", value=value)
+    wait_until(page, "() => /record|Type a word/.test(document.querySelector('.tracker-search-status').textContent)", timeout=timeout)
+    wait_until(page, _SETTLED, [".tracker-search-results", 5], timeout=timeout)
 
 
 def wait_until(page, function: str, arg=None, *, timeout: float = 30000, interval: float = 100) -> None:

@@ -152,7 +152,7 @@ def test_an_unknown_kind_is_an_error_not_a_source():
     with pytest.raises(kinds.UnknownKind):
         jsonld.for_record(model, "https://example.org/", stray)
     with pytest.raises(kinds.UnknownKind):
-        pages.search.search_entry(model, stray)
+        pages.search.facets(model, stray)
     with pytest.raises(kinds.UnknownKind):
         export_json.list_item(export_json.Refs(model, ""), stray)
 

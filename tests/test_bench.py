@@ -58,3 +58,38 @@ def test_targets_are_ratios_of_medians_of_the_same_run() -> None:
     assert rows["build 10,000 peak memory"]["met"] and rows["live preview updated after one edit at 10,000"]["met"]
     assert rows["validate 10,000 / validate 1,000"]["value"] == 11.0 and rows["validate 10,000 / validate 1,000"]["met"]
     assert "**no**" in bench.markdown(steps, list(rows.values()), env())
+
+
+def test_site_size_splits_record_pages_by_kind_from_lists_open_data_and_search(tmp_path: Path) -> None:
+    files = {
+        "claims/a-claim/index.html": 300,
+        "claims/index.html": 50,  # the list of claims, not a record page
+        "events/an-event/index.html": 200,
+        "api/v1/claims/a-claim.json": 100,
+        "feeds/all.xml": 40,
+        "pagefind/index/en_1.pf_index": 30,
+        "assets/javascripts/bundle.js": 20,
+    }
+    for name, size in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x" * size)
+    facts = bench.site_size.measure(tmp_path)
+    assert facts["records"] == 2 and facts["files"] == 7 and facts["kb_per_record"] == 0.4  # 740 bytes / 2 records
+    assert facts["parts"]["claims pages"] == {"mb": 0.0, "files": 1}
+    assert {part: row["files"] for part, row in facts["parts"].items()} == {
+        "claims pages": 1, "events pages": 1, "API (JSON)": 1, "lists and prose pages": 1, "feeds (Atom)": 1,
+        "search index (pagefind)": 1, "assets and other files": 1,
+    }  # fmt: skip
+
+
+def test_size_and_search_targets_come_from_the_large_build_and_the_browser_step() -> None:
+    opts = bench.Options((1000, 10000), 0, 3, 0, Path("/tmp"), set(), 1.0, 1.0)
+    build = step("build.py (validate+render+mkdocs)", 10000, 30.0)
+    build.site = {"kb_per_record": 26.0, "parts": {}}
+    search = step("search: first query in Chromium", 10000, 0.3, 0.6, 0.4)
+    search.site = {"search": {"median_kb": 280.0}}
+    rows = {row["target"]: row for row in bench.targets([build, search], opts)}
+    assert rows["site at 10,000: KB per record (sum of file sizes)"]["met"] is False
+    assert rows["search at 10,000: first query transferred (median of 3)"]["value"] == 280.0
+    assert rows["search at 10,000: first results shown (median of 3)"]["value"] == 0.4
+    assert rows["search at 10,000: first results shown (median of 3)"]["met"]

@@ -39,4 +39,4 @@ def test_every_page_of_the_site_has_one_policy_before_its_scripts(site: Path) ->
         assert len(tags) == 1, path
         assert page.index("Content-Security-Policy") < page.index("<script"), path
         script_src = next(d for d in tags[0].split("; ") if d.startswith("script-src "))
-        assert script_src.split()[1:] == ["'self'", *csp.inline_script_hashes(page)], path
+        assert script_src.split()[1:] == ["'self'", "'wasm-unsafe-eval'", *csp.inline_script_hashes(page)], path

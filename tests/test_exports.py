@@ -122,6 +122,22 @@ def test_conservation_check_reports_missing_doubled_and_unwritten_records(mini_o
     assert f"api/v1/index.json: not written to {tmp_path}" in joined
 
 
+def test_feeds_hold_their_newest_entries_and_say_where_the_rest_is(real_model, monkeypatch):
+    monkeypatch.setattr(export_feeds, "FEED_ENTRIES", 3)
+    outputs = exports.build_outputs(real_model, site_url=SITE_URL, epoch=EPOCH)
+    everything = export_feeds.entries(real_model, EPOCH)
+    parsed = feedparser.parse(outputs["feeds/all.atom"])
+    assert [e.id for e in parsed.entries] == [f"{SITE_URL}{e.record.kind}/{e.record.id}/" for e in everything[:3]]
+    assert parsed.feed.subtitle.endswith(f"The newest 3 of {len(everything)}; every one is in the JSON API ({SITE_URL}api/v1/dump.json).")
+    assert exports.check_outputs(real_model, outputs) == []  # the dump, the API and the CSV still hold every record
+    doubled = outputs["feeds/all.atom"].decode()
+    first = doubled[doubled.index("  <entry>") : doubled.index("</entry>") + len("</entry>\n")]
+    doubled = doubled.replace(first, first + first, 1).encode()
+    assert "feeds/all.atom: 4 entries, expected the newest 3 of" in "\n".join(exports.check_outputs(real_model, {**outputs, "feeds/all.atom": doubled}))
+    downloads = exports.extra_pages(real_model, outputs)[0].markdown
+    assert f"newest 3 of {len(everything)} entries" in downloads and "Each feed holds its newest 3 entries" in downloads
+
+
 def test_conservation_check_reports_feed_and_calendar_losses(mini_outputs):
     model, outputs = mini_outputs
     broken = dict(outputs)

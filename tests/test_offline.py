@@ -80,7 +80,7 @@ def test_the_build_makes_no_network_connection(tmp_path: Path):
     site = tmp_path / "site"
     result = offline([sys.executable, "scripts/build.py", "--data", "data", "--site-dir", str(site)], log, SOURCE_DATE_EPOCH=FIXED_EPOCH)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (site / "index.html").is_file() and (site / "search" / "search_index.json").is_file()
+    assert (site / "index.html").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
     assert not log.exists() or log.read_text() == "", f"network access attempted:\n{log.read_text()}"
 
 

@@ -7,7 +7,7 @@ import pytest
 from conftest import MINI, REPO
 from tracker import model as model_mod
 from tracker import paths, vocab
-from tracker.pages import all_pages, base, disputes, indexes, lists, records, search, site, timeline
+from tracker.pages import all_pages, base, disputes, indexes, lists, records, site, timeline
 from tracker.validate import validate
 
 
@@ -69,13 +69,6 @@ def test_blocks_round_trip_through_placeholders():
     html = base.join_blocks(markdown.markdown(skeleton), blocks)
     assert html.index("<p>one</p>") < html.index("Heading") < html.index("<p>two &lt;p&gt;TRACKERBLOCK0X&lt;/p&gt;</p>")
     assert "TRACKERBLOCK1X" not in html
-
-
-def test_search_entries_are_escaped_text(mini_model):
-    entry = search.search_entry(mini_model, mini_model.claims["fair-talks"])
-    assert entry["location"] == "claims/fair-talks/"
-    assert entry["text"].startswith("Claim (disputed) by Masoud Pezeshkian.")
-    assert "<" not in entry["text"] + entry["title"]
 
 
 def test_timeline_is_paginated_when_large(mini_model, monkeypatch):

@@ -99,7 +99,7 @@ def test_live_preview_rebuilds_when_a_record_changes(mini):
         assert wait_for(base + "events/statement/", "Pezeshkian posted a statement on X")
         assert "not built in the live preview" in fetch(base + "downloads/")
         # MkDocs injects its reload script inline into every response: the preview's policy allows it.
-        assert "script-src 'self' 'unsafe-inline';" in fetch(base + "events/statement/")
+        assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline';" in fetch(base + "events/statement/")
         record = mini / "events" / "statement.yaml"
         edit(record, "Pezeshkian posted a statement on X", "Edited while serving")
         assert wait_for(base + "events/statement/", "Edited while serving")

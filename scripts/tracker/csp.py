@@ -35,7 +35,8 @@ def inline_script_hashes(page_html: str) -> list[str]:
 def policy(page_html: str, *, live_preview: bool = False) -> str:
     """The page's policy. The live preview (`mkdocs serve`) injects its reload script inline into
     every response, different each time, so there inline scripts are allowed instead of hashed."""
-    scripts = "'self' 'unsafe-inline'" if live_preview else " ".join(["'self'", *inline_script_hashes(page_html)])
+    # 'wasm-unsafe-eval' lets the search (Pagefind) compile its WebAssembly; it allows no eval() of JavaScript.
+    scripts = "'self' 'wasm-unsafe-eval' 'unsafe-inline'" if live_preview else " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(page_html)])
     return "; ".join(
         [
             "default-src 'self'",
@@ -43,8 +44,8 @@ def policy(page_html: str, *, live_preview: bool = False) -> str:
             "style-src 'self' 'unsafe-inline'",  # the theme sets styles from its scripts; no data reaches a style
             "img-src 'self' data:",  # the theme's icons are data: SVGs
             "font-src 'self'",
-            "connect-src 'self'",  # the search index
-            "worker-src 'self'",  # the search worker
+            "connect-src 'self'",  # the search index (pagefind/)
+            "worker-src 'self'",  # Pagefind's worker
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",

@@ -22,9 +22,12 @@ from . import dates, kinds, trust
 from .export_common import EPOCH_ZERO, SITE_NAME, build_time, last_possible_instant, rfc3339, tags_of, timeline_date
 from .html import first_sentence
 from .model import Claim, Event, Model
-from .paths import ALL_FEED_PATH, absolute, actor_feed_path, record_api_path, record_page_path, tag_feed_path
+from .paths import ALL_FEED_PATH, DUMP_PATH, absolute, actor_feed_path, record_api_path, record_page_path, tag_feed_path
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+# A feed carries its newest entries only: readers fetch feeds again and again, and at 10,000 records
+# the 1,200 feeds repeating every entry were 38 MB. The full history is in the JSON API and the dump.
+FEED_ENTRIES = 50
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -134,6 +137,9 @@ def feed_xml(site_url: str, epoch: int, *, path: str, title: str, subtitle: str,
     feed_url = absolute(site_url, path)
     _sub(feed, "id", feed_url)
     _sub(feed, "title", title, type="text")
+    if len(items) > FEED_ENTRIES:
+        subtitle += f" The newest {FEED_ENTRIES} of {len(items)}; every one is in the JSON API ({absolute(site_url, DUMP_PATH)})."
+        items = items[:FEED_ENTRIES]
     _sub(feed, "subtitle", subtitle, type="text")
     built = build_time(epoch)
     updated = built or max((e.updated for e in items), default=EPOCH_ZERO)

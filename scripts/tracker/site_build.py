@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import html
-import json
 import logging
 import os
 import sys
@@ -28,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import csp, exports, forked, jsonld_history, licences, trust
+from . import csp, exports, forked, jsonld_history, licences, minify, search_index, trust
 from . import model as model_mod
 from . import pages as site_pages
 from .build_helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
@@ -243,22 +242,27 @@ def page_markdown(state: BuildState, markdown: str, page: MkDocsPage) -> str:
         # Material inserts meta values into <title> and <meta> without escaping them.
         page.meta["title"] = html.escape(generated.title, quote=True)
         page.meta["description"] = html.escape(generated.description, quote=True)
-    if generated.record is not None or not generated.searchable:
-        # Record pages are indexed by compact entries (finish), not by parsing their HTML;
-        # lists of records (timeline, indexes) would only repeat them.
-        page.meta["search"] = {"exclude": True}
     markdown, state.blocks[page.file.src_uri] = split_blocks(markdown)
     return markdown
 
 
 def page_content(state: BuildState, content: str, src_uri: str) -> str:
     blocks = state.blocks.pop(src_uri, None)
-    if blocks is None:
-        return content
+    if blocks is None:  # a page written by hand in docs/
+        return _for_search(state, content, src_uri)
     cleaned = state.sanitizer.cleaned(src_uri, blocks) if state.sanitizer is not None else None
     if cleaned is not None:  # the Markdown around the blocks is sanitized here, the blocks were by the helper
-        return join_blocks(sanitize(content), cleaned)
-    return sanitize(join_blocks(content, blocks))
+        return _for_search(state, join_blocks(sanitize(content), cleaned), src_uri)
+    return _for_search(state, sanitize(join_blocks(content, blocks)), src_uri)
+
+
+def _for_search(state: BuildState, content: str, src_uri: str) -> str:
+    """Mark what the search index takes (after sanitizing: its attributes are ours): record pages
+    with their facets, prose pages; never the lists of records."""
+    generated = state.pages.get(src_uri)
+    if src_uri in site_pages.search.NOT_INDEXED or (generated is not None and generated.record is None and not generated.searchable):
+        return content
+    return site_pages.search.indexed(content, generated.record if generated is not None else None, state.model)
 
 
 def post_page(state: BuildState, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
@@ -271,12 +275,12 @@ def post_page(state: BuildState, output: str, page: MkDocsPage, config: MkDocsCo
     if generated is not None and generated.record is not None:
         script = state.head.get(generated.path) or json_ld_script(state, config, generated)
         output = output.replace("</head>", script + "</head>", 1)
-    return csp.add_policy(output, live_preview=SESSION.serving)
+    return csp.add_policy(minify.minify(output), live_preview=SESSION.serving)
 
 
 def post_template(output: str, template_name: str) -> str:
     """The 404 page gets the policy too (sitemap.xml is not HTML)."""
-    return csp.add_policy(output, live_preview=SESSION.serving) if template_name.endswith(".html") else output
+    return csp.add_policy(minify.minify(output), live_preview=SESSION.serving) if template_name.endswith(".html") else output
 
 
 def json_ld_script(state: BuildState, config: MkDocsConfig, page: Page) -> str:
@@ -309,7 +313,9 @@ def finish(state: BuildState, config: MkDocsConfig) -> None:
     problems = [] if SESSION.serving else _finish_outputs(state, site)
     if problems:
         raise PluginError(f"open-data outputs do not conserve the records ({len(problems)} problem(s)):\n" + "\n".join(problems[:50]))
-    add_record_search_entries(state.model, site / "search" / "search_index.json")
+    failure = search_index.build_index(site)
+    if failure:
+        raise PluginError(failure)
     if SESSION.incremental:
         _remove_stale_pages(state)
     # Printed, not logged: `mkdocs build --quiet` (as scripts/build.py runs it) hides INFO lines.
@@ -336,16 +342,6 @@ def _remove_stale_pages(state: BuildState) -> None:
             html_file.parent.rmdir()  # only when empty
     SESSION.preview = dict(state.written)
     SESSION.memo.forget_unused()
-
-
-def add_record_search_entries(model: Model, index_path: Path) -> None:
-    """Append one compact entry per record to the index Material's search plugin wrote."""
-    if not index_path.is_file():
-        return  # search disabled
-    index = json.loads(index_path.read_text("utf-8"))
-    withdrawn = trust.of_model(model).withdrawn  # a record withdrawn by its field keeps its page but leaves search
-    index["docs"] += [site_pages.search.search_entry(model, record) for record in model.all_records() if withdrawn(record) is None]
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def _counts(counts: dict[str, int]) -> str:

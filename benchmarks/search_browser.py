@@ -1,0 +1,155 @@
+"""Search as a reader meets it, in Chromium (issue #14): bytes a first query transfers, time to first results.
+
+For each of three queries (a word in a title, an actor's name, a word that occurs only in cited
+excerpts, all picked from the built site's own data so the run needs no fixed vocabulary), a
+fresh browser (empty cache) opens the home page; then, counted from the moment the query is
+submitted in the header's search field: the bytes the network delivered (Playwright's
+request sizes: what went over the wire, headers included, the worker's requests too)
+and the seconds until the first result is shown. The bytes are those of the requests finished
+when the first results show (the query's own cost); the filter menus, loaded after them, are
+reported beside (`kb_with_filter_menus`). The search page, its script, Pagefind's
+script, WebAssembly, metadata, index chunks and result fragments are all in the count.
+
+Run on its own: `.venv/bin/python benchmarks/search_browser.py SITE_DIR`. The site is served by
+Python's http.server on 127.0.0.1 (loopback: no network latency, as the targets say).
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import functools
+import http.server
+import json
+import os
+import re
+import statistics
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WORD = re.compile(r"[A-Za-z]{5,}")
+RESULT = ".tracker-search-result"
+TIMEOUT_MS = 60_000
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _words(text: str | None) -> set[str]:
+    return {w.lower() for w in WORD.findall(text or "")}
+
+
+def pick_queries(site: Path) -> dict[str, str | None]:
+    """Three queries from the site's dump: deterministic for a given data set."""
+    dump = json.loads((site / "api" / "v1" / "dump.json").read_text("utf-8"))
+    events = sorted(dump["events"], key=lambda r: r["id"])
+    title_word = next((w for e in events for w in WORD.findall(e["title"]) if w.lower() == w), None)
+    people = sorted((a for a in dump["actors"] if a.get("kind") == "person"), key=lambda r: r["id"]) or sorted(dump["actors"], key=lambda r: r["id"])
+    actor = people[0]["name"] if people else None
+    # Synthetic excerpts share their vocabulary with the rest of the record; then the word is one
+    # that no title, statement or name (what a result shows as its heading) contains.
+    strict, headings = set(), set()
+    in_excerpts: collections.Counter[str] = collections.Counter()
+    for kind in ("events", "claims", "actors", "sources"):
+        for record in dump[kind]:
+            for citation in record.get("citations") or []:
+                in_excerpts.update(_words(citation.get("excerpt")))
+            for key in ("title", "statement", "name"):
+                headings |= _words(record.get(key))
+            strict |= _words(json.dumps({k: v for k, v in record.items() if k != "citations"}, ensure_ascii=False))
+    only = sorted((n, w) for w, n in in_excerpts.items() if w not in strict) or sorted((n, w) for w, n in in_excerpts.items() if w not in headings)
+    excerpt_word = only[len(only) // 2][1] if only else None  # of middling frequency
+    return {"title word": title_word, "actor name": actor, "excerpt-only word": excerpt_word}
+
+
+def first_query(browser, url: str, query: str) -> dict:
+    """One query from the home page in a fresh context: bytes from submitting it to first results, and seconds."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))  # the page's and its workers' requests (Pagefind fetches from a worker)
+    field = page.locator("[data-tracker-search=query]")
+    field.fill(query)
+    started = time.perf_counter()
+    field.press("Enter")
+    page.locator(RESULT).first.wait_for(state="visible")
+    seconds = time.perf_counter() - started
+    answered = list(finished)  # the query's own cost: results are shown once all their fragments are in
+    count = page.locator(RESULT).count()
+    page.wait_for_load_state("networkidle")  # then the filter menus load
+    by_part: collections.Counter[str] = collections.Counter()
+    sizes_of = {}
+    for request in finished:
+        sizes = request.sizes()  # what went over the wire: headers and (encoded) body
+        path = request.url.split("?")[0]
+        part = path.split("/pagefind/", 1)[1] if "/pagefind/" in path else "page, styles and scripts"
+        part = part.split("/")[0] if "/" in part else part.rsplit(".", 1)[-1] if "/pagefind/" in path else part
+        sizes_of[id(request)] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        by_part[part] += sizes_of[id(request)]
+    total = sum(by_part.values())
+    first = sum(sizes_of[id(request)] for request in answered)
+    context.close()
+    return {
+        "query": query,
+        "seconds": round(seconds, 3),
+        "kb": round(first / 1000, 1),
+        "kb_with_filter_menus": round(total / 1000, 1),
+        "results_shown": count,
+        "kb_by_part": {k: round(v / 1000, 1) for k, v in sorted(by_part.items())},
+    }
+
+
+def measure(site: Path) -> dict:
+    """The three queries, each in a fresh browser context, and their medians."""
+    from playwright.sync_api import sync_playwright  # only the benchmark needs a browser, not the build
+
+    queries = pick_queries(site)
+    rows = []
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for label, query in queries.items():
+                row = {"label": label, "query": query}
+                if query is None:
+                    row["error"] = "no such word in this data"
+                else:
+                    try:
+                        row.update(first_query(browser, url, query))
+                    except Exception as error:  # a timeout is a finding, not a crash of the whole benchmark
+                        row["error"] = f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
+                rows.append(row)
+        finally:
+            browser.close()
+    done = [r for r in rows if "error" not in r]
+    return {
+        "queries": rows,
+        "median_kb": statistics.median(r["kb"] for r in done) if done else None,
+        "median_s": statistics.median(r["seconds"] for r in done) if done else None,
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(Path(sys.argv[1])), indent=2))
