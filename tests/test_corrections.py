@@ -20,14 +20,15 @@ corrections:
 """
 
 
-def test_every_kind_but_actors_takes_corrections_and_every_kind_withdrawal():
+def test_every_kind_takes_corrections_and_withdrawal():
+    """Actors too: the editorial audit corrected four actor records (who they are, how they are described)."""
     for kind in ("event", "claim", "source", "actor"):
         properties = json.loads((REPO / "schema" / f"{kind}.schema.json").read_text("utf-8"))["properties"]
         assert properties["withdrawn"] == {"$ref": "common.schema.json#/$defs/withdrawn"}
-        assert ("corrections" in properties) == (kind != "actor")
+        assert properties["corrections"] == {"$ref": "common.schema.json#/$defs/corrections"}
 
 
-@pytest.mark.parametrize("folder", ["claims", "events", "sources"])
+@pytest.mark.parametrize("folder", ["claims", "events", "sources", "actors"])
 def test_a_corrected_and_withdrawn_record_is_valid(mini: Path, folder: str):
     record = sorted((mini / folder).glob("*.yaml"))[0]
     record.write_text(record.read_text("utf-8") + CORRECTED, "utf-8")

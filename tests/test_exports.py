@@ -25,7 +25,7 @@ from referencing.jsonschema import DRAFT202012
 
 from conftest import FIXED_EPOCH, MINI, REPO, edit
 from sitecheck import parse_page
-from tracker import export_csv, export_feeds, exports
+from tracker import export_csv, export_feeds, exports, trust
 from tracker import model as model_mod
 from tracker.paths import CANONICAL_SITE_URL
 from tracker.validate import validate
@@ -49,7 +49,10 @@ def outputs_of(data: Path, epoch: int = EPOCH) -> tuple[model_mod.Model, dict[st
 
 @pytest.fixture(scope="module")
 def real_model() -> model_mod.Model:
-    return build_model(REPO / "data")
+    """The real data's model with its history, as the site build reads it (mkdocs.yml's repo_url)."""
+    model = build_model(REPO / "data")
+    model.trust = trust.gather(model, REPO / "data", repo_url="https://github.com/newstrace/iran-us-talks")
+    return model
 
 
 @pytest.fixture(scope="module")
@@ -168,8 +171,8 @@ def validator_for(registry: referencing.Registry, url: str) -> jsonschema.Draft2
 def test_api_schemas_are_valid_and_served_at_their_id(site):
     sources = sorted(SCHEMA_SOURCE.glob("*.schema.json"))
     assert [p.name for p in sources] == [
-        "actor.schema.json", "claim.schema.json", "common.schema.json", "dump.schema.json",
-        "event.schema.json", "index.schema.json", "list.schema.json", "source.schema.json",
+        "actor.schema.json", "changes.schema.json", "claim.schema.json", "common.schema.json", "dump.schema.json",
+        "event.schema.json", "index.schema.json", "list.schema.json", "source.schema.json", "withdrawn.schema.json",
     ]  # fmt: skip
     for path in sources:
         schema = json.loads(path.read_text("utf-8"))
@@ -182,7 +185,7 @@ def test_api_schemas_are_valid_and_served_at_their_id(site):
 def test_every_json_document_validates_against_the_schema_it_names(site):
     registry = published_registry(site)
     documents = [p for p in sorted((site / "api" / "v1").rglob("*.json")) if "schema" not in p.relative_to(site).parts]
-    assert len(documents) == sum(len(record_ids(k)) for k in KINDS) + len(KINDS) + 2  # records, lists, dump, index
+    assert len(documents) == sum(len(record_ids(k)) for k in KINDS) + len(KINDS) + 3  # records, lists, dump, index, changes
     for path in documents:
         doc = json.loads(path.read_text("utf-8"))
         assert doc["$schema"].startswith(f"{SITE_URL}api/v1/schema/"), path
@@ -368,7 +371,7 @@ def entry_tail(entry) -> str:
 
 def test_feedparser_accepts_every_feed(site):
     feeds = sorted((site / "feeds").rglob("*.atom"))
-    assert len(feeds) == 1 + len(record_ids("actors")) + len({p.stem for p in (site / "feeds" / "tags").glob("*.atom")})
+    assert len(feeds) == 3 + len(record_ids("actors")) + len({p.stem for p in (site / "feeds" / "tags").glob("*.atom")})  # all, changes, corrections
     for path in feeds:
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
@@ -380,16 +383,16 @@ def test_feedparser_accepts_every_feed(site):
             assert entry.link.startswith(SITE_URL)
 
 
-def test_the_feed_of_everything_has_each_event_and_claim_once_newest_first(site):
+def test_the_feed_of_everything_has_each_event_and_claim_once_newest_first(site, real_model):
     parsed = feedparser.parse((site / "feeds" / "all.atom").read_bytes())
     tails = [entry_tail(e) for e in parsed.entries]
     assert sorted(tails) == sorted([f"events/{i}" for i in record_ids("events")] + [f"claims/{i}" for i in record_ids("claims")])
-    updated = [e.updated_parsed for e in parsed.entries]
-    assert updated == sorted(updated, reverse=True)
-    # Day-dated entries keep their day; nothing is stamped after the commit.
+    # Newest first by the story's dates; with history, an entry is published and updated when its record was.
+    assert tails == [f"{e.record.kind}/{e.record.id}" for e in export_feeds.entries(real_model, EPOCH)]
     sworn = next(e for e in parsed.entries if entry_tail(e) == "events/trump-sworn-in")
-    assert sworn.updated == "2025-01-20T00:00:00Z"
-    assert max(e.updated for e in parsed.entries) <= "2026-01-01T00:00:00Z"
+    found = trust.of_model(real_model).history(real_model.events["trump-sworn-in"])
+    assert (sworn.published, sworn.updated) == (found.published, found.modified)
+    assert all(e.published <= e.updated for e in parsed.entries)
 
 
 def test_each_actor_and_tag_feed_holds_exactly_its_records(site, real_model):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI, REPO
-from tracker import pages
+from tracker import pages, story
 from tracker.model import Model, build
 from tracker.pages import lists, timeline
 from tracker.validate import validate
@@ -35,7 +35,7 @@ def model() -> Model:
 
 def family_pages(model: Model) -> dict[str, list[pages.Page]]:
     chunks = timeline.timeline_chunks(model)
-    state = pages.Build(model, SITE_NAME, None, chunks, timeline.timeline_locations(chunks))
+    state = pages.Build(model, SITE_NAME, None, chunks, timeline.timeline_locations(chunks), story.from_dataset(validate(MINI).dataset))
     return {family.name: family.pages(state) for family in pages.FAMILIES}
 
 

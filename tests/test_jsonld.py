@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from pyld import jsonld
 
 from conftest import REPO
@@ -20,7 +21,7 @@ SCHEMA = "https://schema.org/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 STAND_IN = {"@context": {"@vocab": SCHEMA}}
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-EXPECTED_TYPES = {"events": {"Event"}, "claims": {"Claim"}, "actors": {"Person", "Organization"}, "sources": {"NewsArticle", "CreativeWork"}}
+EXPECTED_TYPES = {"events": {"Event"}, "claims": {"Claim", "ClaimReview"}, "actors": {"Person", "Organization"}, "sources": {"NewsArticle", "CreativeWork"}}
 
 
 class OfflineLoader:
@@ -67,7 +68,9 @@ def test_every_record_page_has_json_ld_that_pyld_expands(site, expanded):
     for (kind, rid), (nodes, _quads) in expanded.items():
         assert len(nodes) == 1, (kind, rid)
         node = nodes[0]
-        assert node["@id"] == f"{SITE_URL}{kind}/{rid}/"
+        # An assessed claim's page describes the review of the claim (ClaimReview), an unverified one the claim.
+        reviewed = [t.removeprefix(SCHEMA) for t in node["@type"]] == ["ClaimReview"]
+        assert node["@id"] == f"{SITE_URL}{kind}/{rid}/" + ("#review" if reviewed else "")
         assert {t.removeprefix(SCHEMA) for t in node["@type"]} <= EXPECTED_TYPES[kind]
         assert all(t.startswith(SCHEMA) for t in node["@type"])
         assert all(key.startswith(("@", SCHEMA)) for key in node), sorted(node)
@@ -81,18 +84,51 @@ def test_the_json_ld_turns_into_schema_org_triples(expanded):
     assert f"{page} <{SCHEMA}actor> <{SITE_URL}actors/donald-trump/> ." in quads
     claim_nodes, claim_quads = expanded[("claims", "hrana-6854-protest-deaths")]
     assert f"<{SITE_URL}claims/hrana-6854-protest-deaths/> <{SCHEMA}firstAppearance> <{SITE_URL}sources/hrana-estimate/> ." in claim_quads
-    assert claim_nodes[0][f"{SCHEMA}author"][0]["@id"].startswith(f"{SITE_URL}actors/")
+    claim = claim_nodes[0][f"{SCHEMA}itemReviewed"][0]
+    assert claim["@id"] == f"{SITE_URL}claims/hrana-6854-protest-deaths/"
+    assert claim[f"{SCHEMA}author"][0]["@id"].startswith(f"{SITE_URL}actors/")
 
 
 def test_dates_in_json_ld_are_never_more_precise_than_the_data(expanded):
     """schema.org dates are ISO 8601 prefixes of the EDTF value: a year stays a year."""
     for (kind, rid), (nodes, _quads) in expanded.items():
-        for key in ("startDate", "endDate", "datePublished", "dateCreated"):
+        # A source's datePublished is the source's own; on other records it is when the record was first published (history).
+        for key in ("startDate", "endDate", "dateCreated", *(["datePublished"] if kind == "sources" else [])):
             for value in nodes[0].get(f"{SCHEMA}{key}", []):
                 assert re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value["@value"]), (kind, rid, key, value)
+        for key in ("dateModified", *([] if kind == "sources" else ["datePublished"])):
+            for value in nodes[0].get(f"{SCHEMA}{key}", []):
+                assert re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z", value["@value"]), (kind, rid, key, value)
     assert expanded[("events", "araghchi-gives-cnn-interview")][0][0][f"{SCHEMA}startDate"] == [{"@value": "2026"}]
 
 
 def test_the_loader_stand_in_is_the_only_document_pyld_may_load():
     with pytest.raises(jsonld.JsonLdError):
         jsonld.expand({"@context": "https://example.org/context.jsonld", "name": "x"}, {"documentLoader": OfflineLoader()})
+
+
+def test_every_assessed_claim_is_a_claim_review_and_no_unverified_one_is(expanded):
+    """ClaimReview (by the site's publisher, with the status's title and place on the scale) exactly on the assessed claims."""
+    statuses = {p.stem: yaml.safe_load(p.read_text("utf-8"))["assessment"]["status"] for p in (REPO / "data" / "claims").glob("*.yaml")}
+    assert "unverified" in statuses.values() and set(statuses.values()) - {"unverified"}  # both cases are in the data
+    for rid, status in statuses.items():
+        node = expanded[("claims", rid)][0][0]
+        types = [t.removeprefix(SCHEMA) for t in node["@type"]]
+        if status == "unverified":
+            assert types == ["Claim"], rid
+            continue
+        assert types == ["ClaimReview"], rid
+        rating = node[f"{SCHEMA}reviewRating"][0]
+        assert [t.removeprefix(SCHEMA) for t in rating["@type"]] == ["Rating"]
+        assert rating[f"{SCHEMA}alternateName"][0]["@value"].lower() == status.replace("-", " ")
+        assert node[f"{SCHEMA}author"][0][f"{SCHEMA}name"][0]["@value"] == "Iran–US Talks Tracker"
+        assert [t.removeprefix(SCHEMA) for t in node[f"{SCHEMA}itemReviewed"][0]["@type"]] == ["Claim"]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", node[f"{SCHEMA}datePublished"][0]["@value"]), rid
+
+
+def test_a_corrected_record_carries_its_corrections_as_correction_comments(expanded):
+    node = expanded[("events", "trump-sworn-in")][0][0]
+    comments = node[f"{SCHEMA}correction"]
+    assert [[t.removeprefix(SCHEMA) for t in c["@type"]] for c in comments] == [["CorrectionComment"]]
+    assert comments[0][f"{SCHEMA}datePublished"][0]["@value"] == "2026-11-29"
+    assert comments[0][f"{SCHEMA}text"][0]["@value"].startswith("What was wrong: It gave 20 January 2025 as a certain day")

@@ -27,7 +27,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import docs_text, kinds
+from . import docs_text, kinds, licences
 from .dates import EdtfDate, humanize
 from .export_common import SCHEMA_VERSION, SITE_NAME, build_time, rfc3339, timeline_date
 from .model import Model, Record, Source
@@ -477,6 +477,7 @@ def datapackage(site_url: str, epoch: int, written: list[tuple[Table, bytes]]) -
         "description": CONVENTIONS,
         "version": SCHEMA_VERSION,
         "homepage": absolute(site_url, ""),
+        "licenses": licences.datapackage_licences(),
         "resources": resources,
     }
     built = build_time(epoch)

@@ -1,9 +1,10 @@
 """Atom feeds of events and claims: one of everything, one per actor, one per tag.
 
-Entries are newest first. Atom wants an ``updated`` instant for each entry and
-for the feed; the data has no edit times, so it is derived from the data and
-SOURCE_DATE_EPOCH only (see ``export_common.last_possible_instant``): the start
-of the last day an entry's date may denote, capped at SOURCE_DATE_EPOCH. The
+Entries are newest first, by the story's dates. Atom wants an ``updated`` instant for each entry
+and for the feed. With the repository's history (model.trust), an entry is ``published`` and
+``updated`` when its record was first published and last changed; without it, ``updated`` is
+derived from the data and SOURCE_DATE_EPOCH only (see ``export_common.last_possible_instant``):
+the start of the last day an entry's date may denote, capped at SOURCE_DATE_EPOCH. The
 date in the entry's text is the honest one, in words at its true precision.
 XML is written with xml.etree, which escapes text and attributes; characters
 XML 1.0 cannot carry are dropped.
@@ -17,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import dates, kinds
+from . import dates, kinds, trust
 from .export_common import EPOCH_ZERO, SITE_NAME, build_time, last_possible_instant, rfc3339, tags_of, timeline_date
 from .html import first_sentence
 from .model import Claim, Event, Model
@@ -116,7 +117,11 @@ def entry_xml(model: Model, site_url: str, item: Entry) -> str:
     entry_title, summary = entry_text(model, item)
     _sub(entry, "id", page)
     _sub(entry, "title", entry_title, type="text")
-    _sub(entry, "updated", rfc3339(item.updated))
+    found = trust.of_model(model).history(record)
+    # With history, an entry was updated when its record last changed; without, the last day its date may denote.
+    _sub(entry, "updated", found.modified if found is not None else rfc3339(item.updated))
+    if found is not None:
+        _sub(entry, "published", found.published)
     _sub(entry, "link", rel="alternate", type="text/html", href=page)
     _sub(entry, "link", rel="related", type="application/json", href=absolute(site_url, record_api_path(record.kind, record.id)))
     _sub(entry, "category", term=kinds.get(record.kind).singular, label=kinds.get(record.kind).singular.capitalize())

@@ -4,8 +4,9 @@ Every document names its JSON Schema in ``$schema``; the schemas live in
 schema/api/v1/ and are served at api/v1/schema/, at the address their ``$id``
 gives. References to other records are resolved to ``{type, id, title,
 api_url, page_url}``. A record's document is the same object in its own file
-and in the dump. Keys are sorted; the only timestamp (``generated``) is
-SOURCE_DATE_EPOCH.
+and in the dump. Keys are sorted; ``generated`` is SOURCE_DATE_EPOCH, and a
+record's ``published``/``modified`` come from the commits of its file
+(model.trust), so two builds of one commit are identical.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import kinds
+from . import kinds, licences, trust
 from .export_common import SCHEMA_VERSION, SITE_NAME, Refs, build_time, date_doc, json_number, rfc3339, timeline_date
 from .model import Actor, Citation, Claim, Event, Model, Record, Source
 from .paths import (
     ALL_FEED_PATH,
     CALENDAR_PATH,
+    CHANGES_API_PATH,
+    CHANGES_FEED_PATH,
+    CORRECTIONS_FEED_PATH,
     DATAPACKAGE_PATH,
     DUMP_PATH,
     INDEX_PATH,
@@ -31,7 +35,9 @@ from .paths import (
     schema_url,
     tag_feed_path,
 )
+from .withdrawals import WithdrawnRecord
 
+REPO_URL = "https://github.com/newstrace/iran-us-talks"  # when a model was built without mkdocs.yml (tests, tools)
 SCHEMA_SOURCE_DIR = Path(__file__).resolve().parents[2] / "schema" / "api" / "v1"
 
 
@@ -171,7 +177,7 @@ def source_document(refs: Refs, source: Source) -> dict:
 
 def record_document(model: Model, site_url: str, record: Record, refs: Refs | None = None) -> dict:
     """The API document of one record (what api/v1/<kind>/<id>.json holds)."""
-    return kinds.call("api_document", record.kind, refs or Refs(model, site_url), record)
+    return {**kinds.call("api_document", record.kind, refs or Refs(model, site_url), record), **trust.api_fields(model, record)}
 
 
 def list_item(refs: Refs, record: Record) -> dict:
@@ -244,7 +250,55 @@ def index_document(model: Model, site_url: str, epoch: int, csv_files: list[str]
             },
             "calendar": absolute(site_url, CALENDAR_PATH),
             "downloads_page": absolute(site_url, "downloads/"),
+            "changes": absolute(site_url, CHANGES_API_PATH),
+            "changes_feed": absolute(site_url, CHANGES_FEED_PATH),
+            "corrections_feed": absolute(site_url, CORRECTIONS_FEED_PATH),
         },
+        "license": licences.api_licence(trust.of_model(model).repo_url or REPO_URL),
+        "withdrawn": len(trust.of_model(model).removed),
+    }
+
+
+def withdrawn_document(site_url: str, record: WithdrawnRecord) -> dict:
+    """The document kept at a withdrawn record's address: who it was, when and why it was withdrawn, its last version."""
+    kind_type = kinds.get(record.kind).singular
+    return {
+        "$schema": schema_url("withdrawn"),
+        "schema_version": SCHEMA_VERSION,
+        "type": kind_type,
+        "id": record.id,
+        "api_url": absolute(site_url, record_api_path(record.kind, record.id)),
+        "page_url": absolute(site_url, record_page_path(record.kind, record.id)),
+        "title": record.title,
+        "withdrawn": {"date": record.date, "reason": record.reason, "last_version_url": record.last_version_url, "change_url": record.diff_url},
+    }
+
+
+def changes_document(model: Model, site_url: str) -> dict:
+    """Every commit that touched a record, newest first (what the "What changed" page lists)."""
+    found = trust.of_model(model)
+
+    def ref(path: str) -> dict:
+        kind, _, name = path.partition("/")
+        rid = name.removesuffix(".yaml")
+        return {"kind": kind, "id": rid, "api_url": absolute(site_url, record_api_path(kind, rid)), "page_url": absolute(site_url, record_page_path(kind, rid))}
+
+    return {
+        "$schema": schema_url("changes"),
+        "schema_version": SCHEMA_VERSION,
+        "history_available": found.available,
+        "changes": [
+            {
+                "commit": c.sha,
+                "date": c.date,
+                "summary": c.subject,
+                "change_url": found.diff_url(c.sha),
+                "added": [ref(p) for p in c.added],
+                "changed": [ref(p) for p in c.changed],
+                "withdrawn": [ref(p) for p in c.withdrawn],
+            }
+            for c in found.commits
+        ],
     }
 
 
@@ -271,6 +325,9 @@ def json_outputs(model: Model, site_url: str, epoch: int, *, csv_files: list[str
             documents[kind].append(doc)
             out[record_api_path(kind, record.id)] = dumps(doc)
         out[list_api_path(kind)] = dumps(list_document(refs, kind))
+    for withdrawn in trust.of_model(model).removed:
+        out[record_api_path(withdrawn.kind, withdrawn.id)] = dumps(withdrawn_document(site_url, withdrawn))
+    out[CHANGES_API_PATH] = dumps(changes_document(model, site_url))
     out[DUMP_PATH] = dumps(dump_document(model, epoch, documents))
     out[INDEX_PATH] = dumps(index_document(model, site_url, epoch, csv_files, tags), indent=True)
     for name, content in schema_files().items():

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import icalendar
 
-from . import export_calendar, export_csv, export_feeds, export_json, kinds
+from . import export_calendar, export_changes, export_csv, export_feeds, export_json, kinds, licences, trust
 from .export_common import tags_of
 from .html import esc
 from .model import Claim, Event, Model
@@ -30,6 +30,9 @@ from .paths import (
     ALL_FEED_PATH,
     API_ROOT,
     CALENDAR_PATH,
+    CHANGES_API_PATH,
+    CHANGES_FEED_PATH,
+    CORRECTIONS_FEED_PATH,
     CSV_ROOT,
     DATAPACKAGE_PATH,
     DOWNLOADS_PAGE,
@@ -53,6 +56,7 @@ def build_outputs(model: Model, *, site_url: str, epoch: int) -> dict[str, bytes
     outputs.update(export_json.json_outputs(model, site_url, epoch, csv_files=[t.path for t in export_csv.tables()], tags=tags_of(model)))
     outputs.update(export_feeds.feed_outputs(model, site_url, epoch))
     outputs.update(export_calendar.calendar_outputs(model, site_url, epoch))
+    outputs.update(export_changes.change_outputs(model, site_url, epoch))
     return dict(sorted(outputs.items()))
 
 
@@ -163,6 +167,8 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
             "the build checks that and refuses to publish otherwise. Sizes are for this build.</p>",
             cls="downloads-head",
         ),
+        md_heading(2, "Licences"),
+        html_block(*(f"<p>{esc(text)}</p>" for text in licences.downloads_paragraphs())),
         md_heading(2, "Everything at once"),
         html_block(_table(links, sections["everything"])),
         md_heading(2, "JSON API"),
@@ -172,7 +178,9 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
             f"(kinds: {', '.join(f'<code>{k}</code>' for k in kinds.FOLDERS)}), with references to other records resolved to their API and page URLs; "
             f"every record page links to its document.{example_html} "
             "Every document names its JSON Schema in <code>$schema</code>. Dates are given as written (EDTF) and as the span of days they may denote; "
-            "the only timestamp, <code>generated</code>, is the time of the commit the site was built from.</p>",
+            "<code>generated</code> is the time of the commit the site was built from, and each record's <code>published</code> and <code>modified</code> "
+            "are the times of the first and last commits of its file (a source's first is <code>first_published</code>), absent when the build had no history. "
+            "A withdrawn record keeps a document at its address, with <code>withdrawn</code> set.</p>",
             _table(links, sections["api"]),
             "<p>JSON Schemas (draft 2020-12), each served at the address of its <code>$id</code>:</p>",
             _table(links, sections["schemas"], first="Schema"),
@@ -189,9 +197,12 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
         html_block(
             "<p>Atom feeds of events and claims, newest first, to follow in any feed reader: copy a feed's address into it. "
             f"Each feed holds its newest {export_feeds.FEED_ENTRIES} entries; every record, however old, is in the JSON API and the full dump above. "
-            "Dates in the entries are as precise as the sources and no more; an entry's <em>updated</em> time is the last day its date may denote, "
-            "never later than the last change to the data.</p>",
+            "Dates in the entries are as precise as the sources and no more. An entry is <em>published</em> and <em>updated</em> when its record was first "
+            "published and last changed; without the repository's history, it is updated on the last day its date may denote, never later than the last change to the data.</p>",
             _table(links, sections["feeds"], first="Feed"),
+            f'<p>Also: <a href="{esc(links.to(CHANGES_FEED_PATH))}">what changed</a> (one entry per change to the records, with its reason) and '
+            f'<a href="{esc(links.to(CORRECTIONS_FEED_PATH))}">corrections</a>; the changes are also in the API, '
+            f'<a href="{esc(links.to(CHANGES_API_PATH))}"><code>{esc(CHANGES_API_PATH)}</code></a>.</p>',
         ),
         md_heading(3, "One feed per actor"),
         html_block("<p>The events an actor took part in and the claims it made.</p>", _table(links, sections["actor_feeds"], first="Actor")),
@@ -311,7 +322,12 @@ def _check_json(model: Model, outputs: dict[str, bytes], ids: dict[str, list[str
     counts = model.counts()
     for kind in kinds.FOLDERS:
         prefix = f"{API_ROOT}/{kind}/"
-        docs = sorted(p for p in outputs if p.startswith(prefix) and p.endswith(".json") and "/" not in p[len(prefix) :])
+        found = sorted(p for p in outputs if p.startswith(prefix) and p.endswith(".json") and "/" not in p[len(prefix) :])
+        # Withdrawn records keep a document at their old address; they are counted apart from the records.
+        withdrawn = [record_api_path(kind, w.id) for w in trust.of_model(model).removed if w.kind == kind]
+        kept = [p for p in found if json.loads(outputs[p]).get("$schema") == schema_url("withdrawn")]
+        problems += _exactly_once(f"{prefix}*.json (withdrawn)", kept, withdrawn)
+        docs = [p for p in found if p not in set(kept)]
         problems += _exactly_once(f"{prefix}*.json", docs, [record_api_path(kind, r) for r in ids[kind]])
         for path in docs:
             doc = json.loads(outputs[path])

@@ -18,7 +18,7 @@ from typing import Any
 
 from .model import Model, Record
 
-TABLES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Model))
+TABLES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Model) if f.name != "trust")  # trust: set per build, not read through the memo
 
 
 class _Whole:
@@ -85,6 +85,8 @@ class TrackedModel:
         self._tables: dict[str, TrackedTable] = {}
 
     def __getattr__(self, name: str) -> Any:
+        if name == "trust":  # per build, not a table: what it adds to a page is not memoized (pages/history.py)
+            return self._model.trust
         if name in TABLES:
             if name not in self._tables:
                 self._tables[name] = TrackedTable(getattr(self._model, name), name, self._reads)

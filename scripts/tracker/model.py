@@ -201,6 +201,8 @@ class Model:
     figures: dict[str, list[tuple[str, Quantity]]] = field(default_factory=lambda: defaultdict(list))
     sources_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # History, corrections and withdrawals (tracker.trust.Trust), set by the build; None without one.
+    trust: object = None
 
     def table(self, kind: str) -> dict[str, Record]:
         """The records of one kind by id: the attribute named after its folder."""

@@ -30,6 +30,16 @@ DOWNLOADS_PAGE = "downloads.md"
 DATA_NOTES_PAGE = "data-notes.md"
 CONTRIBUTING_PAGE = "contributing.md"
 ABOUT_PAGE = "about.md"
+CORRECTION_POLICY_PAGE = "corrections/policy.md"
+CORRECTIONS_PAGE = "corrections/index.md"
+CORRECTIONS_FEED_PATH = f"{FEED_ROOT}/corrections.atom"
+CHANGES_FEED_PATH = f"{FEED_ROOT}/changes.atom"
+CHANGES_API_PATH = f"{API_ROOT}/changes.json"
+
+
+def changes_page_path(number: int) -> str:
+    """The "What changed" page, newest first, paginated."""
+    return "changes/index.md" if number == 1 else f"changes/{number}.md"
 
 
 def page_path(record: Record) -> str:

@@ -27,11 +27,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import csp, exports, forked, jsonld, minify, search_index
+from . import csp, exports, forked, jsonld_history, licences, minify, search_index, trust
 from . import model as model_mod
 from . import pages as site_pages
 from . import story as story_mod
 from .build_helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
+from .claimreview import status_titles
 from .dataset import Problem
 from .html import json_for_script, sanitize
 from .incremental import RenderMemo
@@ -149,7 +150,18 @@ def begin(config: MkDocsConfig) -> BuildState:
         if salt != SESSION.salt:  # a schema or the theme changed: every page may read differently
             SESSION.memo, SESSION.salt = RenderMemo(), salt
         memo = SESSION.memo
-    model = model_mod.build(result.dataset, previous=memo.model if memo else None)
+    dataset, gone = trust.without_withdrawn(result.dataset)
+    if gone:  # records withdrawn by their field leave the model; none may still be referred to
+        referred = trust.references_to(model_mod.build(result.dataset), gone)
+        if referred:
+            print("\n".join(referred), file=sys.stderr)
+            raise PluginError(f"{len(referred)} withdrawn record(s) still referred to; nothing was built")
+    model = model_mod.build(dataset, previous=memo.model if memo else None)
+    publisher = (config.extra or {}).get("publisher")
+    config.extra["tracker_licences"] = licences.footer_parts(config.repo_url or "")  # the footer's licence line (overrides/partials/copyright.html)
+    model.trust = trust.gather(model, root, repo_url=config.repo_url or "", publisher=publisher, titles=status_titles(), withdrawn=gone)
+    if model.trust.notice:  # printed, not logged: `mkdocs build --quiet` hides INFO lines
+        print(f"tracker: {model.trust.notice}", file=sys.stderr)
     site_url, epoch = config.site_url or "", int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     writer = None
     if SESSION.helped:
@@ -160,7 +172,8 @@ def begin(config: MkDocsConfig) -> BuildState:
     outputs = {} if SESSION.serving or writer else exports.build_outputs(model, site_url=site_url, epoch=epoch)
     late = exports.extra_pages(model, outputs)  # with a writer: stand-ins until it reports the sizes
     pages += late
-    state = BuildState(model, {p.path: p for p in pages}, outputs, result.counts(), salt=salt, writer=writer)
+    read = {kind: n - sum(f.kind == kind for f in gone) for kind, n in result.counts().items()}  # withdrawn ones are counted apart
+    state = BuildState(model, {p.path: p for p in pages}, outputs, read, salt=salt, writer=writer)
     if writer is not None:
         state.late = {p.path for p in late}
     if SESSION.helped:
@@ -280,7 +293,7 @@ def json_ld_script(state: BuildState, config: MkDocsConfig, page: Page) -> str:
 
 
 def _render_json_ld(model: Model, record: Record, site_url: str) -> str:
-    return f'<script type="application/ld+json">{json_for_script(jsonld.for_record(model, site_url, record))}</script>\n'
+    return f'<script type="application/ld+json">{json_for_script(jsonld_history.for_record(model, site_url, record))}</script>\n'
 
 
 def finish(state: BuildState, config: MkDocsConfig) -> None:
@@ -307,7 +320,11 @@ def finish(state: BuildState, config: MkDocsConfig) -> None:
     if SESSION.incremental:
         _remove_stale_pages(state)
     # Printed, not logged: `mkdocs build --quiet` (as scripts/build.py runs it) hides INFO lines.
-    print(f"tracker: read {_counts(state.read)}; published {_counts(published)}", file=sys.stderr)
+    withdrawn = trust.of_model(state.model).removed
+    gone = [w for w in withdrawn if not (site / w.kind / w.id / "index.html").is_file()]
+    if gone:
+        raise PluginError(f"withdrawn records without their page at the old address: {', '.join(f'{w.kind}/{w.id}' for w in gone[:20])}")
+    print(f"tracker: read {_counts(state.read)}; published {_counts(published)}; withdrawn {len(withdrawn)}", file=sys.stderr)
 
 
 def _finish_outputs(state: BuildState, site: Path) -> list[str]:

@@ -18,7 +18,7 @@ from ..incremental import RenderMemo
 from ..model import Model
 from ..paths import page_path
 from ..story import Story
-from . import about, base, disputes, evidence, home, indexes, lists, records, search, site, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
+from . import about, base, changes, disputes, evidence, history, home, indexes, lists, records, search, site, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
 from .base import Page
 
 __all__ = ["FAMILIES", "Build", "Family", "Page", "all_pages", "base", "records", "search"]
@@ -49,11 +49,11 @@ class Family:
 def _record_pages(build: Build) -> list[Page]:
     model, memo = build.model, build.memo
     if memo is None:
-        return [kinds.call("page", r.kind, model, r, build.on_timeline.get(r.id), build.story) for r in model.all_records()]
+        return [history.decorate(model, kinds.call("page", r.kind, model, r, build.on_timeline.get(r.id), build.story)) for r in model.all_records()]
     pages = []
     for record in model.all_records():
         page = memo.call(page_path(record), kinds.get(record.kind).handler("page"), record, build.on_timeline.get(record.id), build.story)
-        pages.append(page if page.record is record else dataclasses.replace(page, record=record))
+        pages.append(history.decorate(model, page if page.record is record else dataclasses.replace(page, record=record)))
     return pages
 
 
@@ -74,6 +74,9 @@ FAMILIES: list[Family] = [
     Family("about", lambda b: [about.about_page(b.model)]),
     Family("record pages", _record_pages),
     Family("overflow lists", _overflow_pages),
+    Family("what changed", lambda b: changes.changes_pages(b.model)),
+    Family("corrections", lambda b: [changes.corrections_page(b.model), changes.correction_policy_page(b.model)]),
+    Family("withdrawn records", lambda b: changes.withdrawn_pages(b.model)),
 ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import licences, provenance
 from ..html import esc
 from ..model import Model
-from ..paths import ABOUT_PAGE, CONTRIBUTING_PAGE, DATA_NOTES_PAGE, DOWNLOADS_PAGE, METHODOLOGY_PAGE, index_path
+from ..paths import ABOUT_PAGE, CONTRIBUTING_PAGE, CORRECTION_POLICY_PAGE, CORRECTIONS_PAGE, DATA_NOTES_PAGE, DOWNLOADS_PAGE, METHODOLOGY_PAGE, index_path
 from ..rulebook import normalise, seed_text
 from .base import Links, Page, html_block, md_heading
 from .fragments import date_html
@@ -97,7 +97,9 @@ def about_page(model: Model) -> Page:
                 "Rewordings and added sources are not corrections; the record's history shows them. A record that should not have been published is withdrawn, "
                 "and its page says so. Where a source contradicts itself, both statements stay in the data, linked "
                 f'(<a href="{esc(links.to(DATA_NOTES_PAGE))}">data notes</a>). '
-                f'To ask for a correction, <a href="{esc(REPOSITORY)}/issues/new/choose">open an issue</a> or a pull request.</p>'
+                f'To ask for a correction, <a href="{esc(REPOSITORY)}/issues/new/choose">open an issue</a> or a pull request. '
+                f'The <a href="{esc(links.to(CORRECTION_POLICY_PAGE))}">correction policy</a> says what counts as a correction; '
+                f'every correction made is listed on the <a href="{esc(links.to(CORRECTIONS_PAGE))}">corrections</a> page.</p>'
             ),
             md_heading(2, "Licence {#licence}"),
             html_block(
