@@ -15,6 +15,7 @@ from .export_feeds import ATOM_NS, XML_LANG, _sub
 from .model import Model
 from .paths import CHANGES_FEED_PATH, CORRECTIONS_FEED_PATH, absolute, changes_page_path, record_page_path, url_of
 from .trust import of_model
+from .words import record_label
 
 EPOCH_TEXT = "1970-01-01T00:00:00Z"
 
@@ -43,7 +44,7 @@ def _names(model: Model, paths: tuple[str, ...]) -> str:
         kind, _, name = path.partition("/")
         rid = name.removesuffix(".yaml")
         record = model.table(kind).get(rid) if kind in kinds.FOLDERS else None
-        names.append(record.title if record is not None else rid.replace("-", " "))
+        names.append(record_label(record) if record is not None else rid.replace("-", " "))
     return "; ".join(names)
 
 
@@ -85,7 +86,7 @@ def corrections_feed(model: Model, site_url: str, epoch: int) -> bytes:
         page = absolute(site_url, record_page_path(c.kind, c.id))
         entry = _sub(feed, "entry")
         _sub(entry, "id", f"{page}#correction-{c.date}-{number}")
-        _sub(entry, "title", f"Corrected: {record.title}", type="text")
+        _sub(entry, "title", f"Corrected: {record_label(record)}", type="text")
         _sub(entry, "updated", f"{c.date}T00:00:00Z")
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#corrections")
         _sub(entry, "summary", f"What was wrong: {c.wrong} What it says now: {c.now}", type="text")

@@ -275,7 +275,7 @@ def parse_log(text: str, prefix: str = "") -> History:
             else:
                 record.changes.append(Change(date, CHANGED, subject, sha, new, new_blob))
                 changed.append(record.path)
-        if added or changed or withdrawn:
+        if date is not None and (added or changed or withdrawn):  # a date once any entry was read
             history.commits.append(Commit(sha, date, subject, tuple(sorted(added)), tuple(sorted(changed)), tuple(sorted(withdrawn))))
     # A removed file whose path holds a live record again is that record's past, not a withdrawn page.
     for path in [p for p in history.withdrawn if p in history.records]:

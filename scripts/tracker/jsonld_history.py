@@ -12,7 +12,7 @@ from . import jsonld
 from .claimreview import claim_review, publisher_node, review_date
 from .corrections import correction_comment
 from .export_common import SITE_NAME
-from .model import Model, Record
+from .model import Claim, Model, Record
 from .trust import of_model
 
 
@@ -21,7 +21,7 @@ def for_record(model: Model, site_url: str, record: Record) -> dict:
     found = trust.history(record)
     published, modified = (found.published, found.modified) if found is not None else (None, None)
     node = None
-    if record.kind == "claims":
+    if isinstance(record, Claim):
         publisher = publisher_node({"publisher": trust.publisher}) if trust.publisher else {"@type": "Organization", "name": SITE_NAME}
         node = claim_review(
             model,

@@ -157,7 +157,7 @@ def begin(config: MkDocsConfig) -> BuildState:
             print("\n".join(referred), file=sys.stderr)
             raise PluginError(f"{len(referred)} withdrawn record(s) still referred to; nothing was built")
     model = model_mod.build(dataset, previous=memo.model if memo else None)
-    publisher = (config.extra or {}).get("publisher")
+    publisher = config.extra.get("publisher")
     config.extra["tracker_licences"] = licences.footer_parts(config.repo_url or "")  # the footer's licence line (overrides/partials/copyright.html)
     model.trust = trust.gather(model, root, repo_url=config.repo_url or "", publisher=publisher, titles=status_titles(), withdrawn=gone)
     if model.trust.notice:  # printed, not logged: `mkdocs build --quiet` hides INFO lines
@@ -206,6 +206,7 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
         generated: File
         if SESSION.incremental:
             preview = PreviewPage.generated(config, page.path, content=page.markdown)
+            assert isinstance(preview, PreviewPage)  # File.generated builds cls(...); MkDocs types it as a plain File
             head = state.head[page.path] = json_ld_script(state, config, page)
             digest = hashlib.blake2b(state.salt + page.markdown.encode() + head.encode(), digest_size=16).digest()
             preview.unchanged = SESSION.preview.get(page.path, (b"", ""))[0] == digest

@@ -9,6 +9,7 @@ notice says why, and no record carries a date: no date rather than a wrong one.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def gather(
     repo_url: str = "",
     publisher: dict | None = None,
     titles: dict[str, str] | None = None,
-    withdrawn: list[RecordFile] = (),
+    withdrawn: Sequence[RecordFile] = (),
 ) -> Trust:
     """Read the history of `data` (one git log) and gather corrections and withdrawals for `model`;
     `withdrawn` are the records withdrawn by their field, left out of the model (without_withdrawn)."""
@@ -107,11 +108,13 @@ def gather(
         if withdrawal is not None:
             trust.explicit[key(record)] = withdrawal
     trust.all_corrections = corrections_mod.newest_first([c for found in trust.corrections.values() for c in found])
-    explicit = []
+    explicit: list[WithdrawnRecord] = []
     for f in withdrawn:
-        record = explicit_withdrawal(f.kind, f.id, f.data)
+        by_field = explicit_withdrawal(f.kind, f.id, f.data)
+        if by_field is None:  # the caller passes only records with the field; nothing to add otherwise
+            continue
         url = repository_file(repo_url, f"data/{f.kind}/{f.id}.yaml") if repo_url else None
-        explicit.append(dataclasses.replace(record, last_version_url=url))
+        explicit.append(dataclasses.replace(by_field, last_version_url=url))
     if data is not None:
         history = read_history_memo(data)
         trust.available, trust.notice = history.available, history.notice

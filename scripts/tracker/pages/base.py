@@ -97,7 +97,7 @@ class Links:
         label = text if text is not None else record_label(record)
         class_attr = f' class="{cls}"' if cls else ""
         if label.endswith("…"):  # shortened at a word boundary: the whole text on hover and for assistive technology
-            class_attr += f' title="{esc(" ".join(getattr(record, "statement", "").split()) or record.title)}"'
+            class_attr += f' title="{esc(" ".join(getattr(record, "statement", "").split()) or record_label(record, 100_000))}"'
         return f'<a href="{esc(self.record(rid, anchor))}"{class_attr}>{esc(label)}</a>'
 
 

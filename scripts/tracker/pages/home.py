@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from .. import chronology, provenance
 from ..html import esc
-from ..model import Model
+from ..model import Claim, Event, Model
 from ..paths import disputes_page_path, index_path
 from ..story import Story, open_questions
+from ..words import record_label
 from .base import Links
 from .fragments import badge, date_html, record_published
 
@@ -20,10 +21,11 @@ def lead_html(links: Links, story: Story) -> str:
     """At most five sentences, each followed by numbered links to the records it rests on."""
     items = []
     for sentence in story.lead[:5]:
+        found = [(n, links.model.get(rid)) for n, rid in enumerate(sentence.rests_on, start=1)]
         refs = " ".join(
-            f'<a href="{esc(links.record(rid))}" class="lead-ref" title="{esc(links.model.get(rid).title)}" aria-label="Record {n}: {esc(links.model.get(rid).title)}">[{n}]</a>'
-            for n, rid in enumerate(sentence.rests_on, start=1)
-            if links.model.get(rid) is not None
+            f'<a href="{esc(links.record(r.id))}" class="lead-ref" title="{esc(record_label(r))}" aria-label="Record {n}: {esc(record_label(r))}">[{n}]</a>'
+            for n, r in found
+            if r is not None
         )
         items.append(f'<p>{esc(sentence.text)} <span class="lead-refs">{refs}</span></p>')
     return f'<div class="story-lead">{"".join(items)}</div>' if items else ""
@@ -60,9 +62,10 @@ def newest_html(links: Links, model: Model, entries: list, count: int = 5) -> st
     model = links.model
     groups: list[tuple[str, list[str]]] = []  # (date, entries): a date shared by several is said once
     for item in chronology.newest(placed, count):
-        record = item.entry.record
+        record = model.get(item.entry.record.id)
+        assert isinstance(record, Event | Claim), item.entry.record.id  # the timeline lists events and claims
         when = date_html(item.entry.date, published=record_published(model, record))
-        status = f"{badge(record.status)} " if item.entry.kind == "claim" else ""
+        status = f"{badge(record.status)} " if isinstance(record, Claim) else ""
         if not groups or groups[-1][0] != when:
             groups.append((when, []))
         groups[-1][1].append(f"<li>{status}{links.a(record.id)}</li>")

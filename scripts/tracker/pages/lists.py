@@ -54,7 +54,9 @@ def actor_lists(model: Model, actor: Actor) -> dict[str, RecordList]:
 def source_lists(model: Model, source: Source) -> dict[str, RecordList]:
     citing: dict[str, list[str]] = defaultdict(list)
     for rid in model.cited_by.get(source.id, []):
-        citing[model.get(rid).kind].append(rid)
+        citer = model.get(rid)
+        if citer is not None:  # cited_by holds only ids of the model
+            citing[citer.kind].append(rid)
     lists = {"claims-made": RecordList("claims made in it", model.claims_made_in.get(source.id, []), lambda links, i: claim_item(links, model.claims[i]))}
     for kind in CITING_KINDS:
         lists[f"citing-{kind}"] = RecordList(f"{kind} citing it", citing.get(kind, []), lambda links, i: f"<li>{links.a(i)}</li>")

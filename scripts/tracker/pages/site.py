@@ -38,15 +38,15 @@ def data_notes_page(model: Model) -> Page:
             if link.type != "contradicts":
                 continue
             other = model.claims[link.claim]
-            pair = tuple(sorted((claim.id, other.id)))
+            pair = (min(claim.id, other.id), max(claim.id, other.id))
             if pair in seen_pairs:
                 continue
-            shared = ({claim.made_in} & {other.made_in}) | (
+            in_common = ({claim.made_in} & {other.made_in}) | (
                 {c.source for c in claim.citations} & {c.source for c in other.citations} if set(claim.claimants) & set(other.claimants) else set()
             )
-            if shared:
+            if in_common:
                 seen_pairs.add(pair)
-                internal.append((sorted(shared), claim, other))
+                internal.append((sorted(in_common), claim, other))
     blocks = []
     for shared, a, b in internal:
         blocks.append(
@@ -55,7 +55,8 @@ def data_notes_page(model: Model) -> Page:
         )
     noted = [r for r in model.all_records() if getattr(r, "notes", None)]
     note_items = "".join(
-        f'<li><span class="record-kind">{kinds.get(r.kind).singular_title}</span> {links.a(r.id)}: {notes_html(links, r.notes)}</li>' for r in noted
+        f'<li><span class="record-kind">{kinds.get(r.kind).singular_title}</span> {links.a(r.id)}: {notes_html(links, getattr(r, "notes", ""))}</li>'
+        for r in noted
     )
     md = "".join(
         [
