@@ -7,36 +7,11 @@ with Material's palette variables, so light and dark schemes both work. Fading e
 
 from __future__ import annotations
 
-from ..html import esc
+from ..html import HTML_TAGS, SVG_ATTRIBUTES, SVG_TAGS, esc
 
-# What the sanitizer (html.sanitize) must let through for these drawings: the page layer adds
-# these to its allowlist (SVG element and attribute names as written, case kept).
-SVG_TAGS = {
-    "svg",
-    "title",
-    "desc",
-    "g",
-    "defs",
-    "a",
-    "rect",
-    "circle",
-    "line",
-    "path",
-    "polygon",
-    "text",
-    "tspan",
-    "mask",
-    "linearGradient",
-    "stop",
-    "clipPath",
-}
-HTML_TAGS = {"mark"}  # the source reader's highlights
-SVG_ATTRIBUTES = {
-    "viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "d", "points",
-    "mask", "fill", "stroke-dasharray", "offset", "stop-color", "stop-opacity", "maskContentUnits",
-    "text-anchor", "dominant-baseline", "focusable", "aria-labelledby", "aria-describedby", "tabindex",
-    "xmlns", "preserveAspectRatio", "clip-path", "dx", "stroke-width", "fill-opacity",
-}  # fmt: skip
+__all__ = ["HTML_TAGS", "SVG_ATTRIBUTES", "SVG_TAGS", "clip", "fade_defs", "num", "svg_open", "text_width"]
+
+
 
 
 def num(value: float) -> str:
