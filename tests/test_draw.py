@@ -218,7 +218,21 @@ def test_drawings_survive_the_sanitizer_with_svg_allowed(seed_model):
 def test_svg_in_the_allowlist_cannot_inject(hostile):
     """With SVG allowed, scripts, handlers, styles, script URLs and external references still go."""
     cleaned = sanitize(hostile).lower()
-    for bad in ("script", "onload", "onerror", "onclick", "onmouseover", "javascript:", "style=", "foreignobject", "<img", "<animate", "<use", "<image", "evil"):
+    for bad in (
+        "script",
+        "onload",
+        "onerror",
+        "onclick",
+        "onmouseover",
+        "javascript:",
+        "style=",
+        "foreignobject",
+        "<img",
+        "<animate",
+        "<use",
+        "<image",
+        "evil",
+    ):
         assert bad not in cleaned, (bad, cleaned)
 
 

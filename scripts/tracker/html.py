@@ -92,11 +92,49 @@ SVG_ATTRIBUTES = {
     "text-anchor", "dominant-baseline", "focusable", "aria-labelledby", "aria-describedby", "tabindex",
     "xmlns", "preserveAspectRatio", "clip-path", "dx", "stroke-width", "fill-opacity",
 }  # fmt: skip
-ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "caption", "code", "dd", "details", "div", "dl", "dt", "em", "figure",
-    "figcaption", "h1", "h2", "h3", "h4", "li", "nav", "ol", "p", "q", "section", "small", "span", "strong",
-    "summary", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
-} | SVG_TAGS | HTML_TAGS  # fmt: skip  (the drawings: inline SVG and the reader's <mark> highlights)
+ALLOWED_TAGS = (
+    {
+        "a",
+        "abbr",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figure",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "li",
+        "nav",
+        "ol",
+        "p",
+        "q",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "ul",
+    }
+    | SVG_TAGS
+    | HTML_TAGS
+)  # fmt: skip  (the drawings: inline SVG and the reader's <mark> highlights)
 ALLOWED_ATTRIBUTES = {
     # the drawings' SVG attributes are presentation only (no style, no event handler, no xlink)
     "*": {"class", "id", "title", "lang", "role", "aria-label", "aria-hidden", "hidden"} | SVG_ATTRIBUTES,

@@ -12,8 +12,6 @@ from ..html import HTML_TAGS, SVG_ATTRIBUTES, SVG_TAGS, esc
 __all__ = ["HTML_TAGS", "SVG_ATTRIBUTES", "SVG_TAGS", "clip", "fade_defs", "num", "svg_open", "text_width"]
 
 
-
-
 def num(value: float) -> str:
     """A coordinate with at most one decimal, without a trailing '.0' (stable across platforms)."""
     rounded = round(value, 1)  # called for every coordinate: the cheapest exact form

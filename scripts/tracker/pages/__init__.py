@@ -17,7 +17,7 @@ from .. import kinds
 from ..incremental import RenderMemo
 from ..model import Model
 from ..paths import page_path
-from . import base, disputes, indexes, lists, records, search, site, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
+from . import base, disputes, drawings, indexes, lists, reader, records, search, site, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
 from .base import Page
 
 __all__ = ["FAMILIES", "Build", "Family", "Page", "all_pages", "base", "records", "search"]
@@ -64,12 +64,13 @@ def _overflow_pages(build: Build) -> list[Page]:
 
 FAMILIES: list[Family] = [
     Family("home", lambda b: [site.home_page(b.model, b.site_name)]),
-    Family("timeline", lambda b: timeline.timeline_pages(b.model, b.chunks)),
+    Family("timeline", lambda b: timeline.timeline_pages(b.model, b.chunks, drawings.timeline_drawing)),
     Family("indexes", lambda b: [page for kind in kinds.ALL for page in b.index(kind.handler("index"))]),
     Family("disputes", lambda b: disputes.disputes_pages(b.model)),
     Family("data notes", lambda b: [site.data_notes_page(b.model)]),
     Family("methodology", lambda b: [site.methodology_page()]),
     Family("record pages", _record_pages),
+    Family("archived texts", lambda b: reader.reader_pages(b.model)),
     Family("overflow lists", _overflow_pages),
 ]
 

@@ -43,7 +43,7 @@ def dispute_section(links: Links, model: Model, number: int, group: list[str]) -
     events = sorted({e for c in claims for e in c.about})
     about = " · About: " + ", ".join(links.a(e) for e in events) if events else ""
     measures = sorted({q.measure for c in claims for q in c.quantities})
-    tables = "".join(figure_table(links, m) for m in measures)
+    tables = "".join(figure_table(links, m, prefix=f"d{number}-") for m in measures)
     return (
         f'<section class="dispute" id="dispute-{number}"><h2>Dispute {number}: {len(claims)} claims{about}</h2>'
         f'<div class="side-by-side">{"".join(claim_card(links, c) for c in claims)}</div>{tables}</section>'

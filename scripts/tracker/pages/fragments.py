@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import dates, kinds, vocab
+from ..draw.datetime_attr import date_element
+from ..draw.figures import figures_svg
 from ..html import esc, inline, paragraphs
 from ..model import Citation, Claim, Record, Source, claim_date
 from ..paths import record_api_path
 from ..words import figure_text
 from .base import Links, html_block
+from .reader import readable, reader_href
 
 
 def badge(status: str) -> str:
@@ -21,7 +24,7 @@ def date_html(value: dates.EdtfDate | None, *, unknown: str = "date not known") 
         return f'<span class="date date-unknown">{esc(unknown)}</span>'
     words = dates.humanize(value)
     marker = ' <span class="fuzzy" title="This date is not exact">not exact</span>' if value.is_fuzzy else ""
-    return f'<time class="date" datetime="{esc(value.text)}" title="EDTF: {esc(value.text)}">{esc(words)}</time>{marker}'
+    return date_element(value, words) + marker
 
 
 class Footnotes:
@@ -50,14 +53,17 @@ class Footnotes:
             role_html = f'<span class="cite-role">{esc(role)}</span> ' if role else ""
             items.append(
                 f'<li id="cite-{number}">{role_html}<blockquote class="excerpt">{paragraphs(citation.excerpt)}</blockquote>'
-                f'{note}<p class="cite-source">{source_summary(self.links, source)}</p>'
+                f'{note}<p class="cite-source">{source_summary(self.links, source, citation.excerpt)}</p>'
                 f'<a class="cite-back" href="#ref-{number}" aria-label="Back to the text">↩</a></li>'
             )
         return html_block(f'<ol class="citations">{"".join(items)}</ol>', cls="footnotes")
 
 
-def source_summary(links: Links, source: Source) -> str:
-    """Title, outlet, kind, date, links and "reported via" chain of a source, on one line."""
+def source_summary(links: Links, source: Source, excerpt: str = "") -> str:
+    """Title, outlet, kind, date, links and "reported via" chain of a source, on one line.
+
+    With an ``excerpt``, the archived text's link lands on that excerpt's highlight.
+    """
     title = esc(source.source_title) if source.source_title else f'<span class="untitled">{esc(source.description)}</span>'
     parts = [f'<a href="{esc(links.record(source.id))}" class="source-title">{title}</a>']
     if source.outlet:
@@ -68,8 +74,9 @@ def source_summary(links: Links, source: Source) -> str:
         parts.append(f'<a href="{esc(source.url)}" class="external" rel="noopener nofollow">original</a>')
     if source.archived_url:
         parts.append(f'<a href="{esc(source.archived_url)}" class="external" rel="noopener nofollow">archived copy</a>')
-    if source.seed:
-        parts.append(f'<a href="{esc(links.to(source.seed))}" class="seed-link">archived text</a>')
+    if readable(source):
+        label = "the excerpt in the archived text" if excerpt else "archived text"
+        parts.append(f'<a href="{esc(reader_href(links, source, excerpt))}" class="reader-link">{label}</a>')
     chain = chain_html(links, source)
     return " · ".join(parts) + (f'<br><span class="chain">{chain}</span>' if chain else "")
 
@@ -119,9 +126,26 @@ def claim_card(links: Links, claim: Claim, *, heading: str = "") -> str:
     )
 
 
-def figure_table(links: Links, measure: str, *, highlight: str | None = None) -> str:
-    """Every figure given for one measure, smallest first: who, how much, what, where, how sure."""
+FIGURES_CHART_MAX = 40  # rows; beyond, a chart is no easier to read than its table
+
+
+def figure_table(links: Links, measure: str, *, highlight: str | None = None, prefix: str = "") -> str:
+    """Every figure given for one measure, smallest first: who, how much, what, where, how sure.
+
+    With two or more figures (and few enough to read) a chart comes first; the table stays its text
+    equivalent. ``prefix`` keeps the chart's ids unique when one page shows a measure twice.
+    """
     model = links.model
+    chart = ""
+    if 2 <= len(model.figures[measure]) <= FIGURES_CHART_MAX:
+        chart = figures_svg(
+            model,
+            measure,
+            record_href=links.record,
+            claim_date=lambda cid: claim_date(model, model.claims[cid])[0],
+            highlight=highlight,
+            prefix=f"fig-{prefix}{measure}",
+        )
     rows = []
     for claim_id, q in sorted(model.figures[measure], key=lambda item: (item[1].value, item[0])):
         claim = model.claims[claim_id]
@@ -131,7 +155,7 @@ def figure_table(links: Links, measure: str, *, highlight: str | None = None) ->
             f'<td class="num" data-value="{esc(repr(q.value))}">{esc(figure_text(q.value, q.qualifier, q.unit))}</td>'
             f"<td>{esc(q.counts)}</td><td>{links.a(claim.made_in)}</td><td>{badge(claim.status)} {links.a(claim_id, 'claim')}</td></tr>"
         )
-    return (
+    return chart + (
         f'<div class="figure-table"><table><caption>Figures for <code>{esc(measure)}</code></caption>'
         '<thead><tr><th scope="col">Who</th><th scope="col">Figure</th><th scope="col">What is counted</th>'
         '<th scope="col">Venue</th><th scope="col">Claim</th></tr></thead>'

@@ -7,8 +7,10 @@ from ..html import esc, first_sentence, inline, paragraphs
 from ..model import Actor, Claim, Event, Model, Source, claim_date
 from ..paths import METHODOLOGY_PAGE, actor_feed_path, page_path, timeline_page_path
 from .base import Links, Page, html_block, md_heading
+from .drawings import compact_timeline, provenance_drawing
 from .fragments import Footnotes, actor_links, badge, chain_html, claim_card, claim_item, date_html, edit_and_data, figure_table, tag_list
 from .lists import CITING_KINDS, actor_lists, capped_list, source_lists
+from .reader import readable, reader_href
 
 
 @kinds.provides("events", "page")
@@ -101,6 +103,8 @@ def claim_page(model: Model, claim: Claim, timeline_page: str | None = None) -> 
             ),
             f'<p class="supported-by">Sources: {notes.marks(claim.citations)}</p>',
         ),
+        md_heading(2, "Where it comes from"),
+        html_block(provenance_drawing(links, claim)),
         md_heading(2, "Assessment"),
         html_block(
             f'<p class="assessment">{badge(claim.status)} <a href="{esc(links.to(METHODOLOGY_PAGE, "assessment-scale"))}">{esc(vocab.status_definition(claim.status))}</a></p>',
@@ -162,6 +166,7 @@ def actor_page(model: Model, actor: Actor, timeline_page: str | None = None) -> 
     md = [html_block(f'<h1 id="title">{esc(actor.name)}</h1>', edit_and_data(links, actor), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")]
     md.append(md_heading(2, "Who this is"))
     md.append(html_block(paragraphs(actor.description) if actor.description else "", f'<p class="supported-by">Sources: {notes.marks(actor.citations)}</p>'))
+    md.append(html_block(compact_timeline(links, actor)))
     lists = actor_lists(model, actor)
     for key, heading in (("claims", "Claims made"), ("events", "Events")):
         md.append(md_heading(2, heading))
@@ -201,8 +206,11 @@ def source_page(model: Model, source: Source, timeline_page: str | None = None) 
         access.append(f'<a href="{esc(source.url)}" class="external" rel="noopener nofollow">{esc(source.url)}</a>')
     if source.archived_url:
         access.append(f'<a href="{esc(source.archived_url)}" class="external" rel="noopener nofollow">archived copy</a>')
-    if source.seed:
-        access.append(f'<a href="{esc(links.to(source.seed))}" class="seed-link">archived text in this repository (<code>{esc(source.seed)}</code>)</a>')
+    if readable(source):
+        access.append(
+            f'<a href="{esc(reader_href(links, source))}" class="reader-link">the archived text, its cited passages highlighted</a>'
+            f' (<a href="{esc(links.to(source.seed))}" download>plain text</a>)'
+        )
     facts.append(
         "<dt>Where to read it</dt><dd>"
         + (" · ".join(access) if access else '<span class="empty">no copy of its own: known only through the sources below</span>')
@@ -210,7 +218,11 @@ def source_page(model: Model, source: Source, timeline_page: str | None = None) 
     )
     if source.language:
         facts.append(f"<dt>Language</dt><dd><code>{esc(source.language)}</code></dd>")
-    md = [html_block(f'<h1 id="title">{esc(source.title)}</h1>', edit_and_data(links, source), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")]
+    md = [
+        html_block(f'<h1 id="title">{esc(source.title)}</h1>', edit_and_data(links, source), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head"),
+        md_heading(2, "Where it comes from"),
+        html_block(provenance_drawing(links, source)),
+    ]
     if source.reported_via:
         md.append(md_heading(2, "How we know of it"))
         md.append(

@@ -10,6 +10,7 @@ from ..paths import CONTRIBUTING_PAGE, DATA_NOTES_PAGE, DOWNLOADS_PAGE, HOME_PAG
 from ..rules import rule_docs
 from ..schemas import schema_documents
 from .base import Links, Page, html_block, md_heading
+from .drawings import compact_timeline
 from .fragments import badge, claim_card, date_html
 
 
@@ -79,6 +80,7 @@ def home_page(model: Model, site_name: str) -> Page:
                 f'<a href="{esc(links.to(disputes_page_path(1)))}" class="md-button">See the disputes</a></p>',
                 cls="home-head",
             ),
+            html_block(compact_timeline(links)),
             md_heading(2, "Latest events"),
             html_block(f'<ul class="event-list">{latest_items}</ul>' if latest_items else '<p class="empty">No events yet.</p>'),
             md_heading(2, "How sure we are"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import dates
@@ -59,7 +60,11 @@ def timeline_locations(chunks: list[list[TimelineEntry]]) -> dict[str, str]:
     return {e.record.id: timeline_page_path(n) for n, chunk in enumerate(chunks, start=1) for e in chunk if e.kind == "event"}
 
 
-def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None) -> list[Page]:
+# (links, page number, its entries) -> (the drawing above the list, whether each entry has a mark)
+Drawing = Callable[[Links, int, list[TimelineEntry]], tuple[str, bool]]
+
+
+def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None, drawing: Drawing | None = None) -> list[Page]:
     chunks = chunks if chunks is not None else timeline_chunks(model)
     total_events = len(model.events)
     total_claims = sum(1 for chunk in chunks for e in chunk if e.kind == "claim")
@@ -88,12 +93,14 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
                     f"<li><strong>{esc(label)}</strong></li>" if n == number else f'<li><a href="{esc(links.to(timeline_page_path(n)))}">{esc(label)}</a></li>'
                 )
             pager = f'<nav class="pager" aria-label="Timeline pages"><p>Page {number} of {len(chunks)}:</p><ol>{"".join(items)}</ol></nav>'
+        figure, drawn = drawing(links, number, entries) if drawing else ("", False)
         md = html_block(
             '<h1 id="title">Timeline</h1>',
             intro,
             pager,
+            figure,
             '<div id="tl-filters" class="tl-filters" hidden></div>',
-            f'<div class="timeline">{_timeline_groups(links, entries)}</div>',
+            f'<div class="timeline">{_timeline_groups(links, entries, drawn)}</div>',
             cls="timeline-page",
         )
         title = "Timeline" if len(chunks) == 1 else f"Timeline ({number}/{len(chunks)})"
@@ -101,7 +108,7 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
     return pages
 
 
-def _timeline_groups(links: Links, entries: list[TimelineEntry]) -> str:
+def _timeline_groups(links: Links, entries: list[TimelineEntry], drawn: bool = False) -> str:
     parts: list[str] = []
     current_year = current_month = None
     open_list = False
@@ -119,13 +126,14 @@ def _timeline_groups(links: Links, entries: list[TimelineEntry]) -> str:
                 current_year = year
             parts.append(f'<section class="tl-month"><h3 class="tl-month-heading">{esc(month)}</h3><ol class="tl-entries">')
             current_month, open_list = month, True
-        parts.append(timeline_entry_html(links, entry))
+        parts.append(timeline_entry_html(links, entry, drawn))
     if open_list:
         parts.append("</ol></section></section>")
     return "".join(parts)
 
 
-def timeline_entry_html(links: Links, entry: TimelineEntry) -> str:
+def timeline_entry_html(links: Links, entry: TimelineEntry, drawn: bool = False) -> str:
+    """One entry of the list; ``drawn``: the drawing above has its mark, which the entry links back to."""
     record = entry.record
     model = links.model
     if isinstance(record, Event):
@@ -151,7 +159,9 @@ def timeline_entry_html(links: Links, entry: TimelineEntry) -> str:
     return (
         f'<li class="tl-entry tl-{entry.kind}{fuzzy_cls}" id="{entry.kind}-{esc(record.id)}" '
         f'data-kind="{entry.kind}" data-actors="{esc(" ".join(actors))}" data-tags="{esc(" ".join(tags))}">'
-        f'<p class="tl-date">{date_html(entry.date)}{basis}</p>'
+        f'<p class="tl-date">{date_html(entry.date)}{basis}'
+        + (f' <a class="tl-to-mark" href="#tlm-{entry.kind}-{esc(record.id)}">on the drawing</a>' if drawn else "")
+        + "</p>"
         f'<p class="tl-title"><span class="tl-kind">{kind_label}</span>{extra} {links.a(record.id)}</p>'
         f'<p class="tl-summary">{esc(summary)}</p>'
         f'<p class="tl-meta">{"Actors" if entry.kind == "event" else "Claimants"}: {actor_links(links, actors)}'

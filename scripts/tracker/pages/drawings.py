@@ -1,0 +1,87 @@
+"""The drawings as they sit on pages: the timeline (full, and compact on the home and actor pages) and provenance.
+
+The drawings themselves are pure functions in ``tracker.draw``; here they get the page's links.
+The figures chart sits with its table in ``fragments.figure_table``; the reader pages are in ``reader``.
+"""
+
+from __future__ import annotations
+
+from ..draw import provenance
+from ..draw import timeline as draw_timeline
+from ..model import Actor, Claim, Model, Source
+from ..paths import timeline_page_path
+from .base import Links
+from .reader import reader_href
+from .timeline import TIMELINE_PAGE_SIZE, TimelineEntry, timeline_entries
+
+_WHERE: list = [None, None]  # [model, _Placed]: worked out once per model (home and every actor page use it)
+
+
+class _Placed:
+    """Every timeline entry with the timeline page that lists it, and each month's first entry."""
+
+    def __init__(self, model: Model):
+        self.entries = timeline_entries(model)
+        self.page_of: dict[tuple[str, str], int] = {}
+        self.first_of_month: dict[tuple[int, int], TimelineEntry] = {}
+        self.by_actor: dict[str, list[TimelineEntry]] = {}
+        for index, entry in enumerate(self.entries):
+            self.page_of[(entry.kind, entry.record.id)] = index // TIMELINE_PAGE_SIZE + 1
+            if entry.date.start is not None:
+                day = entry.date.start.earliest
+                self.first_of_month.setdefault((day.year, day.month), entry)
+            actors = getattr(entry.record, "actors", None) or getattr(entry.record, "claimants", [])
+            for actor in dict.fromkeys(actors):
+                self.by_actor.setdefault(actor, []).append(entry)
+
+
+def _placed(model: Model) -> _Placed:
+    if _WHERE[0] is not model:
+        _WHERE[0], _WHERE[1] = model, _Placed(model)
+    return _WHERE[1]
+
+
+def _entry_href(links: Links, placed: _Placed, entry: TimelineEntry) -> str:
+    return links.to(timeline_page_path(placed.page_of[(entry.kind, entry.record.id)]))
+
+
+def _month_href(links: Links, placed: _Placed, here: str | None = None):
+    """A density segment links to the list page holding that month's first entry, at that entry."""
+
+    def href(year: int, month: int) -> str | None:
+        entry = placed.first_of_month.get((year, month))
+        if entry is None:
+            return None
+        page = timeline_page_path(placed.page_of[(entry.kind, entry.record.id)])
+        anchor = draw_timeline.default_entry_id(entry.kind, entry.record.id)
+        return f"#{anchor}" if page == here else links.to(page, anchor)
+
+    return href
+
+
+def timeline_drawing(links: Links, number: int, entries: list[TimelineEntry]) -> tuple[str, bool]:
+    """The drawing above the list of timeline page ``number`` and whether its entries have marks to link back to.
+
+    One timeline page draws its own entries; when the timeline runs over several pages (or past the
+    threshold) every page shows the band of all entries per month, each month linking to its page.
+    """
+    placed = _placed(links.model)
+    here = timeline_page_path(number)
+    if len(placed.entries) <= draw_timeline.DENSITY_THRESHOLD:
+        marks = draw_timeline.marks_from_entries(entries)
+        return draw_timeline.timeline_svg(marks), bool(marks)
+    marks = draw_timeline.marks_from_entries(placed.entries)
+    return draw_timeline.timeline_svg(marks, month_href=_month_href(links, placed, here)), False
+
+
+def compact_timeline(links: Links, actor: Actor | None = None) -> str:
+    """The timeline at a glance (home page), or one actor's entries (its page); '' when there is nothing to draw."""
+    placed = _placed(links.model)
+    entries = placed.entries if actor is None else placed.by_actor.get(actor.id, [])
+    marks = draw_timeline.marks_from_entries(entries, page_href=lambda e: _entry_href(links, placed, e))
+    return draw_timeline.timeline_svg(marks, compact=True, width=640, prefix="tlc", month_href=_month_href(links, placed))
+
+
+def provenance_drawing(links: Links, record: Claim | Source) -> str:
+    """Who said it, where, through which reports, and where to read it: every box a link."""
+    return provenance.provenance_svg(links.model, record, record_href=links.record, seed_href=lambda s: reader_href(links, s))
