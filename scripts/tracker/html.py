@@ -138,7 +138,7 @@ ALLOWED_TAGS = (
 ALLOWED_ATTRIBUTES = {
     # the drawings' SVG attributes are presentation only (no style, no event handler, no xlink)
     "*": {"class", "id", "title", "lang", "role", "aria-label", "aria-hidden", "hidden"} | SVG_ATTRIBUTES,
-    "a": {"href", "rel"},
+    "a": {"href", "rel", "download"},
     "time": {"datetime"},
     "th": {"scope", "colspan"},
     "td": {"colspan"},
