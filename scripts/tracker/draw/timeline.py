@@ -19,6 +19,9 @@ from ..dates import MONTHS, EdtfDate, humanize
 from ..html import esc
 from .svg import clip, fade_defs, num, svg_open, text_width
 
+# a bar at least this wide carries its label inside, shortened to fit: beside it, the label of a bar
+# near the right edge would be dropped (the year-long bars of a story's last year all are)
+INSIDE_MIN = 80
 DENSITY_THRESHOLD = 300  # marks; beyond, one band of monthly counts keeps the page small
 LANE_TITLES = {"event": "Events", "claim": "Claims"}
 
@@ -197,7 +200,7 @@ def _mark_svg(prefix: str, scale: Scale, mark: Mark, y: float, labelled: bool, c
             )
         right = ext.x1
     text = clip(mark.label, 40)
-    inside = not compact and not ext.point and ext.x1 - ext.x0 >= text_width(text, 11) + 10
+    inside = not compact and not ext.point and ext.x1 - ext.x0 >= min(text_width(text, 11) + 10, INSIDE_MIN)
     if inside:  # a wide bar shows more of its label
         text = clip(mark.label, min(90, int((ext.x1 - ext.x0 - 10) / text_width("x", 11))))
     label_x = ext.x0 + 5 if inside else right + 4
@@ -271,7 +274,7 @@ def timeline_svg(
             ext = extent(scale, m.date)
             right = ext.x0 + BAR / 2 if ext.point else ext.x1
             label_w = text_width(clip(m.label, 40), 11)
-            inside = not ext.point and ext.x1 - ext.x0 >= label_w + 10  # drawn inside the bar: no room needed
+            inside = not ext.point and ext.x1 - ext.x0 >= min(label_w + 10, INSIDE_MIN)  # drawn inside the bar: no room needed
             spans.append((ext.x0 - (BAR / 2 if ext.point else 0), right, 0.0 if compact or inside else label_w))
         placed = pack(spans, 2 if compact else 10)
         rows = max(r for r, _ in placed) + 1
