@@ -14,7 +14,7 @@ REPOSITORY_WORDS = re.compile(r"\bseeds?\b(?!/\w+\.txt)", re.IGNORECASE)
 class VisibleText(HTMLParser):
     """The text a reader sees: no script, style or code (ids and file names shown as code are data, not prose), SVG titles included."""
 
-    SKIP = {"script", "style", "code"}
+    SKIP = frozenset({"script", "style", "code"})
 
     def __init__(self) -> None:
         super().__init__()
