@@ -7,6 +7,8 @@ with Material's palette variables, so light and dark schemes both work. Fading e
 
 from __future__ import annotations
 
+import functools
+
 from ..html import HTML_TAGS, SVG_ATTRIBUTES, SVG_TAGS, esc
 
 __all__ = ["HTML_TAGS", "SVG_ATTRIBUTES", "SVG_TAGS", "clip", "fade_defs", "num", "svg_open", "text_width"]
@@ -29,6 +31,7 @@ def text_width(text: str, size: float = 12) -> float:
     return len(text) * size * 0.58
 
 
+@functools.cache  # the same few strings on thousands of pages
 def fade_defs(prefix: str) -> str:
     """Masks: fade towards the right, towards the left, and soft at both ends (approximate)."""
     grads = {

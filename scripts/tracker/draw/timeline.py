@@ -11,6 +11,7 @@ band, entries per month, an inexact entry spread evenly over the months it may f
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -336,6 +337,7 @@ LEGEND = [
 ]
 
 
+@functools.cache  # the same few strings on thousands of pages
 def legend_html() -> str:
     """The legend in words, each with a small key drawn the same way (hidden from screen readers)."""
     keys = {

@@ -6,6 +6,8 @@ The figures chart sits with its table in ``fragments.figure_table``; the reader 
 
 from __future__ import annotations
 
+import re
+
 from ..draw import provenance
 from ..draw import timeline as draw_timeline
 from ..model import Actor, Claim, Model, Source
@@ -15,6 +17,7 @@ from .reader import reader_href
 from .timeline import TIMELINE_PAGE_SIZE, TimelineEntry, timeline_entries
 
 _WHERE: list = [None, None]  # [model, _Placed]: worked out once per model (home and every actor page use it)
+_PAGE_TOKEN = re.compile(r"@timeline-page-(\d+)@")
 
 
 class _Placed:
@@ -25,6 +28,7 @@ class _Placed:
         self.page_of: dict[tuple[str, str], int] = {}
         self.first_of_month: dict[tuple[int, int], TimelineEntry] = {}
         self.by_actor: dict[str, list[TimelineEntry]] = {}
+        self.band = ""  # the density band of every entry, its links to pages as tokens (_PAGE_TOKEN)
         for index, entry in enumerate(self.entries):
             self.page_of[(entry.kind, entry.record.id)] = index // TIMELINE_PAGE_SIZE + 1
             if entry.date.start is not None:
@@ -45,7 +49,7 @@ def _entry_href(links: Links, placed: _Placed, entry: TimelineEntry) -> str:
     return links.to(timeline_page_path(placed.page_of[(entry.kind, entry.record.id)]))
 
 
-def _month_href(links: Links, placed: _Placed, here: str | None = None):
+def _month_href(links: Links, placed: _Placed):
     """A density segment links to the list page holding that month's first entry, at that entry."""
 
     def href(year: int, month: int) -> str | None:
@@ -53,8 +57,7 @@ def _month_href(links: Links, placed: _Placed, here: str | None = None):
         if entry is None:
             return None
         page = timeline_page_path(placed.page_of[(entry.kind, entry.record.id)])
-        anchor = draw_timeline.default_entry_id(entry.kind, entry.record.id)
-        return f"#{anchor}" if page == here else links.to(page, anchor)
+        return links.to(page, draw_timeline.default_entry_id(entry.kind, entry.record.id))
 
     return href
 
@@ -66,12 +69,19 @@ def timeline_drawing(links: Links, number: int, entries: list[TimelineEntry]) ->
     threshold) every page shows the band of all entries per month, each month linking to its page.
     """
     placed = _placed(links.model)
-    here = timeline_page_path(number)
     if len(placed.entries) <= draw_timeline.DENSITY_THRESHOLD:
         marks = draw_timeline.marks_from_entries(entries)
         return draw_timeline.timeline_svg(marks), bool(marks)
-    marks = draw_timeline.marks_from_entries(placed.entries)
-    return draw_timeline.timeline_svg(marks, month_href=_month_href(links, placed, here)), False
+    if not placed.band:  # the same band on every page: drawn once, its links made relative per page
+
+        def token(year: int, month: int) -> str | None:
+            entry = placed.first_of_month.get((year, month))
+            if entry is None:
+                return None
+            return f"@timeline-page-{placed.page_of[(entry.kind, entry.record.id)]}@#{draw_timeline.default_entry_id(entry.kind, entry.record.id)}"
+
+        placed.band = draw_timeline.timeline_svg(draw_timeline.marks_from_entries(placed.entries), month_href=token)
+    return _PAGE_TOKEN.sub(lambda m: "" if int(m.group(1)) == number else links.to(timeline_page_path(int(m.group(1)))), placed.band), False
 
 
 def compact_timeline(links: Links, actor: Actor | None = None) -> str:
