@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from .. import dates
 from ..html import esc, first_sentence
-from ..model import Claim, Event, Model, claim_date
+from ..model import Claim, Event, Model, Source, claim_date
 from ..paths import METHODOLOGY_PAGE, timeline_page_path
 from .base import Links, Page, html_block, paginate
 from .fragments import actor_links, badge, date_html, tag_list
+from .reader import readable, reader_href
 
 
 @dataclass(slots=True)
@@ -132,6 +133,11 @@ def _timeline_groups(links: Links, entries: list[TimelineEntry], drawn: bool = F
     return "".join(parts)
 
 
+def _citation_href(links: Links, record_id: str, number: int, source: Source, excerpt: str) -> str:
+    """A source link lands on the excerpt's highlight in the archived text, else on the record's footnote."""
+    return reader_href(links, source, excerpt) if readable(source) else links.record(record_id, f"cite-{number}")
+
+
 def timeline_entry_html(links: Links, entry: TimelineEntry, drawn: bool = False) -> str:
     """One entry of the list; ``drawn``: the drawing above has its mark, which the entry links back to."""
     record = entry.record
@@ -151,7 +157,7 @@ def timeline_entry_html(links: Links, entry: TimelineEntry, drawn: bool = False)
         kind_label = "Claim"
         extra = " " + badge(record.status)
     sources = " ".join(
-        f'<a href="{esc(links.record(record.id, f"cite-{n}"))}" class="tl-source" title="{esc(model.sources[c.source].title)}">[{n}]</a>'
+        f'<a href="{esc(_citation_href(links, record.id, n, model.sources[c.source], c.excerpt))}" class="tl-source" title="{esc(model.sources[c.source].title)}">[{n}]</a>'
         for n, c in enumerate(citations, start=1)
     )
     fuzzy_cls = " tl-fuzzy" if entry.date.is_fuzzy else ""
