@@ -263,3 +263,24 @@ def test_every_drawing_survives_the_extended_allowlist(seed_model):
         for tag in tags:
             assert cleaned.count(f"<{tag}") == markup.count(f"<{tag}"), tag
         assert sorted(set(re.findall(r' ([a-zA-Z:-]+)="', cleaned))) == sorted(set(re.findall(r' ([a-zA-Z:-]+)="', markup)))
+
+
+# ---------------------------------------------------------------- on the pages
+
+
+def test_pages_carry_the_drawings_and_link_to_highlights(seed_model):
+    built = {p.path: p.markdown for p in pages.all_pages(seed_model, "Tracker")}
+    timeline_md = built["timeline/index.md"]
+    entries = pages.timeline.timeline_entries(seed_model)
+    assert timeline_md.count('class="tl-mark') == len(entries) == timeline_md.count('class="tl-to-mark"')
+    assert timeline_md.index("tl-drawing") < timeline_md.index('class="timeline"')  # above the list
+    assert "../sources/seed-article/text/#excerpt-" in timeline_md  # source links land on the highlight
+    claim = built["claims/hrana-6854-protest-deaths.md"]
+    assert "prov-svg" in claim and claim.count("fig-svg") == 1 and claim.index("fig-svg") < claim.index("figure-table")
+    anchors = source_reader.excerpt_anchors(seed_model, seed_model.sources["seed-article"], (REPO / "seeds/000_339a995688291f73.txt").read_text("utf-8"))
+    excerpt = seed_model.claims["hrana-6854-protest-deaths"].citations[0].excerpt
+    assert f'href="../../sources/seed-article/text/#{anchors[excerpt]}"' in claim
+    assert "prov-svg" in built["sources/seed-article.md"] and "tl-compact" in built["actors/hrana.md"] and "tl-svg" in built["index.md"]
+    assert "fig-svg" in built["disputes.md"]
+    reader = built["sources/seed-article/text.md"]
+    assert reader.count('<mark class="excerpt"') >= 1 and "reader-share" in reader and 'href="../../../seeds/000_339a995688291f73.txt" download' in reader
