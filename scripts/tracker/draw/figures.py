@@ -13,7 +13,7 @@ from ..dates import humanize
 from ..html import esc
 from ..model import Model
 from ..words import QUALIFIER_WORDS
-from .svg import clip, fade_defs, num, svg_open, text_width
+from .svg import clip, fade_defs, masks_used, num, svg_open, text_width
 
 OPEN_ABOVE = {"more-than", "at-least"}
 OPEN_BELOW = {"fewer-than", "at-most"}
@@ -62,7 +62,7 @@ def figures_svg(
         return LEFT + (right - LEFT) * value / top_value
 
     height = TOP + ROW * len(rows) + 8
-    parts = [fade_defs(prefix)]
+    parts = [""]  # the masks the rows use, once they are drawn
     for tick in range(5):
         value = top_value * tick / 4
         parts.append(f'<line class="fig-grid" x1="{num(x(value))}" x2="{num(x(value))}" y1="{TOP - 6}" y2="{num(height - 8)}"/>')
@@ -125,5 +125,6 @@ def figures_svg(
         "A bar open to the right is a lower bound (more than, at least); a bar from zero is an upper bound; a dot with a soft halo is approximate. "
         "The table below gives the same figures as text."
     )
+    parts[0] = fade_defs(prefix, masks_used(prefix, "".join(parts)))
     svg = svg_open(prefix, width, height, "The figures compared", desc, "fig-svg") + "".join(parts) + "</svg>"
     return f'<figure class="drawing fig-drawing"><div class="drawing-scroll">{svg}</div></figure>'

@@ -32,14 +32,19 @@ def text_width(text: str, size: float = 12) -> float:
 
 
 @functools.cache  # the same few strings on thousands of pages
-def fade_defs(prefix: str) -> str:
-    """Masks: fade towards the right, towards the left, and soft at both ends (approximate)."""
+def fade_defs(prefix: str, used: frozenset[str] | None = None) -> str:
+    """Masks: fade towards the right, towards the left, and soft at both ends (approximate).
+
+    ``used``: only these masks (a drawing on every page of a large site carries only what it uses).
+    """
     grads = {
         "r": [(0, 1), (0.55, 1), (1, 0)],
         "l": [(0, 0), (0.45, 1), (1, 1)],
         "lr": [(0, 0), (0.45, 1), (0.55, 1), (1, 0)],
         "soft": [(0, 0.25), (0.2, 1), (0.8, 1), (1, 0.25)],
     }
+    if used is not None:
+        grads = {name: stops for name, stops in grads.items() if name in used}
     parts = ["<defs>"]
     for name, stops in grads.items():
         stop_html = "".join(f'<stop offset="{num(o)}" stop-color="white" stop-opacity="{num(a)}"/>' for o, a in stops)
@@ -49,6 +54,11 @@ def fade_defs(prefix: str) -> str:
         )
     parts.append("</defs>")
     return "".join(parts)
+
+
+def masks_used(prefix: str, body: str) -> frozenset[str]:
+    """The fade masks a drawing's marks refer to."""
+    return frozenset(name for name in ("r", "l", "lr", "soft") if f"url(#{prefix}-m-{name})" in body)
 
 
 def svg_open(prefix: str, width: float, height: float, title: str, desc: str, cls: str, *, attrs: str = "") -> str:

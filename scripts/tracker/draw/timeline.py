@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from ..dates import MONTHS, EdtfDate, humanize
 from ..html import esc
-from .svg import clip, fade_defs, num, svg_open, text_width
+from .svg import clip, fade_defs, masks_used, num, svg_open, text_width
 
 # a bar at least this wide carries its label inside, shortened to fit: beside it, the label of a bar
 # near the right edge would be dropped (the year-long bars of a story's last year all are)
@@ -250,9 +250,11 @@ def timeline_svg(
     lane_of: Callable[[Mark], str] = lambda m: LANE_TITLES.get(m.kind, m.kind),
     month_href: Callable[[int, int], str | None] = lambda year, month: None,
     threshold: int = DENSITY_THRESHOLD,
+    legend: str | None = None,
 ) -> str:
     """The timeline drawing with its legend, as a <figure>; a density band above ``threshold`` marks.
 
+    ``legend``: the caption instead of the full legend (pages that draw many small timelines point to one legend).
     ``prefix`` keeps ids unique when a page has more than one drawing. ``month_href(year, month)``
     links a density segment to the list of that month (None: no link).
     """
@@ -313,7 +315,7 @@ def timeline_svg(
             attrs=f' data-start="{lo.isoformat()}" data-end="{hi.isoformat()}" data-left="{num(scale.left)}" data-right="{num(scale.right)}"'
             f' data-row-height="{COMPACT_ROW if compact else ROW}"',
         )
-        + fade_defs(prefix).replace("</defs>", clip_rect + "</defs>")
+        + fade_defs(prefix, masks_used(prefix, "".join(marks_svg))).replace("</defs>", clip_rect + "</defs>")
         + "".join(lanes_svg)
         + f'<g class="tl-plot" clip-path="url(#{prefix}-clip)">{axis}{"".join(marks_svg)}</g></svg>'
     )
@@ -321,7 +323,7 @@ def timeline_svg(
     toolbar = (
         "" if compact else f'<p class="tl-toolbar"><span class="tl-toolbar-text">{len(marks):,} entries, drawn across the days their dates allow.</span></p>'
     )
-    return f'<figure class="drawing tl-drawing" data-tl-prefix="{esc(prefix)}">{toolbar}<div class="drawing-scroll">{svg}</div>{legend_html()}</figure>'
+    return f'<figure class="drawing tl-drawing" data-tl-prefix="{esc(prefix)}">{toolbar}<div class="drawing-scroll">{svg}</div>{legend_html() if legend is None else legend}</figure>'
 
 
 def humanize_day(day: date) -> str:

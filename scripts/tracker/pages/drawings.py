@@ -10,6 +10,7 @@ import re
 
 from ..draw import provenance
 from ..draw import timeline as draw_timeline
+from ..html import esc
 from ..model import Actor, Claim, Model, Source
 from ..paths import timeline_page_path
 from .base import Links
@@ -89,7 +90,13 @@ def compact_timeline(links: Links, actor: Actor | None = None) -> str:
     placed = _placed(links.model)
     entries = placed.entries if actor is None else placed.by_actor.get(actor.id, [])
     marks = draw_timeline.marks_from_entries(entries, page_href=lambda e: _entry_href(links, placed, e))
-    return draw_timeline.timeline_svg(marks, compact=True, width=640, prefix="tlc", month_href=_month_href(links, placed))
+    legend = None
+    if actor is not None:  # one legend, on the timeline page, rather than the same words on every actor's page
+        legend = (
+            f'<figcaption class="tl-legend"><p>{esc(actor.name)}’s entries on the timeline; each mark links to its entry. '
+            f'<a href="{esc(links.to(timeline_page_path(1)))}">How to read the drawing</a>.</p></figcaption>'
+        )
+    return draw_timeline.timeline_svg(marks, compact=True, width=640, prefix="tlc", month_href=_month_href(links, placed), legend=legend)
 
 
 def provenance_drawing(links: Links, record: Claim | Source) -> str:

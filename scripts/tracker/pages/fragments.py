@@ -126,7 +126,7 @@ def claim_card(links: Links, claim: Claim, *, heading: str = "") -> str:
     )
 
 
-FIGURES_CHART_MAX = 40  # rows; beyond, a chart is no easier to read than its table
+FIGURES_CHART_MAX = 12  # rows; beyond, a chart is no easier to read than its table (and weighs more)
 
 
 def figure_table(links: Links, measure: str, *, highlight: str | None = None, prefix: str = "") -> str:
