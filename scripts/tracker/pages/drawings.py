@@ -15,7 +15,7 @@ from ..model import Actor, Claim, Model, Source
 from ..paths import timeline_page_path
 from .base import Links
 from .reader import reader_href
-from .timeline import TIMELINE_PAGE_SIZE, TimelineEntry, timeline_entries
+from .timeline import TimelineEntry, timeline_chunks
 
 _WHERE: list = [None, None]  # [model, _Placed]: worked out once per model (home and every actor page use it)
 _PAGE_TOKEN = re.compile(r"@timeline-page-(\d+)@")
@@ -25,13 +25,13 @@ class _Placed:
     """Every timeline entry with the timeline page that lists it, and each month's first entry."""
 
     def __init__(self, model: Model):
-        self.entries = timeline_entries(model)
-        self.page_of: dict[tuple[str, str], int] = {}
+        chunks = timeline_chunks(model)
+        self.entries = [entry for chunk in chunks for entry in chunk]
+        self.page_of: dict[tuple[str, str], int] = {(e.kind, e.record.id): n for n, chunk in enumerate(chunks, start=1) for e in chunk}
         self.first_of_month: dict[tuple[int, int], TimelineEntry] = {}
         self.by_actor: dict[str, list[TimelineEntry]] = {}
         self.band = ""  # the density band of every entry, its links to pages as tokens (_PAGE_TOKEN)
-        for index, entry in enumerate(self.entries):
-            self.page_of[(entry.kind, entry.record.id)] = index // TIMELINE_PAGE_SIZE + 1
+        for entry in self.entries:
             if entry.date.start is not None:
                 day = entry.date.start.earliest
                 self.first_of_month.setdefault((day.year, day.month), entry)
