@@ -166,12 +166,12 @@ def timeline_entry_html(links: Links, entry: TimelineEntry, drawn: bool = False)
     return (
         f'<li class="tl-entry tl-{entry.kind}{fuzzy_cls}" id="{entry.kind}-{esc(record.id)}" '
         f'data-kind="{entry.kind}" data-actors="{esc(" ".join(actors))}" data-tags="{esc(" ".join(tags))}">'
-        f'<p class="tl-date">{date_html(entry.date)}{basis}'
-        + (f' <a class="tl-to-mark" href="#tlm-{entry.kind}-{esc(record.id)}">on the drawing</a>' if drawn else "")
-        + "</p>"
+        f'<p class="tl-date">{date_html(entry.date)}{basis}</p>'
         f'<p class="tl-title"><span class="tl-kind">{kind_label}</span>{extra} {links.a(record.id)}</p>'
         f'<p class="tl-summary">{esc(summary)}</p>'
         f'<p class="tl-meta">{"Actors" if entry.kind == "event" else "Claimants"}: {actor_links(links, actors)}'
         + (f" · Tags: {tag_list(tags)}" if tags else "")
-        + f" · Sources: {sources}</p></li>"
+        + f" · Sources: {sources}"
+        + (f' · <a class="tl-to-mark" href="#tlm-{entry.kind}-{esc(record.id)}">on the drawing</a>' if drawn else "")
+        + "</p></li>"
     )
