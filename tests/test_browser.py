@@ -89,15 +89,17 @@ def test_timeline_shows_dates_at_their_true_precision(page, site_url):
 
 
 def test_excerpt_is_one_click_from_the_timeline(page, site_url, model):
-    """From a timeline entry, its source link lands on the verbatim excerpt."""
+    """From a timeline entry, its source link lands on the verbatim excerpt, highlighted in the archived text."""
     page.goto(site_url + "timeline/")
     event = model.events["us-jet-shoots-down-iranian-drone"]
     page.click("#event-us-jet-shoots-down-iranian-drone a.tl-source >> nth=0")
-    page.wait_for_url("**/events/us-jet-shoots-down-iranian-drone/#cite-1")
-    excerpt = page.locator("li#cite-1 blockquote.excerpt").inner_text()
-    assert " ".join(excerpt.split()) == " ".join(event.citations[0].excerpt.split())
-    assert page.evaluate("document.querySelector(':target').id") == "cite-1"
-    screenshot(page, "event-footnote-target")
+    page.wait_for_url("**/sources/seed-article/text/#excerpt-*")
+    target = page.evaluate("location.hash.slice(1)")
+    # an excerpt starting where another does is anchored by an empty <span> before the shared <mark>
+    mark = page.locator(f"#{target}" if page.eval_on_selector(f"#{target}", "el => el.tagName") == "MARK" else f"#{target} ~ mark >> nth=0")
+    words = " ".join(event.citations[0].excerpt.split())
+    assert mark.is_visible() and " ".join(mark.text_content().split()) in words
+    screenshot(page, "timeline-source-to-highlight")
 
 
 def test_footnote_links_reach_the_right_excerpt(page, site_url, model):
@@ -130,7 +132,8 @@ def test_claim_page_shows_the_reported_via_chain(page, site_url):
     assert chain.endswith("archived text")
     page.click("dl.facts .chain a >> nth=-1")
     page.wait_for_url("**/sources/seed-article/")
-    page.click("a.seed-link")
+    page.click("dl.facts a.reader-link")  # the archived text, on its reader page
+    page.wait_for_url("**/sources/seed-article/text/")
     assert "Take it or leave it" in page.content()
 
 

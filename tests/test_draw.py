@@ -203,7 +203,39 @@ def test_drawings_survive_the_sanitizer_with_svg_allowed(seed_model):
     cleaned = nh3.clean(svg, tags=ALLOWED_TAGS | SVG_TAGS, attributes=attrs, generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True)
     assert cleaned.count("<a ") == svg.count("<a ") and cleaned.count("<rect") == svg.count("<rect") and "mask=" in cleaned
     assert "<clipPath" in cleaned and "clip-path=" in cleaned and "data-row-height=" in cleaned and "viewBox=" in cleaned
-    assert "<svg" not in sanitize(svg)  # today's allowlist drops it: the lead must extend it
+    assert sanitize(svg) == cleaned  # the site's sanitizer lets the drawings through unchanged
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '<svg onload="alert(1)"><script>alert(1)</script><rect x="1"/></svg>',
+        '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>',
+        '<svg><foreignObject><img src="x" onerror="alert(1)"></foreignObject></svg>',
+        '<svg><rect style="fill:url(https://evil.example/)" onclick="alert(1)"/><animate attributeName="href" to="javascript:alert(1)"/></svg>',
+        '<svg><use href="https://evil.example/x.svg#a"/><image href="x.png"/></svg>',
+        '<mark onmouseover="alert(1)" style="color:red">x</mark>',
+    ],
+)
+def test_svg_in_the_allowlist_cannot_inject(hostile):
+    """With SVG allowed, scripts, handlers, styles, script URLs and external references still go."""
+    cleaned = sanitize(hostile).lower()
+    for bad in (
+        "script",
+        "onload",
+        "onerror",
+        "onclick",
+        "onmouseover",
+        "javascript:",
+        "style=",
+        "foreignobject",
+        "<img",
+        "<animate",
+        "<use",
+        "<image",
+        "evil",
+    ):
+        assert bad not in cleaned, (bad, cleaned)
 
 
 def test_compact_variant_counts_when_too_many_entries_overlap(seed_model):
@@ -233,3 +265,24 @@ def test_every_drawing_survives_the_extended_allowlist(seed_model):
         for tag in tags:
             assert cleaned.count(f"<{tag}") == markup.count(f"<{tag}"), tag
         assert sorted(set(re.findall(r' ([a-zA-Z:-]+)="', cleaned))) == sorted(set(re.findall(r' ([a-zA-Z:-]+)="', markup)))
+
+
+# ---------------------------------------------------------------- on the pages
+
+
+def test_pages_carry_the_drawings_and_link_to_highlights(seed_model):
+    built = {p.path: p.markdown for p in pages.all_pages(seed_model, "Tracker")}
+    timeline_md = built["timeline/index.md"]
+    entries = pages.timeline.timeline_entries(seed_model)
+    assert timeline_md.count('class="tl-mark') == len(entries) == timeline_md.count('class="tl-to-mark"')
+    assert timeline_md.index("tl-drawing") < timeline_md.index('class="timeline"')  # above the list
+    assert "../sources/seed-article/text/#excerpt-" in timeline_md  # source links land on the highlight
+    claim = built["claims/hrana-6854-protest-deaths.md"]
+    assert "prov-svg" in claim and claim.count("fig-svg") == 1 and claim.index("fig-svg") < claim.index("figure-table")
+    anchors = source_reader.excerpt_anchors(seed_model, seed_model.sources["seed-article"], (REPO / "seeds/000_339a995688291f73.txt").read_text("utf-8"))
+    excerpt = seed_model.claims["hrana-6854-protest-deaths"].citations[0].excerpt
+    assert f'href="../../sources/seed-article/text/#{anchors[excerpt]}"' in claim
+    assert "prov-svg" in built["sources/seed-article.md"] and "tl-compact" in built["actors/hrana.md"] and "tl-svg" in built["index.md"]
+    assert "fig-svg" in built["disputes.md"]
+    reader = built["sources/seed-article/text.md"]
+    assert reader.count('<mark class="excerpt"') >= 1 and "reader-share" in reader and 'href="../../../seeds/000_339a995688291f73.txt" download' in reader

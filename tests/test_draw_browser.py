@@ -1,87 +1,38 @@
-"""The drawn timeline in Chromium, on a page made of the real list and the drawing for the seed data,
-with the site's scripts and Content-Security-Policy (until the page layer puts the drawing on the site)."""
+"""The drawings in Chromium, on the real built site: the timeline page, the home and an actor page,
+a claim page with its figures chart and provenance, a source page and the archived text's reader page."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import ARTIFACTS, screenshot, serve, watch
+from browser import ARTIFACTS, screenshot, watch
 from conftest import REPO
-from tracker import csp, pages
 from tracker import model as model_mod
-from tracker.draw import figures, provenance, source_reader, timeline
-from tracker.model import claim_date
+from tracker import pages
+from tracker.draw import source_reader, timeline
 from tracker.validate import validate
-from tracker.words import record_label
 
 pytestmark = pytest.mark.browser
+
+TIMELINE = "timeline/"
+CLAIM = "claims/hrana-6854-protest-deaths/"
+NEW_PAGES = {
+    "timeline": TIMELINE,
+    "home": "",
+    "actor": "actors/hrana/",
+    "claim": CLAIM,
+    "source": "sources/seed-article/",
+    "reader": "sources/seed-article/text/",
+    "disputes": "disputes/",
+}
 
 
 @pytest.fixture(scope="module")
 def model():
     return model_mod.build(validate(REPO / "data").dataset)
-
-
-@pytest.fixture(scope="module")
-def site_url(model, tmp_path_factory):
-    root = tmp_path_factory.mktemp("drawing")
-    for name in ("javascripts/timeline.js", "javascripts/drawings.js", "stylesheets/drawings.css"):
-        (root / name).parent.mkdir(exist_ok=True)
-        shutil.copy(REPO / "docs" / name, root / name)
-    drawing = timeline.timeline_svg(timeline.marks_from_entries(pages.timeline.timeline_entries(model)))
-    listing = pages.timeline.timeline_pages(model)[0].markdown
-    body = (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Timeline</title>'
-        '<link rel="stylesheet" href="stylesheets/drawings.css"></head>'
-        f"<body>{drawing}{listing}"
-        '<script src="javascripts/timeline.js"></script><script src="javascripts/drawings.js"></script></body></html>'
-    )
-    (root / "index.html").write_text(csp.add_policy(body), "utf-8")
-    for name, scheme in (("others.html", "default"), ("others-dark.html", "slate")):
-        (root / name).write_text(csp.add_policy(others_page(model, scheme)), "utf-8")
-    with serve(root) as url:
-        yield url
-
-
-# Material's palette variables as the theme sets them, so that contrast is checked as on the site.
-SCHEMES = {
-    "default": "--md-default-fg-color:rgba(0,0,0,.87);--md-default-fg-color--light:rgba(0,0,0,.54);--md-default-bg-color:#fff;--md-typeset-a-color:#546e7a;background:#fff;color:rgba(0,0,0,.87)",
-    "slate": "--md-default-fg-color:hsla(232,75%,95%,.82);--md-default-fg-color--light:hsla(232,75%,90%,.56);--md-default-bg-color:hsl(232,15%,14%);--md-typeset-a-color:#78909c;"
-    "background:hsl(232,15%,14%);color:hsla(232,75%,95%,.82)",
-}
-
-
-def others_page(model, scheme: str) -> str:
-    """The figures chart, two provenance diagrams, the compact timeline and the source reader on one page."""
-    source = model.sources["seed-article"]
-    raw = (REPO / source.seed).read_text("utf-8")
-    parts = [
-        "<h1>Drawings</h1><h2>Figures</h2>",
-        figures.figures_svg(
-            model,
-            "iran-protest-deaths",
-            record_href=lambda c: f"#{c}",
-            claim_date=lambda c: claim_date(model, model.claims[c])[0],
-            highlight="hrana-6854-protest-deaths",
-        ),
-        "<h2>Provenance of a claim</h2>",
-        provenance.provenance_svg(model, model.claims["source-one-take-it-or-leave-it"], record_href=lambda r: f"#{r}", seed_href=lambda s: "#reader"),
-        "<h2>Provenance of a document</h2>",
-        provenance.provenance_svg(model, model.sources["daily-mail-report"], record_href=lambda r: f"#{r}", seed_href=lambda s: "#reader", prefix="prov2"),
-        "<h2>At a glance</h2>",
-        timeline.timeline_svg(timeline.marks_from_entries(pages.timeline.timeline_entries(model)), compact=True, width=640, prefix="tlc"),
-        '<h2 id="reader">The archived article</h2>',
-        source_reader.reader_html(model, source, raw, lambda r: f"#{r}", lambda r: record_label(model.get(r), 60)),
-    ]
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Drawings</title>'
-        f'<link rel="stylesheet" href="stylesheets/drawings.css"><style>body {{ font-family: sans-serif; max-width: 760px; margin: 1em auto; {SCHEMES[scheme]} }} a {{ color: var(--md-typeset-a-color) }}</style></head>'
-        f'<body data-md-color-scheme="{scheme}"><main>{"".join(parts)}</main></body></html>'
-    )
 
 
 def shot(page, name: str) -> None:
@@ -95,7 +46,7 @@ def page(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.watch = watch(page, site_url)
-    page.goto(site_url)
+    page.goto(site_url + TIMELINE)
     yield page
     assert page.watch.dialogs == [] and page.watch.errors == [] and page.watch.offsite == []
     context.close()
@@ -154,7 +105,7 @@ def test_the_zoom_control_moves_nothing(browser, site_url):
     for javascript in (False, True):
         context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
         page = context.new_page()
-        page.goto(site_url)
+        page.goto(site_url + TIMELINE)
         tops.append(page.eval_on_selector("svg.tl-svg", "s => s.getBoundingClientRect().top"))
         assert page.locator("label.tl-zoom").count() == (1 if javascript else 0)
         context.close()
@@ -173,26 +124,72 @@ def test_zoom_to_a_month_widens_its_marks(page):
     assert abs(page.eval_on_selector(selector, "r => r.getBBox().width") - before) < 0.1
 
 
-@pytest.mark.parametrize("name", ["index.html", "others.html", "others-dark.html"])
-def test_no_serious_accessibility_violations(page, site_url, name):
-    page.goto(site_url + name)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", sorted(NEW_PAGES))
+def test_no_serious_accessibility_violations(browser, site_url, name, scheme):
+    """Light and dark palettes, as Material picks them from the reader's system preference."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + NEW_PAGES[name])
+    assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
     results = Axe().run(page)
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+    screenshot(page, f"drawings-{name}-{scheme}")
+    context.close()
     assert serious == []
-    screenshot(page, "drawings-" + name.removesuffix(".html"))
+
+
+@pytest.mark.parametrize("name", sorted(NEW_PAGES))
+def test_no_sideways_scroll_at_390(browser, site_url, name):
+    """At a phone's width the page itself never scrolls sideways (a drawing may scroll inside its own box)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url + NEW_PAGES[name])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, f"drawings-{name}-390")
+    context.close()
 
 
 def test_reader_highlights_link_to_their_records(page, site_url, model):
-    page.goto(site_url + "others.html")
+    page.goto(site_url + NEW_PAGES["reader"])
     source = model.sources["seed-article"]
     cited = source_reader.citations_of(model, source)
     anchors = source_reader.excerpt_anchors(model, source, (REPO / source.seed).read_text("utf-8"))
     assert page.locator("mark.excerpt[id^='excerpt-']").count() + page.locator("span[id^='excerpt-']").count() == len(anchors) == len(cited)
-    page.goto(site_url + "others.html#excerpt-1")
+    page.goto(site_url + NEW_PAGES["reader"] + "#excerpt-1")
     assert page.locator("#excerpt-1").is_visible()
-    citers = page.eval_on_selector_all(".excerpt-cites a", "els => els.map(a => a.getAttribute('href').slice(1))")
-    assert set(citers) == {rid for ids in cited.values() for rid in ids}
+    citers = page.eval_on_selector_all(".excerpt-cites a", "els => els.map(a => a.href)")
+    expected = {rid for ids in cited.values() for rid in ids}
+    assert {href.rstrip("/").rsplit("/", 1)[-1] for href in citers} == expected
+    assert page.locator(".uncited").count() > 0 and "covering" in page.inner_text(".reader-share")
+    assert page.locator("a[download]").count() == 1
+
+
+def test_a_citation_from_a_claim_lands_on_its_highlighted_excerpt(page, site_url, model):
+    page.goto(site_url + CLAIM)
+    claim = model.claims["hrana-6854-protest-deaths"]
+    link = page.locator("#cite-1 a.reader-link")
+    link.click()
+    page.wait_for_load_state()
+    assert "/sources/seed-article/text/#excerpt-" in page.url
+    target = page.evaluate("location.hash.slice(1)")
+    # an excerpt starting where another does is anchored by an empty <span> just before the shared <mark>
+    highlight = "mark" if page.eval_on_selector(f"#{target}", "el => el.tagName") == "MARK" else "~ mark"
+    mark = page.locator(f"#{target}" if highlight == "mark" else f"#{target} {highlight} >> nth=0")
+    assert mark.is_visible()
+    highlighted = mark.text_content()
+    assert highlighted and highlighted.split()[0] in " ".join(claim.citations[0].excerpt.split())
+    screenshot(page, "reader-from-claim-citation")
+
+
+def test_figures_chart_and_provenance_on_the_claim_page(page, site_url):
+    page.goto(site_url + CLAIM)
+    assert page.locator("svg.fig-svg a.fig-row").count() == 2 and page.locator("svg.fig-svg .fig-current").count() == 1
+    assert page.locator("figure.fig-drawing + .figure-table table").count() == 1  # the table stays below as its text
+    assert page.locator("svg.prov-svg a.prov-node").count() >= 3
+    page.goto(site_url + "disputes/")
+    assert page.locator("svg.fig-svg").count() >= 1

@@ -49,9 +49,13 @@ class _Record(Protocol):
 class Entry(Protocol):
     """What the timeline lists: pages.timeline.TimelineEntry satisfies this."""
 
-    kind: str  # "event" or "claim"
-    record: _Record
-    date: dates.EdtfDate
+    # Read-only (properties), so that a list of timeline entries whose record is an Event or Claim satisfies it.
+    @property
+    def kind(self) -> str: ...  # "event" or "claim"
+    @property
+    def record(self) -> _Record: ...
+    @property
+    def date(self) -> dates.EdtfDate: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from . import docs_text, kinds, licences
 from .dates import EdtfDate, humanize
 from .export_common import SCHEMA_VERSION, SITE_NAME, build_time, rfc3339, timeline_date
-from .model import Model, Record, Source
+from .model import Actor, Claim, Event, Model, Record, Source
 from .paths import CSV_ROOT, absolute, actor_feed_path, record_api_path, record_page_path
 from .schemas import schema_documents
 from .words import number_for_data
@@ -506,7 +506,9 @@ def expected_rows(model: Model) -> dict[str, int]:
         "claims": len(model.claims),
         "actors": len(model.actors),
         "sources": len(model.sources),
-        "citations": sum(len(r.reported_via) if isinstance(r, Source) else len(r.citations) for r in model.all_records()),
+        "citations": sum(
+            len(r.reported_via) if isinstance(r, Source) else len(r.citations) for r in model.all_records() if isinstance(r, Event | Claim | Actor | Source)
+        ),
         "quantities": sum(len(c.quantities) for c in model.claims.values()),
         "claim_links": sum(len(c.links) for c in model.claims.values()),
         "actor_roles": sum(len(a.roles) for a in model.actors.values()),

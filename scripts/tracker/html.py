@@ -67,14 +67,81 @@ def json_for_script(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "caption", "code", "dd", "details", "div", "dl", "dt", "em", "figure",
-    "figcaption", "h1", "h2", "h3", "h4", "li", "nav", "ol", "p", "q", "section", "small", "span", "strong",
-    "summary", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
+# What the sanitizer must let through for the drawings (tracker.draw): SVG element and attribute
+# names as written, case kept. Presentation only: no style, no event handler, no xlink:href.
+SVG_TAGS = {
+    "svg",
+    "title",
+    "desc",
+    "g",
+    "defs",
+    "a",
+    "rect",
+    "circle",
+    "line",
+    "path",
+    "polygon",
+    "text",
+    "tspan",
+    "mask",
+    "linearGradient",
+    "stop",
+    "clipPath",
+}
+HTML_TAGS = {"mark"}  # the source reader's highlights
+SVG_ATTRIBUTES = {
+    "viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "d", "points",
+    "mask", "fill", "stroke-dasharray", "offset", "stop-color", "stop-opacity", "maskContentUnits",
+    "text-anchor", "dominant-baseline", "focusable", "aria-labelledby", "aria-describedby", "tabindex",
+    "xmlns", "preserveAspectRatio", "clip-path", "dx", "stroke-width", "fill-opacity",
 }  # fmt: skip
+ALLOWED_TAGS = (
+    {
+        "a",
+        "abbr",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figure",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "li",
+        "nav",
+        "ol",
+        "p",
+        "q",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "ul",
+    }
+    | SVG_TAGS
+    | HTML_TAGS
+)  # fmt: skip  (the drawings: inline SVG and the reader's <mark> highlights)
 ALLOWED_ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "role", "aria-label", "aria-hidden", "hidden"},
-    "a": {"href", "rel"},
+    # the drawings' SVG attributes are presentation only (no style, no event handler, no xlink)
+    "*": {"class", "id", "title", "lang", "role", "aria-label", "aria-hidden", "hidden"} | SVG_ATTRIBUTES,
+    "a": {"href", "rel", "download"},
     "time": {"datetime"},
     "th": {"scope", "colspan"},
     "td": {"colspan"},

@@ -62,6 +62,11 @@ def disputes_page_path(number: int) -> str:
     return "disputes.md" if number == 1 else f"disputes/{number}.md"
 
 
+def reader_page_path(source_id: str) -> str:
+    """The reader page of a source's archived text: its text with the cited excerpts highlighted."""
+    return f"sources/{source_id}/text.md"
+
+
 def list_page_path(kind: str, slug: str, number: int) -> str:
     """A page of a long list (an index group, or an actor's or source's records) under browse/."""
     return f"browse/{kind}/{slug}/index.md" if number == 1 else f"browse/{kind}/{slug}/{number}.md"

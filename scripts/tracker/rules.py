@@ -134,7 +134,7 @@ def check_claim_dates(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
 
 @rule()
 def check_excerpts(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
-    """An excerpt cited from a source archived in seeds/ occurs in that archived text."""
+    """An excerpt cited from a source whose text the site keeps occurs in that archived text."""
     field = "reported_via" if record.kind == "sources" else "citations"
     for index, citation in enumerate(record.data.get(field, [])):
         source = target(ds, citation["source"], "sources")
@@ -158,14 +158,14 @@ def check_quote(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
 
 @rule("sources")
 def check_seed(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
-    """A source's seed path names a plain file inside seeds/ of this repository."""
+    """A source's archived text is a plain file inside the repository's archive folder."""
     if "seed" in record.data and seed_text(record.data["seed"]) is None:
         yield ("seed",), f"{record.data['seed']!r} is not a file in seeds/"
 
 
 @rule("sources")
 def check_traceable(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
-    """A source with no url, archived_url or seed is reported via another source, with no cycle."""
+    """A source with no URL, archived URL or archived text is reported via another source, with no cycle."""
     data = record.data
     if not ({"url", "archived_url", "seed"} & data.keys()) and not data.get("reported_via"):
         yield (), "a source with no url, archived_url or seed must say where it is reported (reported_via)"

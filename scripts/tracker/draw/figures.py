@@ -13,7 +13,7 @@ from ..dates import EdtfDate, humanize
 from ..html import esc
 from ..model import Model
 from ..words import QUALIFIER_WORDS
-from .svg import clip, fade_defs, num, svg_open, text_width
+from .svg import clip, fade_defs, masks_used, num, svg_open, text_width
 
 OPEN_ABOVE = {"more-than", "at-least"}
 OPEN_BELOW = {"fewer-than", "at-most"}
@@ -62,7 +62,7 @@ def figures_svg(
         return LEFT + (right - LEFT) * value / top_value
 
     height = TOP + ROW * len(rows) + 8
-    parts = [fade_defs(prefix)]
+    parts = [""]  # the masks the rows use, once they are drawn
     for tick in range(5):
         value = top_value * tick / 4
         parts.append(f'<line class="fig-grid" x1="{num(x(value))}" x2="{num(x(value))}" y1="{TOP - 6}" y2="{num(height - 8)}"/>')
@@ -107,23 +107,24 @@ def figures_svg(
         free_left = 0 if q.qualifier in OPEN_BELOW else vx - LEFT - 14
         free_right = 0 if q.qualifier in OPEN_ABOVE else right - vx - 14
         if words_w <= free_right:
-            value = f'<text class="fig-value" x="{num(vx + 12)}" y="{num(cy + 4)}">{esc(figure)}</text>'
+            value_text = f'<text class="fig-value" x="{num(vx + 12)}" y="{num(cy + 4)}">{esc(figure)}</text>'
         elif words_w <= free_left:
-            value = f'<text class="fig-value" x="{num(vx - 12)}" y="{num(cy + 4)}" text-anchor="end">{esc(figure)}</text>'
+            value_text = f'<text class="fig-value" x="{num(vx - 12)}" y="{num(cy + 4)}" text-anchor="end">{esc(figure)}</text>'
         else:
-            value = ""
-        on_name_line = "" if value else f'<tspan class="fig-value-inline" dx="6">{esc(figure)}</tspan>'
+            value_text = ""
+        on_name_line = "" if value_text else f'<tspan class="fig-value-inline" dx="6">{esc(figure)}</tspan>'
         parts.append(
             f'<a href="{esc(record_href(claim_id))}" class="{" ".join(classes)}" aria-label="{esc(label)}"><title>{esc(label)}</title>'
             f'<rect class="fig-band" x="0" y="{num(y0)}" width="{num(width)}" height="{ROW}"/>'
             f'<text class="fig-name" x="{LEFT}" y="{num(y0 + 12)}">{esc(clip(who, 48))}'
             f'{on_name_line}<tspan class="fig-meta" dx="6">{esc(clip(when_words, 40))}{" · this claim" if claim_id == highlight else ""}</tspan></text>'
-            f"{mark}{value}</a>"
+            f"{mark}{value_text}</a>"
         )
     desc = (
         f"{len(rows)} figures for {measure.replace('-', ' ')} ({', '.join(units)}), on one scale from 0 to {_number(top_value)}. "
         "A bar open to the right is a lower bound (more than, at least); a bar from zero is an upper bound; a dot with a soft halo is approximate. "
         "The table below gives the same figures as text."
     )
+    parts[0] = fade_defs(prefix, masks_used(prefix, "".join(parts)))
     svg = svg_open(prefix, width, height, "The figures compared", desc, "fig-svg") + "".join(parts) + "</svg>"
     return f'<figure class="drawing fig-drawing"><div class="drawing-scroll">{svg}</div></figure>'

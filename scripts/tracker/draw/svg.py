@@ -7,36 +7,11 @@ with Material's palette variables, so light and dark schemes both work. Fading e
 
 from __future__ import annotations
 
-from ..html import esc
+import functools
 
-# What the sanitizer (html.sanitize) must let through for these drawings: the page layer adds
-# these to its allowlist (SVG element and attribute names as written, case kept).
-SVG_TAGS = {
-    "svg",
-    "title",
-    "desc",
-    "g",
-    "defs",
-    "a",
-    "rect",
-    "circle",
-    "line",
-    "path",
-    "polygon",
-    "text",
-    "tspan",
-    "mask",
-    "linearGradient",
-    "stop",
-    "clipPath",
-}
-HTML_TAGS = {"mark"}  # the source reader's highlights
-SVG_ATTRIBUTES = {
-    "viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "d", "points",
-    "mask", "fill", "stroke-dasharray", "offset", "stop-color", "stop-opacity", "maskContentUnits",
-    "text-anchor", "dominant-baseline", "focusable", "aria-labelledby", "aria-describedby", "tabindex",
-    "xmlns", "preserveAspectRatio", "clip-path", "dx", "stroke-width", "fill-opacity",
-}  # fmt: skip
+from ..html import HTML_TAGS, SVG_ATTRIBUTES, SVG_TAGS, esc
+
+__all__ = ["HTML_TAGS", "SVG_ATTRIBUTES", "SVG_TAGS", "clip", "fade_defs", "num", "svg_open", "text_width"]
 
 
 def num(value: float) -> str:
@@ -56,14 +31,20 @@ def text_width(text: str, size: float = 12) -> float:
     return len(text) * size * 0.58
 
 
-def fade_defs(prefix: str) -> str:
-    """Masks: fade towards the right, towards the left, and soft at both ends (approximate)."""
+@functools.cache  # the same few strings on thousands of pages
+def fade_defs(prefix: str, used: frozenset[str] | None = None) -> str:
+    """Masks: fade towards the right, towards the left, and soft at both ends (approximate).
+
+    ``used``: only these masks (a drawing on every page of a large site carries only what it uses).
+    """
     grads: dict[str, list[tuple[float, float]]] = {
         "r": [(0, 1), (0.55, 1), (1, 0)],
         "l": [(0, 0), (0.45, 1), (1, 1)],
         "lr": [(0, 0), (0.45, 1), (0.55, 1), (1, 0)],
         "soft": [(0, 0.25), (0.2, 1), (0.8, 1), (1, 0.25)],
     }
+    if used is not None:
+        grads = {name: stops for name, stops in grads.items() if name in used}
     parts = ["<defs>"]
     for name, stops in grads.items():
         stop_html = "".join(f'<stop offset="{num(o)}" stop-color="white" stop-opacity="{num(a)}"/>' for o, a in stops)
@@ -73,6 +54,11 @@ def fade_defs(prefix: str) -> str:
         )
     parts.append("</defs>")
     return "".join(parts)
+
+
+def masks_used(prefix: str, body: str) -> frozenset[str]:
+    """The fade masks a drawing's marks refer to."""
+    return frozenset(name for name in ("r", "l", "lr", "soft") if f"url(#{prefix}-m-{name})" in body)
 
 
 def svg_open(prefix: str, width: float, height: float, title: str, desc: str, cls: str, *, attrs: str = "") -> str:

@@ -11,14 +11,19 @@ band, entries per month, an inexact entry spread evenly over the months it may f
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from ..dates import MONTHS, EdtfDate, humanize
 from ..html import esc
-from .svg import clip, fade_defs, num, svg_open, text_width
+from .svg import clip, fade_defs, masks_used, num, svg_open, text_width
 
+# a bar at least this wide carries its label inside, shortened to fit: beside it, the label of a bar
+# near the right edge would be dropped (the year-long bars of a story's last year all are)
+INSIDE_MIN = 80
 DENSITY_THRESHOLD = 300  # marks; beyond, one band of monthly counts keeps the page small
 LANE_TITLES = {"event": "Events", "claim": "Claims"}
 
@@ -45,7 +50,7 @@ def default_entry_id(kind: str, record_id: str) -> str:
 
 
 def marks_from_entries(
-    entries: Iterable, *, entry_id: Callable[[str, str], str] = default_entry_id, page_href: Callable[[object], str] = lambda e: ""
+    entries: Iterable, *, entry_id: Callable[[str, str], str] = default_entry_id, page_href: Callable[[Any], str] = lambda e: ""
 ) -> list[Mark]:
     """Marks for timeline entries (objects with ``kind``, ``record`` and ``date``, as pages.timeline.TimelineEntry).
 
@@ -197,7 +202,7 @@ def _mark_svg(prefix: str, scale: Scale, mark: Mark, y: float, labelled: bool, c
             )
         right = ext.x1
     text = clip(mark.label, 40)
-    inside = not compact and not ext.point and ext.x1 - ext.x0 >= text_width(text, 11) + 10
+    inside = not compact and not ext.point and ext.x1 - ext.x0 >= min(text_width(text, 11) + 10, INSIDE_MIN)
     if inside:  # a wide bar shows more of its label
         text = clip(mark.label, min(90, int((ext.x1 - ext.x0 - 10) / text_width("x", 11))))
     label_x = ext.x0 + 5 if inside else right + 4
@@ -246,9 +251,11 @@ def timeline_svg(
     lane_of: Callable[[Mark], str] = lambda m: LANE_TITLES.get(m.kind, m.kind),
     month_href: Callable[[int, int], str | None] = lambda year, month: None,
     threshold: int = DENSITY_THRESHOLD,
+    legend: str | None = None,
 ) -> str:
     """The timeline drawing with its legend, as a <figure>; a density band above ``threshold`` marks.
 
+    ``legend``: the caption instead of the full legend (pages that draw many small timelines point to one legend).
     ``prefix`` keeps ids unique when a page has more than one drawing. ``month_href(year, month)``
     links a density segment to the list of that month (None: no link).
     """
@@ -271,7 +278,7 @@ def timeline_svg(
             ext = extent(scale, m.date)
             right = ext.x0 + BAR / 2 if ext.point else ext.x1
             label_w = text_width(clip(m.label, 40), 11)
-            inside = not ext.point and ext.x1 - ext.x0 >= label_w + 10  # drawn inside the bar: no room needed
+            inside = not ext.point and ext.x1 - ext.x0 >= min(label_w + 10, INSIDE_MIN)  # drawn inside the bar: no room needed
             spans.append((ext.x0 - (BAR / 2 if ext.point else 0), right, 0.0 if compact or inside else label_w))
         placed = pack(spans, 2 if compact else 10)
         rows = max(r for r, _ in placed) + 1
@@ -309,7 +316,7 @@ def timeline_svg(
             attrs=f' data-start="{lo.isoformat()}" data-end="{hi.isoformat()}" data-left="{num(scale.left)}" data-right="{num(scale.right)}"'
             f' data-row-height="{COMPACT_ROW if compact else ROW}"',
         )
-        + fade_defs(prefix).replace("</defs>", clip_rect + "</defs>")
+        + fade_defs(prefix, masks_used(prefix, "".join(marks_svg))).replace("</defs>", clip_rect + "</defs>")
         + "".join(lanes_svg)
         + f'<g class="tl-plot" clip-path="url(#{prefix}-clip)">{axis}{"".join(marks_svg)}</g></svg>'
     )
@@ -317,7 +324,7 @@ def timeline_svg(
     toolbar = (
         "" if compact else f'<p class="tl-toolbar"><span class="tl-toolbar-text">{len(marks):,} entries, drawn across the days their dates allow.</span></p>'
     )
-    return f'<figure class="drawing tl-drawing" data-tl-prefix="{esc(prefix)}">{toolbar}<div class="drawing-scroll">{svg}</div>{legend_html()}</figure>'
+    return f'<figure class="drawing tl-drawing" data-tl-prefix="{esc(prefix)}">{toolbar}<div class="drawing-scroll">{svg}</div>{legend_html() if legend is None else legend}</figure>'
 
 
 def humanize_day(day: date) -> str:
@@ -333,6 +340,7 @@ LEGEND = [
 ]
 
 
+@functools.cache  # the same few strings on thousands of pages
 def legend_html() -> str:
     """The legend in words, each with a small key drawn the same way (hidden from screen readers)."""
     keys = {

@@ -18,7 +18,7 @@ from ..incremental import RenderMemo
 from ..model import Model
 from ..paths import page_path
 from ..story import Story
-from . import about, base, changes, disputes, evidence, history, home, indexes, lists, records, search, site, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
+from . import about, base, changes, disputes, drawings, evidence, history, home, indexes, lists, reader, records, search, site, timeline  # noqa: F401  (indexes, records and search register their per-kind handlers on import)
 from .base import Page
 
 __all__ = ["FAMILIES", "Build", "Family", "Page", "all_pages", "base", "records", "search"]
@@ -66,13 +66,14 @@ def _overflow_pages(build: Build) -> list[Page]:
 
 FAMILIES: list[Family] = [
     Family("home", lambda b: [site.home_page(b.model, b.site_name, b.story, [e for chunk in b.chunks for e in chunk])]),
-    Family("timeline", lambda b: timeline.timeline_pages(b.model, b.chunks, b.story)),
+    Family("timeline", lambda b: timeline.timeline_pages(b.model, b.chunks, b.story, drawings.timeline_drawing)),
     Family("indexes", lambda b: [page for kind in kinds.ALL for page in b.index(kind.handler("index"))]),
     Family("disputes", lambda b: disputes.disputes_pages(b.model, b.story)),
     Family("data notes", lambda b: [site.data_notes_page(b.model)]),
     Family("methodology", lambda b: [site.methodology_page()]),
     Family("about", lambda b: [about.about_page(b.model)]),
     Family("record pages", _record_pages),
+    Family("archived texts", lambda b: reader.reader_pages(b.model)),
     Family("overflow lists", _overflow_pages),
     Family("what changed", lambda b: changes.changes_pages(b.model)),
     Family("corrections", lambda b: [changes.corrections_page(b.model), changes.correction_policy_page(b.model)]),

@@ -34,7 +34,7 @@ def dispute_section(links: Links, model: Model, number: int, dispute: disputes_l
             f"<strong>Why they are still shown as competing:</strong> {esc(why)}</p>"
         )
     about = '<p class="dispute-about">About: ' + ", ".join(links.a(e) for e in events) + "</p>" if events else ""
-    tables = "".join(figure_table(links, m, name=measure_name(story, m)) for m in dispute.measures)
+    tables = "".join(figure_table(links, m, name=measure_name(story, m), prefix=f"d{number}-") for m in dispute.measures)
     return (
         f'<section class="dispute" id="{anchor}-{number}"><h2>{esc(question)}</h2>{lines}{compatible}{about}'
         f'<div class="side-by-side">{"".join(claim_card(links, c) for c in claims)}</div>{tables}</section>'

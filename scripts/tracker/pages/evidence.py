@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from .. import provenance, vocab
 from ..html import esc, first_sentence, paragraphs
-from ..model import Claim, Record, claim_date
+from ..model import Claim, Record, Source, claim_date
 from ..paths import METHODOLOGY_PAGE
 from .base import Links
 from .fragments import badge, date_html
+from .reader import readable, reader_href
 
 
 def claimed_by(links: Links, claim: Claim) -> str:
@@ -25,9 +26,9 @@ def claimed_by(links: Links, claim: Claim) -> str:
     return ", ".join(parts)
 
 
-def archived_text_link(links: Links, source_id: str) -> str:
-    """Where to read an excerpt in context: the source's page (its reader's #excerpt-N anchor is added with the archived-text reader)."""
-    return links.record(source_id)
+def archived_text_link(links: Links, source: Source, excerpt: str) -> str:
+    """Where to read an excerpt in context: its highlight in the archived text's reader page, else the source's page."""
+    return reader_href(links, source, excerpt) if readable(source) else links.record(source.id)
 
 
 def evidence_card(links: Links, claim: Claim, heading: str = "") -> str:
@@ -55,7 +56,7 @@ def evidence_card(links: Links, claim: Claim, heading: str = "") -> str:
         source = model.sources[citation.source]
         rows.append(
             f'<figure class="ev-quote ev-excerpt"><blockquote>{paragraphs(citation.excerpt)}</blockquote>'
-            f'<figcaption>Verbatim from {links.a(source.id)} · <a href="{esc(archived_text_link(links, source.id))}" class="ev-context">read it in context</a></figcaption></figure>'
+            f'<figcaption>Verbatim from {links.a(source.id)} · <a href="{esc(archived_text_link(links, source, citation.excerpt))}" class="ev-context">read it in context</a></figcaption></figure>'
         )
     rows.append(f'<div class="ev-rationale"><p class="ev-label">Why this assessment</p>{paragraphs(claim.rationale)}</div>')
     return f'<section class="evidence-card status-border-{esc(claim.status)}" aria-label="The evidence">{"".join(rows)}</section>'

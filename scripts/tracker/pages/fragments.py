@@ -7,11 +7,13 @@ from collections.abc import Iterable, Mapping
 
 from .. import date_words, dates, kinds, vocab
 from ..draw.datetime_attr import date_element
+from ..draw.figures import figures_svg
 from ..html import esc, inline, paragraphs
 from ..model import Citation, Claim, Model, Record, Source, claim_date
 from ..paths import record_api_path
 from ..words import figure_text, record_label
 from .base import Links, html_block
+from .reader import readable, reader_href
 
 
 def badge(status: str) -> str:
@@ -66,14 +68,17 @@ class Footnotes:
             role_html = f'<span class="cite-role">{esc(role)}</span> ' if role else ""
             items.append(
                 f'<li id="cite-{number}">{role_html}<blockquote class="excerpt">{paragraphs(citation.excerpt)}</blockquote>'
-                f'{note}<p class="cite-source">{source_summary(self.links, source)}</p>'
+                f'{note}<p class="cite-source">{source_summary(self.links, source, citation.excerpt)}</p>'
                 f'<a class="cite-back" href="#ref-{number}" aria-label="Back to the text">↩</a></li>'
             )
         return html_block(f'<ol class="citations">{"".join(items)}</ol>', cls="footnotes")
 
 
-def source_summary(links: Links, source: Source) -> str:
-    """Title, outlet, kind, date, links and "reported via" chain of a source, on one line."""
+def source_summary(links: Links, source: Source, excerpt: str = "") -> str:
+    """Title, outlet, kind, date, links and "reported via" chain of a source, on one line.
+
+    With an ``excerpt``, the archived text's link lands on that excerpt's highlight.
+    """
     title = esc(source.source_title) if source.source_title else f'<span class="untitled">{esc(source.description)}</span>'
     parts = [f'<a href="{esc(links.record(source.id))}" class="source-title">{title}</a>']
     if source.outlet:
@@ -84,8 +89,9 @@ def source_summary(links: Links, source: Source) -> str:
         parts.append(f'<a href="{esc(source.url)}" class="external" rel="noopener nofollow">original</a>')
     if source.archived_url:
         parts.append(f'<a href="{esc(source.archived_url)}" class="external" rel="noopener nofollow">archived copy</a>')
-    if source.seed:
-        parts.append(f'<a href="{esc(links.to(source.seed))}" class="seed-link">archived text</a>')
+    if readable(source):
+        label = "the excerpt in the archived text" if excerpt else "archived text"
+        parts.append(f'<a href="{esc(reader_href(links, source, excerpt))}" class="reader-link">{label}</a>')
     chain = chain_html(links, source)
     return " · ".join(parts) + (f'<br><span class="chain">{chain}</span>' if chain else "")
 
@@ -116,9 +122,10 @@ def notes_html(links: Links, text: str) -> str:
     def linked(line: str) -> str:
         out, last = [], 0
         for match in _RECORD_ID.finditer(line):
-            if links.model.get(match.group(0)) is None:
+            named = links.model.get(match.group(0))
+            if named is None:
                 continue
-            out += [esc(line[last : match.start()]), links.a(match.group(0), record_label(links.model.get(match.group(0)), 80).rstrip("."))]
+            out += [esc(line[last : match.start()]), links.a(match.group(0), record_label(named, 80).rstrip("."))]
             last = match.end()
         return "".join(out) + esc(line[last:])
 
@@ -160,12 +167,27 @@ def claim_card(links: Links, claim: Claim, *, heading: str = "", rationale: bool
     )
 
 
-def figure_table(links: Links, measure: str, *, highlight: str | None = None, name: str = "") -> str:
+FIGURES_CHART_MAX = 12  # rows; beyond, a chart is no easier to read than its table (and weighs more)
+
+
+def figure_table(links: Links, measure: str, *, highlight: str | None = None, name: str = "", prefix: str = "") -> str:
     """Every figure given for one measure, smallest first: who, how much, what, where, how sure.
 
+    With two or more figures (and few enough to read) a chart comes first; the table stays its text
+    equivalent. ``prefix`` keeps the chart's ids unique when one page shows a measure twice.
     ``name`` is the measure's reader-facing name ("Deaths in the protests"); on a phone the table
     scrolls inside its box (figure-table has overflow-x: auto), never the page."""
     model = links.model
+    chart = ""
+    if 2 <= len(model.figures[measure]) <= FIGURES_CHART_MAX:
+        chart = figures_svg(
+            model,
+            measure,
+            record_href=links.record,
+            claim_date=lambda cid: claim_date(model, model.claims[cid])[0],
+            highlight=highlight,
+            prefix=f"fig-{prefix}{measure}",
+        )
     rows = []
     for claim_id, q in sorted(model.figures[measure], key=lambda item: (item[1].value, item[0])):
         claim = model.claims[claim_id]
@@ -176,7 +198,7 @@ def figure_table(links: Links, measure: str, *, highlight: str | None = None, na
             f'<td data-label="What is counted">{esc(q.counts)}</td><td data-label="Said in">{links.a(claim.made_in)}</td>'
             f'<td data-label="Claim">{badge(claim.status)} {links.a(claim_id, "claim")}</td></tr>'
         )
-    return (
+    return chart + (
         f'<div class="figure-table"><table><caption>{esc(name or measure.replace("-", " ").capitalize())}: the figures given</caption>'
         '<thead><tr><th scope="col">Who</th><th scope="col">Figure</th><th scope="col">What is counted</th>'
         '<th scope="col">Said in</th><th scope="col">Claim</th></tr></thead>'

@@ -8,6 +8,7 @@ from ..model import Actor, Claim, Event, Model, Source
 from ..paths import actor_feed_path, page_path, timeline_page_path
 from ..story import Story, measure_name
 from .base import Links, Page, html_block, md_heading
+from .drawings import compact_timeline, provenance_drawing
 from .evidence import evidence_card, single_document_note
 from .fragments import (
     Footnotes,
@@ -23,6 +24,7 @@ from .fragments import (
     tag_list,
 )
 from .lists import CITING_KINDS, actor_lists, capped_list, source_lists
+from .reader import readable, reader_href
 
 
 @kinds.provides("events", "page")
@@ -105,6 +107,8 @@ def claim_page(model: Model, claim: Claim, timeline_page: str | None = None, sto
         ),
         md_heading(2, "Context"),
         html_block(f'<dl class="facts">{"".join(facts)}</dl>', f'<p class="supported-by">Sources: {notes.marks(claim.citations)}</p>'),
+        md_heading(2, "Where it comes from"),
+        html_block(provenance_drawing(links, claim)),
     ]
     measures = sorted({q.measure for q in claim.quantities})
     if measures:
@@ -164,6 +168,7 @@ def actor_page(model: Model, actor: Actor, timeline_page: str | None = None, sto
     ]
     md.append(md_heading(2, "Who this is"))
     md.append(html_block(paragraphs(actor.description) if actor.description else "", f'<p class="supported-by">Sources: {notes.marks(actor.citations)}</p>'))
+    md.append(html_block(compact_timeline(links, actor)))
     lists = actor_lists(model, actor)
     for key, heading in (("claims", "Claims made"), ("events", "Events")):
         md.append(md_heading(2, heading))
@@ -203,8 +208,11 @@ def source_page(model: Model, source: Source, timeline_page: str | None = None, 
         access.append(f'<a href="{esc(source.url)}" class="external" rel="noopener nofollow">{esc(source.url)}</a>')
     if source.archived_url:
         access.append(f'<a href="{esc(source.archived_url)}" class="external" rel="noopener nofollow">archived copy</a>')
-    if source.seed:
-        access.append(f'<a href="{esc(links.to(source.seed))}" class="seed-link">archived text in this repository (<code>{esc(source.seed)}</code>)</a>')
+    if readable(source) and source.seed:
+        access.append(
+            f'<a href="{esc(reader_href(links, source))}" class="reader-link">the archived text, its cited passages highlighted</a>'
+            f' (<a href="{esc(links.to(source.seed))}" download>plain text</a>)'
+        )
     facts.append(
         "<dt>Where to read it</dt><dd>"
         + (" · ".join(access) if access else '<span class="empty">no copy of its own: known only through the sources below</span>')
@@ -212,7 +220,11 @@ def source_page(model: Model, source: Source, timeline_page: str | None = None, 
     )
     if source.language:
         facts.append(f"<dt>Language</dt><dd><code>{esc(source.language)}</code></dd>")
-    md = [html_block(f'<h1 id="title">{esc(source.title)}</h1>', _holding_note(links, source), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head")]
+    md = [
+        html_block(f'<h1 id="title">{esc(source.title)}</h1>', _holding_note(links, source), f'<dl class="facts">{"".join(facts)}</dl>', cls="record-head"),
+        md_heading(2, "Where it comes from"),
+        html_block(provenance_drawing(links, source)),
+    ]
     if source.reported_via:
         md.append(md_heading(2, "How we know of it"))
         md.append(

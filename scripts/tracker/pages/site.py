@@ -24,6 +24,7 @@ from ..schemas import schema_documents
 from ..story import Story
 from . import home
 from .base import Links, Page, html_block, md_heading
+from .drawings import compact_timeline
 from .fragments import badge, claim_card, notes_html
 
 
@@ -103,6 +104,7 @@ def home_page(model: Model, site_name: str, story: Story | None = None, entries:
                 f'<a href="{esc(links.to(disputes_page_path(1)))}" class="md-button">See the disputes</a></p>',
                 cls="home-head",
             ),
+            html_block(compact_timeline(links)),
             md_heading(2, "Newest entries"),
             html_block(
                 "<p>By the date the sources give; where several share a date, in the order the article reports them.</p>",

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import chronology, date_words, dates
 from ..html import esc, first_sentence
-from ..model import Claim, Event, Model, claim_date
+from ..model import Claim, Event, Model, Source, claim_date
 from ..paths import METHODOLOGY_PAGE, timeline_page_path
 from ..story import Story
 from .base import Links, Page, html_block, paginate
 from .fragments import actor_links, badge, date_html, record_published, tag_list
+from .reader import readable, reader_href
 
 
 @dataclass(slots=True)
@@ -31,7 +33,7 @@ def timeline_entries(model: Model) -> list[TimelineEntry]:
             entries.append(TimelineEntry("claim", claim, when, how))
     pairs = chronology.relations((e.id, e.data) for e in model.events.values())
     placed = chronology.order(entries, pairs, chronology.archived_texts(model.sources))
-    ordered = []
+    ordered: list[TimelineEntry] = []
     for item in placed:
         entry = item.entry
         assert isinstance(entry, TimelineEntry)
@@ -55,7 +57,8 @@ def group_label(value: dates.EdtfDate) -> tuple[str, str]:
 
 # The timeline is one page up to this many entries; beyond, consecutive pages of this many,
 # so that no page grows with the data set. Filters then act on the page shown.
-TIMELINE_PAGE_SIZE = 1000
+# 700 keeps a page under 1 MB at 10,000 records with the drawing above the list.
+TIMELINE_PAGE_SIZE = 700
 
 
 def timeline_chunks(model: Model) -> list[list[TimelineEntry]]:
@@ -68,7 +71,11 @@ def timeline_locations(chunks: list[list[TimelineEntry]]) -> dict[str, str]:
     return {e.record.id: timeline_page_path(n) for n, chunk in enumerate(chunks, start=1) for e in chunk if e.kind == "event"}
 
 
-def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None, story: Story | None = None) -> list[Page]:
+# (links, page number, its entries) -> (the drawing above the list, whether each entry has a mark)
+Drawing = Callable[[Links, int, list[TimelineEntry]], tuple[str, bool]]
+
+
+def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None, story: Story | None = None, drawing: Drawing | None = None) -> list[Page]:
     chunks = chunks if chunks is not None else timeline_chunks(model)
     story = story or Story()
     total_events = len(model.events)
@@ -98,13 +105,15 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
                     f"<li><strong>{esc(label)}</strong></li>" if n == number else f'<li><a href="{esc(links.to(timeline_page_path(n)))}">{esc(label)}</a></li>'
                 )
             pager = f'<nav class="pager" aria-label="Timeline pages"><p>Page {number} of {len(chunks)}:</p><ol>{"".join(items)}</ol></nav>'
+        figure, drawn = drawing(links, number, entries) if drawing else ("", False)
         md = html_block(
             '<h1 id="title">Timeline</h1>',
             intro,
             pager,
+            figure,
             '<div id="tl-filters" class="tl-filters" hidden></div>',
             _year_links(entries),
-            f'<div class="timeline">{_timeline_groups(links, entries, story)}</div>',
+            f'<div class="timeline">{_timeline_groups(links, entries, story, drawn)}</div>',
             cls="timeline-page",
         )
         title = "Timeline" if len(chunks) == 1 else f"Timeline ({number}/{len(chunks)})"
@@ -143,7 +152,7 @@ def _year_links(entries: list[TimelineEntry]) -> str:
     return f'<nav class="tl-years" aria-label="Jump to a year"><p>Jump to:</p><ul>{items}</ul></nav>'
 
 
-def _timeline_groups(links: Links, entries: list[TimelineEntry], story: Story) -> str:
+def _timeline_groups(links: Links, entries: list[TimelineEntry], story: Story, drawn: bool = False) -> str:
     parts: list[str] = []
     current_year = current_month = None
     open_list = False
@@ -158,13 +167,19 @@ def _timeline_groups(links: Links, entries: list[TimelineEntry], story: Story) -
                 current_year = year
             parts.append(f'<section class="tl-month"><h3 class="tl-month-heading">{esc(month)}</h3><ol class="tl-entries">')
             current_month, open_list = month, True
-        parts.append(timeline_entry_html(links, entry, story))
+        parts.append(timeline_entry_html(links, entry, story, drawn))
     if open_list:
         parts.append("</ol></section></section>")
     return "".join(parts)
 
 
-def timeline_entry_html(links: Links, entry: TimelineEntry, story: Story | None = None) -> str:
+def _citation_href(links: Links, record_id: str, number: int, source: Source, excerpt: str) -> str:
+    """A source link lands on the excerpt's highlight in the archived text, else on the record's footnote."""
+    return reader_href(links, source, excerpt) if readable(source) else links.record(record_id, f"cite-{number}")
+
+
+def timeline_entry_html(links: Links, entry: TimelineEntry, story: Story | None = None, drawn: bool = False) -> str:
+    """One entry of the list; ``drawn``: the drawing above has its mark, which the entry links back to."""
     record = entry.record
     model = links.model
     tag_names = (story or Story()).tags
@@ -183,10 +198,11 @@ def timeline_entry_html(links: Links, entry: TimelineEntry, story: Story | None 
         kind_label = "Claim"
         extra = " " + badge(record.status)
     sources = " ".join(
-        f'<a href="{esc(links.record(record.id, f"cite-{n}"))}" class="tl-source" title="{esc(model.sources[c.source].title)}">[{n}]</a>'
+        f'<a href="{esc(_citation_href(links, record.id, n, model.sources[c.source], c.excerpt))}" class="tl-source" title="{esc(model.sources[c.source].title)}">[{n}]</a>'
         for n, c in enumerate(citations, start=1)
     )
     fuzzy_cls = " tl-fuzzy" if entry.date.is_fuzzy else ""
+    published: dates.EdtfDate | None
     if isinstance(record, Claim) and entry.basis == "published in its venue":
         # dated by the document it was said in: "Date not given; the article is probably from 2026"
         published = entry.date
@@ -203,5 +219,7 @@ def timeline_entry_html(links: Links, entry: TimelineEntry, story: Story | None 
         + (f'<p class="tl-summary">{esc(summary)}</p>' if summary else "")
         + f'<p class="tl-meta">{"Actors" if entry.kind == "event" else "Claimed by"}: {actor_links(links, actors)}'
         + (f" · Tags: {tag_list(tags, tag_names)}" if tags else "")
-        + f" · Sources: {sources}</p></li>"
+        + f" · Sources: {sources}"
+        + (f' · <a class="tl-to-mark" href="#tlm-{entry.kind}-{esc(record.id)}">on the drawing</a>' if drawn else "")
+        + "</p></li>"
     )
