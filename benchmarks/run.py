@@ -20,7 +20,6 @@ import platform
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,163 +45,35 @@ def _sibling(name: str) -> types.ModuleType:
 
 search_browser = _sibling("search_browser")
 site_size = _sibling("site_size")
-
-BIN = Path(sys.executable).parent
-PYTHON = sys.executable
-RESULTS = REPO / "benchmarks" / "results"
-GNU_TIME = Path("/usr/bin/time")
-KINDS = ("events", "claims", "actors", "sources")
-GENERATED_PAGES = 11  # home, timeline, 4 indexes, disputes, data notes, methodology, downloads, contributing
-MIB = 1024 * 1024
-
-# A step whose first run takes longer than these gets fewer runs (see README).
-FEW_RUNS_AFTER_S = 10.0
-ONE_RUN_AFTER_S = 120.0
-FEW_RUNS = 3
-NO_REBUILD_GIVE_UP_S = 20.0  # serve: give up when no rebuild has started this long after the edit
-
-
-@dataclass(slots=True)
-class Sample:
-    """One timed run of a command in its own process."""
-
-    seconds: float
-    peak_kib: int
-    load: float  # 1-minute load average when the run started
-    returncode: int
-    stderr_tail: str = ""
-    cpu_seconds: float = 0.0  # user + system CPU of the process tree: less sensitive to the load than wall time
-
-
-@dataclass(slots=True)
-class Step:
-    """Several runs of one measurement, summarised."""
-
-    name: str
-    size: int
-    samples: list[Sample] = field(default_factory=list)
-    note: str = ""
-    extra: dict = field(default_factory=dict)
-    site: dict = field(default_factory=dict)  # the built site's size by part (site_size.measure), for the large build
-    step_seconds: float = 0.0  # wall time of the whole step, all runs and preparation
-    reused: bool = False  # nothing was run: an earlier run's result (synthetic data) was still valid
-
-    @property
-    def ok(self) -> bool:
-        return self.reused or (bool(self.samples) and all(s.returncode == 0 for s in self.samples))
-
-    @property
-    def median(self) -> float | None:
-        return statistics.median(s.seconds for s in self.samples) if self.ok and self.samples else None
-
-    @property
-    def cpu_median(self) -> float | None:
-        return statistics.median(s.cpu_seconds for s in self.samples) if self.ok and any(s.cpu_seconds for s in self.samples) else None
-
-    @property
-    def peak_mib(self) -> float | None:
-        """The largest peak RSS over the runs; None when not measured (the live-preview steps)."""
-        peak = max((s.peak_kib for s in self.samples), default=0)
-        return peak / 1024 if peak else None
-
-    def summary(self) -> dict:
-        times = [s.seconds for s in self.samples]
-        return {
-            "name": self.name,
-            "size": self.size,
-            "ok": self.ok,
-            "runs": len(self.samples),
-            "median_s": self.median,
-            "min_s": min(times) if times else None,
-            "max_s": max(times) if times else None,
-            "cpu_median_s": self.cpu_median,
-            "peak_mib": self.peak_mib,
-            "load": [s.load for s in self.samples],
-            "note": self.note,
-            "extra": self.extra,
-            "site": self.site,
-            "step_s": round(self.step_seconds, 1),
-            "samples": [asdict(s) for s in self.samples],
-        }
-
-
-# ---------------------------------------------------------------- running and measuring
-
-
-def load_average() -> float:
-    return round(os.getloadavg()[0], 2)
-
-
-def uptime() -> str:
-    try:
-        return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
-    except OSError:
-        return f"load average {os.getloadavg()}"
-
-
-def measure(command: list[str], env: dict[str, str] | None = None) -> Sample:
-    """Run ``command`` once; wall time from here, peak RSS (ru_maxrss of the process tree) from /usr/bin/time or wait4."""
-    use_gnu_time = GNU_TIME.exists()
-    with tempfile.TemporaryDirectory() as tmp:
-        rss_file = Path(tmp) / "rss"
-        full = [str(GNU_TIME), "-f", "%M %U %S", "-o", str(rss_file), *command] if use_gnu_time else command
-        with open(Path(tmp) / "err", "w+b") as err:
-            load = load_average()
-            start = time.perf_counter()
-            proc = subprocess.Popen(full, cwd=REPO, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=err)
-            _, status, usage = os.wait4(proc.pid, 0)
-            seconds = time.perf_counter() - start
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            err.seek(0)
-            tail = err.read().decode("utf-8", "replace")[-2000:]
-        peak_kib = usage.ru_maxrss  # Linux: KiB, the largest process of the tree
-        cpu = usage.ru_utime + usage.ru_stime
-        if use_gnu_time and rss_file.exists():
-            fields = (rss_file.read_text().strip().splitlines() or [""])[-1].split()
-            if len(fields) == 3 and fields[0].isdigit():
-                peak_kib, cpu = int(fields[0]), float(fields[1]) + float(fields[2])
-    return Sample(round(seconds, 3), peak_kib, load, proc.returncode, tail if proc.returncode else "", round(cpu, 2))
-
-
-def repeat(step: Step, command: list[str] | Callable[[], list[str]], runs: int, env: dict[str, str] | None = None) -> Step:
-    """Run a command ``runs`` times (fewer when the first run is slow); stop at the first failure."""
-    started = time.perf_counter()
-    wanted = runs
-    while len(step.samples) < wanted:
-        sample = measure(command() if callable(command) else command, env)
-        step.samples.append(sample)
-        if sample.returncode != 0:
-            step.note = f"failed (exit {sample.returncode}): {sample.stderr_tail.strip().splitlines()[-1:] or ''}"
-            break
-        if len(step.samples) == 1:
-            wanted = runs_after_first(sample.seconds, runs)
-    step.step_seconds += time.perf_counter() - started
-    if len(step.samples) < runs and step.ok:
-        step.note = (step.note + f" {len(step.samples)} of {runs} runs (slow step)").strip()
-    return step
-
-
-def runs_after_first(seconds: float, runs: int) -> int:
-    """Slow steps get fewer runs: at most 3 after a first run over 10 s, 1 after one over 120 s."""
-    if seconds > ONE_RUN_AFTER_S:
-        return 1
-    if seconds > FEW_RUNS_AFTER_S:
-        return min(runs, FEW_RUNS)
-    return runs
-
-
-def report_step(step: Step) -> None:
-    """One progress line per finished step, so a long run shows where it is."""
-    median = "reused" if step.reused else f"{step.median:.2f} s" if step.median is not None else "FAILED"
-    peak = f"{step.peak_mib:.0f} MiB" if step.peak_mib is not None else "-"
-    print(f"  {step.name:<28} N={step.size:<7} {median:>10}  peak {peak:>9}  runs {len(step.samples)}  ({step.step_seconds:.0f} s)  {step.note}", flush=True)
-
+_sibling("steps")
+_sibling("report")
+# the two are in sys.modules now, under these names (report imports steps)
+from report import markdown, targets  # noqa: E402
+from steps import (  # noqa: E402
+    BIN,
+    GENERATED_PAGES,
+    GNU_TIME,
+    KINDS,
+    NO_REBUILD_GIVE_UP_S,
+    PYTHON,
+    RESULTS,
+    Options,
+    Sample,
+    Step,
+    load_average,
+    measure,
+    repeat,
+    report_step,
+    runs_after_first,
+    uptime,
+)
 
 # ---------------------------------------------------------------- data and projects
 
 
 def synth_stamp(size: int, seed: int) -> str:
-    digest = hashlib.sha256((REPO / "scripts" / "tracker" / "cli" / "synth.py").read_bytes()).hexdigest()[:16]
+    cli = REPO / "scripts" / "tracker" / "cli"
+    digest = hashlib.sha256(b"".join((cli / name).read_bytes() for name in ("synth.py", "synth_plan.py", "synth_words.py"))).hexdigest()[:16]
     return f"{size}:{seed}:{digest}"
 
 
@@ -406,21 +276,6 @@ def stop(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
-# ---------------------------------------------------------------- the benchmark
-
-
-@dataclass(slots=True)
-class Options:
-    sizes: tuple[int, int]
-    big: int
-    runs: int
-    seed: int
-    work: Path
-    skip: set[str]
-    serve_first_timeout: float
-    serve_change_timeout: float
-
-
 def check_jsonschema_command(data: Path, kind: str) -> list[str]:
     """check-jsonschema on one kind's files; --base-uri makes our relative $refs resolve to schema/ offline."""
     schema = REPO / "schema" / f"{kind.removesuffix('s')}.schema.json"
@@ -546,109 +401,6 @@ def run_all(opts: Options) -> list[Step]:
         if as_is.extra.get("rebuilds_triggered") == 0:  # the data directory is not watched: measure what watching it would give
             done(serve_rebuild(data[large], large, watch_data=True, first_timeout=opts.serve_first_timeout, change_timeout=opts.serve_change_timeout))
     return steps
-
-
-# ---------------------------------------------------------------- targets and output
-
-
-def find(steps: list[Step], name: str, size: int) -> Step | None:
-    return next((s for s in steps if s.name.startswith(name) and s.size == size), None)
-
-
-def ratio(a: Step | None, b: Step | None, *, cpu: bool = False) -> float | None:
-    """a / b of the medians (wall time, or CPU time with ``cpu``); None when either is missing or failed."""
-    if a is None or b is None:
-        return None
-    x, y = (a.cpu_median, b.cpu_median) if cpu else (a.median, b.median)
-    return x / y if x is not None and y else None
-
-
-def targets(steps: list[Step], opts: Options) -> list[dict]:
-    """The issue's targets, each measured in this run; limits scale with the size steps when --sizes differ from 1,000/10,000.
-
-    Ratios are of wall times, as the issue states them; the same ratio of CPU times is given beside
-    them, since on a loaded machine it is the steadier of the two.
-    """
-    small, large = opts.sizes
-    step_up = large / small
-    rows = []
-
-    def add_ratio(label: str, a: Step | None, b: Step | None, limit: float) -> None:
-        value = ratio(a, b)
-        rows.append(
-            {
-                "target": label,
-                "value": value,
-                "cpu_value": ratio(a, b, cpu=True),
-                "limit": round(limit, 2),
-                "unit": "×",
-                "met": None if value is None else value <= limit,
-            }
-        )
-
-    def add_absolute(label: str, value: float | None, limit: float, unit: str, *, failed: bool = False) -> None:
-        met = False if failed else (None if value is None else value <= limit)
-        rows.append({"target": label, "value": value, "cpu_value": None, "limit": limit, "unit": unit, "met": met})
-
-    validate_large, build_large = find(steps, "validate.py", large), find(steps, "build.py", large)
-    add_ratio(f"validate {large:,} / parse floor {large:,}", validate_large, find(steps, "parse floor", large), 2.0)
-    add_ratio(f"build {large:,} / bare mkdocs {large:,}", build_large, find(steps, "bare mkdocs", large), 1.5)
-    add_absolute(f"build {large:,} peak memory", build_large.peak_mib if build_large and build_large.ok else None, 1024, "MiB")
-    add_ratio(f"validate {large:,} / validate {small:,}", validate_large, find(steps, "validate.py", small), 1.1 * step_up)
-    add_ratio(f"build {large:,} / build {small:,}", build_large, find(steps, "build.py", small), 1.1 * step_up)
-    if opts.big:
-        add_ratio(f"validate {opts.big:,} / validate {large:,}", find(steps, "validate.py", opts.big), validate_large, 1.2 * opts.big / large)
-    history = find(steps, "history (", large)
-    add_absolute(f"history {large:,} records x {large:,} commits", history.median if history else None, 3.0, "s", failed=bool(history and not history.ok))
-    built = build_large.site if build_large else {}
-    add_absolute(f"site at {large:,}: KB per record (sum of file sizes)", built.get("kb_per_record"), 25.0, "KB")
-    search = find(steps, "search: first query", large)
-    searched = search.site.get("search", {}) if search else {}
-    failed = bool(search and not search.ok)
-    add_absolute(f"search at {large:,}: first query transferred (median of 3)", searched.get("median_kb"), 300.0, "kB", failed=failed)
-    add_absolute(f"search at {large:,}: first results shown (median of 3)", search.median if search else None, 0.5, "s", failed=failed)
-    serve = find(steps, "serve: rebuild after edit", large)
-    add_absolute(f"live preview updated after one edit at {large:,}", serve.median if serve else None, 5.0, "s", failed=bool(serve and not serve.ok))
-    return rows
-
-
-def fmt(value: float | None, spec: str = ".2f") -> str:
-    return "—" if value is None else format(value, spec)
-
-
-def markdown(steps: list[Step], target_rows: list[dict], env: dict) -> str:
-    """The results as Markdown: environment, measurements, targets."""
-    lines = [
-        "# Scale benchmark results",
-        "",
-        f"- when: {env['started']} (took {env['total_s']:.0f} s); commit {env['commit']}{' + local changes' if env['dirty'] else ''}"
-        + (f", {env['commit_end']} at the end" if env["commit_end"] != env["commit"] else ""),
-        f"- machine: {env['cpus']} CPUs, Python {env['python']}, {env['platform']}",
-        f"- load: at start `{env['uptime_start']}`; at end `{env['uptime_end']}`",
-        f"- options: sizes {env['options']['sizes']}, big {env['options']['big']}, runs {env['options']['runs']}, seed {env['options']['seed']}",
-        "",
-        "| step | records | runs | median s | min s | max s | CPU s | peak MiB | load (1 min) | step s | notes |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |",
-    ]
-    for step in steps:
-        s = step.summary()
-        loads = ", ".join(f"{x:.1f}" for x in s["load"])
-        extra = "; ".join(f"{k} {v}" for k, v in s["extra"].items())
-        notes = "; ".join(x for x in (s["note"], extra) if x)
-        status = "reused" if step.reused else fmt(s["median_s"]) if s["ok"] else "FAILED"
-        lines.append(
-            f"| {s['name']} | {s['size']:,} | {s['runs']} | {status} | {fmt(s['min_s'])} | {fmt(s['max_s'])} | {fmt(s['cpu_median_s'])} | {fmt(s['peak_mib'], '.0f')} | {loads} | {s['step_s']:.0f} | {notes} |"
-        )
-    lines += ["", "| target | measured (wall) | same ratio of CPU time | limit | met |", "| --- | ---: | ---: | ---: | --- |"]
-    for row in target_rows:
-        met = "—" if row["met"] is None else ("yes" if row["met"] else "**no**")
-        cpu = f"{fmt(row['cpu_value'])} ×" if row["cpu_value"] is not None else ""
-        lines.append(f"| {row['target']} | {fmt(row['value'])} {row['unit']} | {cpu} | {row['limit']} {row['unit']} | {met} |")
-    for step in steps:
-        if step.site.get("parts"):
-            lines += site_size.markdown(step.site, step.size)
-    lines += ["", "Material's own search (a lunr index) is no longer built, so it cannot be measured beside Pagefind in this run."]
-    return "\n".join(lines) + "\n"
 
 
 def git(*args: str) -> str:

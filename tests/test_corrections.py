@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_validator
-from tracker.cli import fmt
+from tracker import yaml_emit
 
 CORRECTED = """withdrawn:
   reason: "A duplicate of another claim."
@@ -65,7 +65,7 @@ def test_bad_corrections_and_withdrawals_are_reported_with_their_place(mini: Pat
 
 def test_corrections_and_withdrawal_are_formatted_in_schema_order():
     claim = (REPO / "tests" / "fixtures" / "mini" / "claims" / "fair-talks.yaml").read_text("utf-8")
-    text = fmt.format_text(claim + CORRECTED, "claims")
+    text = yaml_emit.format_text(claim + CORRECTED, "claims")
     tail = text.split("    claim: other-talks\n")[1]
     assert tail.startswith(
         "corrections:\n"
@@ -77,4 +77,4 @@ def test_corrections_and_withdrawal_are_formatted_in_schema_order():
         '  reason: "A duplicate of another claim."\n'
         "citations:\n"
     )
-    assert fmt.format_text(text, "claims") == text
+    assert yaml_emit.format_text(text, "claims") == text

@@ -25,7 +25,7 @@ from referencing.jsonschema import DRAFT202012
 
 from conftest import FIXED_EPOCH, MINI, REPO, edit
 from sitecheck import parse_page
-from tracker import export_csv, export_feeds, exports, trust
+from tracker import csv_tables, export_feeds, exports, trust
 from tracker import model as model_mod
 from tracker.paths import CANONICAL_SITE_URL
 from tracker.validate import validate
@@ -267,7 +267,7 @@ def test_a_record_document_resolves_its_references(site, real_model):
 def read_csv(path: Path) -> list[dict[str, str]]:
     """Rows of a published CSV with each cell restored the documented way."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return [{k: export_csv.uncell(v) for k, v in row.items()} for row in csv.DictReader(handle)]
+        return [{k: csv_tables.uncell(v) for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
 def test_csv_tables_round_trip_to_the_json_dump(site):
@@ -336,13 +336,13 @@ def test_frictionless_catches_a_broken_reference_so_its_pass_means_something(sit
 
 @pytest.mark.parametrize("text", ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx", "'quoted", '=HYPERLINK("http://x")'])
 def test_cells_that_could_run_as_formulas_are_prefixed_and_restored(text):
-    written = export_csv.cell(text)
+    written = csv_tables.cell(text)
     assert written == "'" + text
-    assert export_csv.uncell(written) == text
+    assert csv_tables.uncell(written) == text
 
 
 def test_ordinary_cells_are_written_as_they_are():
-    assert [export_csv.cell(v) for v in ("plain", 'a, b "c"\nd', None, True, False, 6854, 2.5)] == ["plain", 'a, b "c"\nd', "", "true", "false", "6854", "2.5"]
+    assert [csv_tables.cell(v) for v in ("plain", 'a, b "c"\nd', None, True, False, 6854, 2.5)] == ["plain", 'a, b "c"\nd', "", "true", "false", "6854", "2.5"]
 
 
 def test_formula_like_text_from_data_is_neutralised_in_the_csv_and_survives_a_round_trip(mini):
@@ -356,10 +356,10 @@ def test_formula_like_text_from_data_is_neutralised_in_the_csv_and_survives_a_ro
     raw = list(csv.DictReader(io.StringIO(outputs["csv/claims.csv"].decode("utf-8"), newline="")))
     cell = next(r["statement"] for r in raw if r["id"] == "other-talks")
     assert cell.startswith("'=HYPERLINK(")
-    assert export_csv.uncell(cell) == model.claims["other-talks"].statement
+    assert csv_tables.uncell(cell) == model.claims["other-talks"].statement
     event = next(csv.DictReader(io.StringIO(outputs["csv/events.csv"].decode("utf-8"), newline="")))
     assert event["notes"] == '\'-1 line one\n@line, "two"'
-    assert export_csv.uncell(event["notes"]) == model.events["statement"].notes
+    assert csv_tables.uncell(event["notes"]) == model.events["statement"].notes
 
 
 # ---------------------------------------------------------------- Atom feeds

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
+from tracker import yaml_emit
 from tracker.cli import fmt
 from tracker.loader import FORBIDDEN_CHARACTERS, LoadFailed, load_file, load_text
 
@@ -120,7 +121,7 @@ def test_formatting_all_of_data_changes_nothing(tmp_path: Path):
 
 
 def canonical(text: str, kind: str = "claims") -> str:
-    return fmt.format_text(text, kind)
+    return yaml_emit.format_text(text, kind)
 
 
 def test_keys_follow_the_schema_at_every_level():
@@ -241,7 +242,7 @@ def test_a_formatting_bug_is_caught_before_anything_is_written(tmp_path: Path, m
     target = tmp_path / "claims" / "x.yaml"
     target.parent.mkdir()
     target.write_text("statement: 'something'\n", "utf-8")
-    monkeypatch.setattr(fmt, "double_quoted", lambda value: '"' + value[:-1] + '"')
+    monkeypatch.setattr(yaml_emit, "double_quoted", lambda value: '"' + value[:-1] + '"')
     outcome = fmt.format_file(target)
     assert [p.message for p in outcome.problems] == ["internal error: the canonical form would change a value; file left unchanged"]
     assert fmt.main([str(target)]) == 1
@@ -310,4 +311,4 @@ def test_make_fmt_then_make_check(mini: Path):
 def test_loader_rejects_what_fmt_rejects():
     """fmt relies on the strict loader: what it cannot load, fmt does not touch."""
     with pytest.raises(LoadFailed):
-        fmt.format_text("a: &x 1\nb: *x\n", "claims")
+        yaml_emit.format_text("a: &x 1\nb: *x\n", "claims")

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from tracker import kinds
-from tracker.cli import fmt, new_record
+from tracker import kinds, yaml_emit
+from tracker.cli import new_record
 from tracker.loader import load_file, load_text
-from tracker.schemas import schema_documents
+from tracker.schemas import resolve, schema_documents
 
 KINDS = list(kinds.FOLDERS)
 
@@ -36,12 +36,12 @@ def test_skeleton_is_canonical_and_explains_every_field(kind: str):
     text = new_record.skeleton(kind)
     schema = schema_documents()[kinds.get(kind).schema]
     assert text.startswith(f"# yaml-language-server: $schema=../../schema/{kinds.get(kind).schema}.schema.json\n")
-    assert fmt.format_text(text, kind) == text, "the skeleton must already be in canonical format"
+    assert yaml_emit.format_text(text, kind) == text, "the skeleton must already be in canonical format"
     for name, prop in schema["properties"].items():
         required = name in schema["required"]
         assert re.search(rf"^# {name} \({'required' if required else 'optional'}, ", text, re.M), f"no comment explains {name}"
         assert re.search(rf"^{'' if required else '# '}{name}:", text, re.M), f"{name} is missing or wrongly (un)commented"
-        description = fmt.resolve(prop).get("description", "")
+        description = resolve(prop).get("description", "")
         first_words = " ".join(description.removeprefix("Optional: ").split()[1:4])
         assert first_words in " ".join(line.lstrip("# ") for line in text.splitlines()), f"{name}'s comment is not its schema description"
     assert all(len(line) <= new_record.COMMENT_WIDTH for line in text.splitlines()[1:])

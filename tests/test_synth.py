@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_validator, tree
-from tracker.cli import synth
+from tracker.cli import synth, synth_words
 
 RECORDS = 60
 
@@ -39,8 +39,8 @@ def test_output_validates_without_problems(generated: Path) -> None:
 def test_counts_and_proportions(generated: Path) -> None:
     counts = {kind: len(list((generated / kind).glob("*.yaml"))) for kind in synth.KINDS}
     assert sum(counts.values()) == RECORDS
-    assert counts == synth.kind_counts(RECORDS)
-    big = synth.kind_counts(10_000)
+    assert counts == synth_words.kind_counts(RECORDS)
+    big = synth_words.kind_counts(10_000)
     assert big == {"events": 3000, "claims": 5000, "actors": 1200, "sources": 800}
 
 

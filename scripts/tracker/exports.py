@@ -21,7 +21,7 @@ from pathlib import Path
 
 import icalendar
 
-from . import export_calendar, export_changes, export_csv, export_feeds, export_json, kinds, licences, trust
+from . import csv_tables, export_calendar, export_changes, export_csv, export_feeds, export_json, kinds, licences, trust
 from .export_common import tags_of
 from .html import esc
 from .model import Claim, Event, Model
@@ -361,7 +361,7 @@ def _check_csv(model: Model, outputs: dict[str, bytes], ids: dict[str, list[str]
     for table in export_csv.tables():
         rows = _csv_rows(outputs[table.path])
         if table.name in kinds.FOLDERS:
-            problems += _exactly_once(table.path, [export_csv.uncell(r["id"]) for r in rows], ids[table.name])
+            problems += _exactly_once(table.path, [csv_tables.uncell(r["id"]) for r in rows], ids[table.name])
         elif len(rows) != expected[table.name]:
             problems.append(f"{table.path}: {len(rows)} rows but the records have {expected[table.name]}")
     for resource in package["resources"]:

@@ -20,10 +20,10 @@ from typing import NoReturn
 
 from tracker import kinds
 from tracker.cli import exit_with
-from tracker.cli.fmt import MODELINE, item_schema, kind_schema, resolve
 from tracker.dataset import ID_PATTERN, display_path
 from tracker.docs_text import field_reference
-from tracker.schemas import schema_documents
+from tracker.schemas import resolve, schema_documents
+from tracker.yaml_emit import MODELINE, item_schema, kind_schema
 
 COMMENT_WIDTH = 100
 USAGE = f"usage: make new KIND={'|'.join(k.singular for k in kinds.ALL)} ID=some-id"
