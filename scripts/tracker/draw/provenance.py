@@ -61,7 +61,7 @@ def layers_for(model: Model, record: Claim | Source, seed_href: Callable[[Source
             classes = [] if _access(source, seed_href) else ["prov-no-copy"]
             if sid == getattr(record, "id", None):
                 classes.append("prov-current")
-            role = ("Venue" if isinstance(record, Claim) else "This document") if step == 0 else "Reported via"
+            role = ("Said in" if isinstance(record, Claim) else "This document") if step == 0 else "Reported via"
             add(depth0 + step, sid, role, source.title, "", classes, parents)
             parents = [sid]
         access = _access(model.sources[path[-1]], seed_href)
