@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from case_table import RELATION_EXCERPT, SECOND
 from conftest import REPO, run_validator
 from tracker import chronology, dates
 from tracker import model as model_mod
@@ -128,22 +129,7 @@ def test_contradicts_dates(relation, this, other, contradicts):
 
 # ---------------------------------------------------------------- rules
 
-SECOND = """title: "Pezeshkian spoke again"
-date: "{date}"
-actors:
-  - president
-summary: "Pezeshkian spoke again."
-chronology:
-  - type: {type}
-    event: {event}
-    source: seed
-    excerpt: "{excerpt}"
-citations:
-  - source: seed
-    excerpt: "In a statement on X, Pezeshkian said he has instructed his foreign minister"
-date_note: "Test: the excerpt does not give the day."
-"""
-EXCERPT = "In a statement on X, Pezeshkian said"
+EXCERPT = RELATION_EXCERPT
 
 
 def add_second(mini, **fields):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from case_table import STORY
 from conftest import REPO, run_validator
 from tracker import disputes_logic, provenance
 from tracker import model as model_mod
@@ -118,16 +119,6 @@ def test_summary_sentence_in_the_plural():
 
 
 # ---------------------------------------------------------------- rules
-
-STORY = """lead:
-  - text: "Pezeshkian posted a statement."
-    rests_on:
-      - statement
-questions:
-  - question: "How fair are the talks?"
-    claims:
-      - fair-talks
-"""
 
 
 def test_the_mini_story_is_valid(mini):
