@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -154,3 +155,13 @@ def wait_until(page, function: str, arg=None, *, timeout: float = 30000, interva
             return
         page.wait_for_timeout(interval)
     raise AssertionError(f"not true within {timeout / 1000:.0f} s: {function}")
+
+
+def goto_when_served(page, url: str, tries: int = 120) -> None:
+    """Open ``url`` once a starting server (the live preview) listens and serves its first build."""
+    for _ in range(tries):
+        with contextlib.suppress(PlaywrightError):
+            if page.goto(url).ok:
+                return
+        page.wait_for_timeout(500)
+    raise AssertionError(f"{url} was not served within {tries / 2:.0f} s")

@@ -5,13 +5,10 @@ Screenshots of what each test looked at are kept in test-artifacts/ (not committ
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Error as PlaywrightError
 
-from browser import screenshot, search, wait_until, watch
+from browser import goto_when_served, screenshot, search, wait_until, watch
 from conftest import REPO, edit, live_preview
 from tracker import model as model_mod
 from tracker.pages import timeline
@@ -260,11 +257,7 @@ def test_live_preview_reloads_the_open_page_after_an_edit(browser, mini):
         context = browser.new_context()
         page = context.new_page()
         seen = watch(page, root)
-        for _ in range(120):  # until the server listens and serves the first build
-            with contextlib.suppress(PlaywrightError):
-                if page.goto(base + "events/statement/").ok:
-                    break
-            page.wait_for_timeout(500)
+        goto_when_served(page, base + "events/statement/")  # once the server serves its first build
         assert "Pezeshkian posted a statement on X" in page.inner_text("h1")
         edit(mini / "events" / "statement.yaml", "Pezeshkian posted a statement on X", "Reloaded by the preview")
         page.wait_for_selector("h1:has-text('Reloaded by the preview')", timeout=60000)

@@ -6,7 +6,6 @@ again), so whatever it caches from schema/ or seeds/ must not outlive an edit of
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -14,9 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
-from browser import watch
+from browser import goto_when_served, watch
 from conftest import REPO, live_preview
 
 # Two builds in one process, as `mkdocs serve` runs them: the config (and the hooks file) is read
@@ -94,11 +92,7 @@ def test_the_preview_lists_the_problems_of_invalid_data_and_shows_the_site_again
         context = browser.new_context()
         page = context.new_page()
         seen = watch(page, base.split("/iran-us-talks/")[0] + "/")
-        for _ in range(120):  # until the server listens and serves the first build
-            with contextlib.suppress(PlaywrightError):
-                if page.goto(base + "events/statement/").ok:
-                    break
-            page.wait_for_timeout(500)
+        goto_when_served(page, base + "events/statement/")  # once the server serves its first build
         assert "Pezeshkian posted a statement on X" in page.inner_text("h1")
 
         record.write_text(valid.replace('date: "2026-02-01"', 'date: "01/02/2026"').replace("  - president", '  - "<b>nobody</b>"'), "utf-8")
