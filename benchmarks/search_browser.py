@@ -19,6 +19,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -61,7 +62,7 @@ def _words(text: str | None) -> set[str]:
 
 def pick_queries(site: Path) -> dict[str, str | None]:
     """Three queries from the site's dump: deterministic for a given data set."""
-    dump = json.loads((site / "api" / "v1" / "dump.json").read_text("utf-8"))
+    dump = json.loads(gzip.decompress((site / "api" / "v1" / "dump.json.gz").read_bytes()))
     events = sorted(dump["events"], key=lambda r: r["id"])
     title_word = next((w for e in events for w in WORD.findall(e["title"]) if w.lower() == w), None)
     people = sorted((a for a in dump["actors"] if a.get("kind") == "person"), key=lambda r: r["id"]) or sorted(dump["actors"], key=lambda r: r["id"])

@@ -5,6 +5,9 @@ Screenshots of what each test looked at are kept in test-artifacts/ (not committ
 
 from __future__ import annotations
 
+import gzip
+import json
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -234,8 +237,8 @@ def test_downloads_reach_the_dump_the_csvs_and_an_actor_feed(page, site_url, mod
     page.goto(site_url)
     page.click("text=Downloads >> nth=-1")
     page.wait_for_url("**/downloads/")
-    dump_href = page.get_attribute("a[href$='api/v1/dump.json']", "href")
-    dump = page.request.get(page.url + dump_href).json()
+    dump_href = page.get_attribute("a[href$='api/v1/dump.json.gz']", "href")
+    dump = json.loads(gzip.decompress(page.request.get(page.url + dump_href).body()))  # a .gz file, served as it is
     assert sum(len(dump[kind]) for kind in ("events", "claims", "actors", "sources")) == len(model.all_records())
     csv_links = page.eval_on_selector_all("a[href$='.csv']", "els => els.map(e => e.href)")
     assert any(link.endswith("csv/claims.csv") for link in csv_links)

@@ -9,6 +9,7 @@ per test where a case needs data the seed does not have.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import shutil
@@ -87,7 +88,7 @@ def test_outputs_are_identical_for_one_commit_and_timestamps_come_only_from_the_
     changed = sorted(p for p in first if first[p] != later[p])
     # Record documents, lists and CSV rows carry no timestamp; only these do.
     assert changed == sorted(
-        ["api/v1/dump.json", "api/v1/index.json", "calendar/events.ics", "csv/datapackage.json", *[p for p in first if p.startswith("feeds/")]]
+        ["api/v1/dump.json.gz", "api/v1/index.json", "calendar/events.ics", "csv/datapackage.json", *[p for p in first if p.startswith("feeds/")]]
     )
     assert json.loads(first["api/v1/index.json"])["generated"] == "2026-01-01T00:00:00Z"
     assert json.loads(exports.build_outputs(model, site_url=SITE_URL, epoch=0)["api/v1/index.json"])["generated"] is None
@@ -108,18 +109,33 @@ def test_conservation_check_reports_missing_doubled_and_unwritten_records(mini_o
     model, outputs = mini_outputs
     broken = dict(outputs)
     del broken["api/v1/claims/fair-talks.json"]
-    dump = json.loads(broken["api/v1/dump.json"])
+    dump = json.loads(gzip.decompress(broken["api/v1/dump.json.gz"]))
     dump["events"].append(dump["events"][0])
-    broken["api/v1/dump.json"] = json.dumps(dump).encode()
+    broken["api/v1/dump.json.gz"] = gzip.compress(json.dumps(dump).encode())
     rows = broken["csv/actors.csv"].decode().splitlines(keepends=True)
     broken["csv/actors.csv"] = "".join(r for r in rows if not r.startswith("platform,")).encode()
     problems = exports.check_outputs(model, broken, site_dir=tmp_path)
     joined = "\n".join(problems)
     assert "api/v1/claims/*.json: 1 missing: api/v1/claims/fair-talks.json" in joined
-    assert "api/v1/dump.json events: 1 more than once: statement" in joined
+    assert "api/v1/dump.json.gz events: 1 more than once: statement" in joined
     assert "csv/actors.csv: 1 missing: platform" in joined
     assert "size or hash of actors.csv does not match" in joined
     assert f"api/v1/index.json: not written to {tmp_path}" in joined
+
+
+def test_conservation_check_reads_the_compressed_dump_and_the_note_at_its_old_address(mini_outputs):
+    model, outputs = mini_outputs
+    note = json.loads(outputs["api/v1/dump.json"])
+    elsewhere = {**outputs, "api/v1/dump.json": json.dumps({**note, "moved_to": f"{SITE_URL}api/v1/other.json.gz"}).encode()}
+    assert exports.check_outputs(model, elsewhere) == [
+        f"api/v1/dump.json: does not point at the dump (api/v1/dump.json.gz) as the index does, but at '{SITE_URL}api/v1/other.json.gz'"
+    ]
+    uncompressed = {**outputs, "api/v1/dump.json.gz": gzip.decompress(outputs["api/v1/dump.json.gz"])}
+    [problem] = exports.check_outputs(model, uncompressed)
+    assert problem.startswith("open-data outputs could not be read back: BadGzipFile(")
+    truncated = {**outputs, "api/v1/dump.json.gz": outputs["api/v1/dump.json.gz"][:-100]}
+    [problem] = exports.check_outputs(model, truncated)
+    assert problem.startswith("open-data outputs could not be read back: EOFError(")
 
 
 def test_feeds_hold_their_newest_entries_and_say_where_the_rest_is(real_model, monkeypatch):
@@ -128,7 +144,9 @@ def test_feeds_hold_their_newest_entries_and_say_where_the_rest_is(real_model, m
     everything = export_feeds.entries(real_model, EPOCH)
     parsed = feedparser.parse(outputs["feeds/all.atom"])
     assert [e.id for e in parsed.entries] == [f"{SITE_URL}{e.record.kind}/{e.record.id}/" for e in everything[:3]]
-    assert parsed.feed.subtitle.endswith(f"The newest 3 of {len(everything)}; every one is in the JSON API ({SITE_URL}api/v1/dump.json).")
+    assert parsed.feed.subtitle.endswith(
+        f"The newest 3 of {len(everything)}; every one is in the JSON API's full dump, gzip-compressed ({SITE_URL}api/v1/dump.json.gz)."
+    )
     assert exports.check_outputs(real_model, outputs) == []  # the dump, the API and the CSV still hold every record
     doubled = outputs["feeds/all.atom"].decode()
     first = doubled[doubled.index("  <entry>") : doubled.index("</entry>") + len("</entry>\n")]
@@ -155,6 +173,11 @@ def test_conservation_check_reports_feed_and_calendar_losses(mini_outputs):
 # ---------------------------------------------------------------- JSON API
 
 
+def read_dump(site: Path) -> dict:
+    """The full dump as a reader gets it: api/v1/dump.json.gz, decompressed."""
+    return json.loads(gzip.decompress((site / "api" / "v1" / "dump.json.gz").read_bytes()))
+
+
 def published_registry(site: Path) -> referencing.Registry:
     """The schemas as the site serves them, each registered under its $id."""
     resources = []
@@ -172,7 +195,7 @@ def test_api_schemas_are_valid_and_served_at_their_id(site):
     sources = sorted(SCHEMA_SOURCE.glob("*.schema.json"))
     assert [p.name for p in sources] == [
         "actor.schema.json", "changes.schema.json", "claim.schema.json", "common.schema.json", "dump.schema.json",
-        "event.schema.json", "index.schema.json", "list.schema.json", "source.schema.json", "withdrawn.schema.json",
+        "event.schema.json", "index.schema.json", "list.schema.json", "moved.schema.json", "source.schema.json", "withdrawn.schema.json",
     ]  # fmt: skip
     for path in sources:
         schema = json.loads(path.read_text("utf-8"))
@@ -185,7 +208,7 @@ def test_api_schemas_are_valid_and_served_at_their_id(site):
 def test_every_json_document_validates_against_the_schema_it_names(site):
     registry = published_registry(site)
     documents = [p for p in sorted((site / "api" / "v1").rglob("*.json")) if "schema" not in p.relative_to(site).parts]
-    assert len(documents) == sum(len(record_ids(k)) for k in KINDS) + len(KINDS) + 3  # records, lists, dump, index, changes
+    assert len(documents) == sum(len(record_ids(k)) for k in KINDS) + len(KINDS) + 3  # records, lists, the note where the dump was, index, changes
     for path in documents:
         doc = json.loads(path.read_text("utf-8"))
         assert doc["$schema"].startswith(f"{SITE_URL}api/v1/schema/"), path
@@ -210,7 +233,7 @@ def test_the_schemas_reject_documents_that_break_the_contract(site):
 
 def test_each_record_has_one_document_and_the_dump_holds_the_same_documents(site):
     api = site / "api" / "v1"
-    dump = json.loads((api / "dump.json").read_text("utf-8"))
+    dump = read_dump(site)
     index = json.loads((api / "index.json").read_text("utf-8"))
     for kind in KINDS:
         ids = record_ids(kind)
@@ -221,8 +244,29 @@ def test_each_record_has_one_document_and_the_dump_holds_the_same_documents(site
         listed = json.loads((api / f"{kind}.json").read_text("utf-8"))
         assert [i["id"] for i in listed["items"]] == ids and listed["count"] == len(ids)
         assert dump["counts"][kind] == index["counts"][kind] == len(ids)
-    assert index["schema_version"] == dump["schema_version"] == "1.0.0"
+    assert index["schema_version"] == dump["schema_version"] == "1.1.0"
     assert index["generated"] == "2026-01-01T00:00:00Z"
+
+
+def test_the_dump_is_compressed_the_same_way_every_build_and_validates_once_decompressed(site):
+    raw = (site / "api" / "v1" / "dump.json.gz").read_bytes()
+    # gzip's header: magic, deflate, no flags (so no file name), a zero time stamp; then the document the schema describes.
+    assert raw[:4] == b"\x1f\x8b\x08\x00" and raw[4:8] == b"\x00\x00\x00\x00"
+    dump = json.loads(gzip.decompress(raw))
+    assert dump["$schema"] == f"{SITE_URL}api/v1/schema/dump.schema.json"
+    errors = [e.message for e in validator_for(published_registry(site), dump["$schema"]).iter_errors(dump)]
+    assert errors == []
+
+
+def test_the_dumps_old_address_says_in_words_where_it_went(site):
+    note = json.loads((site / "api" / "v1" / "dump.json").read_text("utf-8"))
+    index = json.loads((site / "api" / "v1" / "index.json").read_text("utf-8"))
+    assert note["$schema"] == f"{SITE_URL}api/v1/schema/moved.schema.json"
+    assert note["moved_to"] == index["links"]["dump"] == f"{SITE_URL}api/v1/dump.json.gz"
+    assert (note["compression"], note["index"], note["schema"]) == ("gzip", index["links"]["self"], f"{SITE_URL}api/v1/schema/dump.schema.json")
+    assert note["message"].startswith("The full dump, every record in one file, is no longer served here. ")
+    assert f"It is now gzip-compressed, at {SITE_URL}api/v1/dump.json.gz." in note["message"]
+    assert (site / note["moved_to"].removeprefix(SITE_URL)).is_file()
 
 
 def test_references_resolve_to_existing_documents_and_pages(site):
@@ -239,7 +283,7 @@ def test_references_resolve_to_existing_documents_and_pages(site):
             for value in node:
                 yield from walk(value)
 
-    dump = json.loads((site / "api" / "v1" / "dump.json").read_text("utf-8"))
+    dump = read_dump(site)
     urls = set(walk(dump))
     assert len(urls) > 100
     for url in sorted(urls):
@@ -271,7 +315,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def test_csv_tables_round_trip_to_the_json_dump(site):
-    dump = json.loads((site / "api" / "v1" / "dump.json").read_text("utf-8"))
+    dump = read_dump(site)
     by_id = {d["id"]: d for kind in KINDS for d in dump[kind]}
     csv_dir = site / "csv"
     for kind in KINDS:
@@ -506,15 +550,18 @@ def follow(site: Path, page: str, href: str) -> Path:
 def test_downloads_page_lists_every_output_with_its_count_format_and_size(site):
     html = (site / "downloads" / "index.html").read_text("utf-8")
     linked = {follow(site, "downloads/index.html", h).relative_to(site.resolve()).as_posix() for h in page_links(site, "downloads/index.html")}
-    for path in ["api/v1/dump.json", "api/v1/index.json", "csv/datapackage.json", "calendar/events.ics", "feeds/all.atom"]:
+    for path in ["api/v1/dump.json.gz", "api/v1/dump.json", "api/v1/index.json", "csv/datapackage.json", "calendar/events.ics", "feeds/all.atom"]:
         assert path in linked, path
     assert {p.relative_to(site).as_posix() for p in (site / "csv").glob("*.csv")} <= linked
     assert {p.relative_to(site).as_posix() for p in (site / "feeds").rglob("*.atom")} <= linked
     assert {p.relative_to(site).as_posix() for p in (site / "api" / "v1").glob("*.json")} <= linked
     total = sum(len(record_ids(k)) for k in KINDS)
     assert f"{total} records" in html and f"{len(record_ids('events'))} events" in html
-    size = (site / "api" / "v1" / "dump.json").stat().st_size
+    size = (site / "api" / "v1" / "dump.json.gz").stat().st_size
     assert exports.human_size(size) in html
+    # A .gz file is saved, not shown: the page says how to open it.
+    for how in ("<code>gunzip dump.json.gz</code>", "| gunzip &gt; dump.json</code>", 'json.load(gzip.open("dump.json.gz"))', "pandas.json_normalize("):
+        assert how in html, how
     for fmt in ("JSON", "CSV", "Atom", "iCalendar", "JSON Schema"):
         assert f"<td>{fmt}</td>" in html
 
@@ -524,7 +571,7 @@ def test_a_new_user_gets_from_the_home_page_to_the_dump_the_csvs_and_an_actor_fe
     assert any(follow(site, "index.html", h) == (site / "downloads").resolve() for h in home_links)
     page = "downloads/index.html"
     targets = {follow(site, page, h).relative_to(site.resolve()).as_posix(): h for h in page_links(site, page)}
-    dump = json.loads(follow(site, page, targets["api/v1/dump.json"]).read_text("utf-8"))
+    dump = json.loads(gzip.decompress(follow(site, page, targets["api/v1/dump.json.gz"]).read_bytes()))
     assert len(dump["claims"]) == len(record_ids("claims"))
     events = read_csv(follow(site, page, targets["csv/events.csv"]))
     assert len(events) == len(record_ids("events"))

@@ -6,6 +6,7 @@ context (``@vocab`` only) and refuses every other URL, so nothing is fetched.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from pathlib import Path
@@ -15,6 +16,11 @@ import yaml
 from pyld import jsonld
 
 from conftest import REPO
+from tracker import jsonld as jsonld_lib
+from tracker import jsonld_history, trust
+from tracker import model as model_mod
+from tracker.html import json_for_script
+from tracker.validate import validate
 
 SITE_URL = "https://newstrace.github.io/iran-us-talks/"
 SCHEMA = "https://schema.org/"
@@ -132,3 +138,75 @@ def test_a_corrected_record_carries_its_corrections_as_correction_comments(expan
     assert [[t.removeprefix(SCHEMA) for t in c["@type"]] for c in comments] == [["CorrectionComment"]]
     assert comments[0][f"{SCHEMA}datePublished"][0]["@value"] == "2026-11-29"
     assert comments[0][f"{SCHEMA}text"][0]["@value"].startswith("What was wrong: It gave 20 January 2025 as a certain day")
+
+
+# ---------------------------------------------------------------- each node described once
+
+
+def canonical(document: dict) -> str:
+    """The document's graph as canonical N-Quads (URDNA2015): equal exactly when the graphs are."""
+    options = {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": OfflineLoader()}
+    return jsonld.normalize(copy.deepcopy(document), options)
+
+
+@pytest.fixture(scope="module")
+def real_model() -> model_mod.Model:
+    result = validate(REPO / "data")
+    assert result.ok
+    model = model_mod.build(result.dataset)
+    model.trust = trust.gather(model, REPO / "data", repo_url="https://github.com/newstrace/iran-us-talks")
+    return model
+
+
+def test_describing_each_node_once_leaves_every_pages_graph_unchanged(real_model):
+    """A node that appears again on a page becomes {"@id": …}: same graph, fewer bytes."""
+    saved = 0
+    for record in real_model.all_records():
+        full = jsonld_history.full_document(real_model, SITE_URL, record)
+        once = jsonld_history.for_record(real_model, SITE_URL, record)
+        assert canonical(once) == canonical(full), record.id
+        saved += len(json_for_script(full)) - len(json_for_script(once))
+    assert saved > 1000
+    claim = real_model.claims["trump-sworn-in-january-2025"]  # assessed, and its venue is also among its citations
+    item = jsonld_history.for_record(real_model, SITE_URL, claim)["itemReviewed"]
+    venue = f"{SITE_URL}sources/{claim.made_in}/"
+    assert item["firstAppearance"] == {"@id": venue}
+    assert next(a for a in item["appearance"] if a["@id"] == venue)["name"] == real_model.sources[claim.made_in].title
+
+
+def test_a_later_occurrence_is_a_reference_only_when_it_says_nothing_new():
+    a = {"@id": "x:a", "name": "A", "url": "x:a"}
+    document = {"@id": "x:doc", "author": [a], "knows": [{"@id": "x:a", "name": "A"}, {"@id": "x:a", "name": "A", "email": "e"}], "z": {"@id": "x:doc"}}
+    once = jsonld_lib.describe_once(document)
+    assert once["author"] == [a]
+    assert once["knows"] == [{"@id": "x:a"}, {"@id": "x:a", "name": "A", "email": "e"}]  # says more: kept whole
+    assert once["z"] == {"@id": "x:doc"}
+    assert canonical({"@context": "https://schema.org", **once}) == canonical({"@context": "https://schema.org", **document})
+
+
+def test_a_source_named_by_its_description_does_not_repeat_it(real_model):
+    for source in real_model.sources.values():
+        node = jsonld_lib.source_node(real_model, SITE_URL, source)
+        assert node["name"] == source.title
+        assert ("description" in node) == (source.description != source.title), source.id
+
+
+def test_what_a_page_says_about_another_record_is_said_on_that_records_own_page(real_model):
+    """Another record is only mentioned (type, name, addresses, date): nothing is lost from the site's graph, whose
+    statements about a record are all on its own page, at the same @id."""
+    quads: dict[str, set[str]] = {}
+    for record in real_model.all_records():
+        url = jsonld_lib.page_url(SITE_URL, record)
+        rdf = jsonld.to_rdf(jsonld_history.for_record(real_model, SITE_URL, record), {"documentLoader": OfflineLoader(), "format": "application/n-quads"})
+        quads[url] = set(rdf.splitlines())
+    elsewhere = 0
+    for url, lines in quads.items():
+        for line in lines:
+            subject = line.split(" ", 1)[0].strip("<>")
+            if subject in quads and subject != url:
+                assert line in quads[subject], (url, line)
+                elsewhere += 1
+    assert elsewhere > 100
+    event = jsonld_history.for_record(real_model, SITE_URL, real_model.events["us-jet-shoots-down-iranian-drone"])
+    assert all(set(actor) <= set(jsonld_lib.MENTION_KEYS) for actor in event["actor"])
+    assert "description" in jsonld_history.for_record(real_model, SITE_URL, real_model.actors["uss-abraham-lincoln"])

@@ -16,7 +16,8 @@ from .paths import absolute, record_api_path, record_page_path
 from .words import record_label
 
 SITE_NAME = "Iran–US Talks Tracker"
-SCHEMA_VERSION = "1.0.0"
+# 1.1.0: the full dump moved to api/v1/dump.json.gz; api/v1/dump.json holds a note (moved.schema.json) giving its address.
+SCHEMA_VERSION = "1.1.0"
 
 
 def ref(model: Model, site_url: str, rid: str) -> dict:

@@ -139,7 +139,7 @@ def feed_xml(site_url: str, epoch: int, *, path: str, title: str, subtitle: str,
     _sub(feed, "id", feed_url)
     _sub(feed, "title", title, type="text")
     if len(items) > FEED_ENTRIES:
-        subtitle += f" The newest {FEED_ENTRIES} of {len(items)}; every one is in the JSON API ({absolute(site_url, DUMP_PATH)})."
+        subtitle += f" The newest {FEED_ENTRIES} of {len(items)}; every one is in the JSON API's full dump, gzip-compressed ({absolute(site_url, DUMP_PATH)})."
         items = items[:FEED_ENTRIES]
     _sub(feed, "subtitle", subtitle, type="text")
     built = build_time(epoch)

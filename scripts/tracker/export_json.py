@@ -1,5 +1,8 @@
 """The static JSON API under api/v1/: an index, one list per kind, one document per record, a dump.
 
+The dump is gzip-compressed (api/v1/dump.json.gz, written without a time stamp so builds stay
+identical); its old address, api/v1/dump.json, holds a short note that says where it went.
+
 Every document names its JSON Schema in ``$schema``; the schemas live in
 schema/api/v1/ and are served at api/v1/schema/, at the address their ``$id``
 gives. References to other records are resolved to ``{type, id, title,
@@ -11,6 +14,7 @@ record's ``published``/``modified`` come from the commits of its file
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -24,6 +28,7 @@ from .paths import (
     CHANGES_FEED_PATH,
     CORRECTIONS_FEED_PATH,
     DATAPACKAGE_PATH,
+    DUMP_MOVED_PATH,
     DUMP_PATH,
     INDEX_PATH,
     SCHEMA_ROOT,
@@ -302,6 +307,32 @@ def changes_document(model: Model, site_url: str) -> dict:
     }
 
 
+def gzipped(content: bytes) -> bytes:
+    """gzip at a fixed level with no time stamp or file name in the header, so two builds of one commit are identical."""
+    return gzip.compress(content, compresslevel=9, mtime=0)
+
+
+def dump_moved_document(site_url: str) -> dict:
+    """What stays at api/v1/dump.json: the dump moved to api/v1/dump.json.gz, gzip-compressed, and how to read it."""
+    moved_to = absolute(site_url, DUMP_PATH)
+    index = absolute(site_url, INDEX_PATH)
+    return {
+        "$schema": schema_url("moved"),
+        "schema_version": SCHEMA_VERSION,
+        "title": "The full dump has moved",
+        "message": (
+            f"The full dump, every record in one file, is no longer served here. It is now gzip-compressed, at {moved_to}. "
+            f"Uncompressed, it is the same JSON document as before ({schema_url('dump')}). "
+            f"The API index, {index}, always gives its address as links.dump."
+        ),
+        "moved_to": moved_to,
+        "compression": "gzip",
+        "schema": schema_url("dump"),
+        "index": index,
+        "downloads_page": absolute(site_url, "downloads/"),
+    }
+
+
 def dump_document(model: Model, epoch: int, documents: dict[str, list[dict]]) -> dict:
     built = build_time(epoch)
     return {
@@ -328,7 +359,8 @@ def json_outputs(model: Model, site_url: str, epoch: int, *, csv_files: list[str
     for withdrawn in trust.of_model(model).removed:
         out[record_api_path(withdrawn.kind, withdrawn.id)] = dumps(withdrawn_document(site_url, withdrawn))
     out[CHANGES_API_PATH] = dumps(changes_document(model, site_url))
-    out[DUMP_PATH] = dumps(dump_document(model, epoch, documents))
+    out[DUMP_PATH] = gzipped(dumps(dump_document(model, epoch, documents)))
+    out[DUMP_MOVED_PATH] = dumps(dump_moved_document(site_url), indent=True)
     out[INDEX_PATH] = dumps(index_document(model, site_url, epoch, csv_files, tags), indent=True)
     for name, content in schema_files().items():
         out[f"{SCHEMA_ROOT}/{name}"] = content

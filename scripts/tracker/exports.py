@@ -11,10 +11,12 @@ timestamps shared by all are in export_common.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import io
 import json
 import xml.etree.ElementTree as ET
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,7 @@ from .paths import (
     CSV_ROOT,
     DATAPACKAGE_PATH,
     DOWNLOADS_PAGE,
+    DUMP_MOVED_PATH,
     DUMP_PATH,
     INDEX_PATH,
     SCHEMA_ROOT,
@@ -106,7 +109,7 @@ def downloads(model: Model, outputs: dict[str, bytes]) -> dict[str, list[Downloa
 
     sections: dict[str, list[Download]] = {
         "everything": [
-            item(DUMP_PATH, "Full dump: every record in one file", "JSON", _plural(total, "record")),
+            item(DUMP_PATH, "Full dump: every record in one file, compressed", "JSON, gzip", _plural(total, "record")),
             item(DATAPACKAGE_PATH, "Data package describing the CSV tables (Frictionless)", "JSON", _plural(len(export_csv.tables()), "table")),
         ],
         "api": [item(INDEX_PATH, "API index: schema version, counts and links", "JSON", _plural(total, "record") + " counted")],
@@ -147,6 +150,24 @@ def _table(links: Links, items: list[Download], first: str = "File") -> str:
     )
 
 
+def _dump_help(links: Links) -> list[str]:
+    """How to open the compressed dump, in readers' words, and where its old address went."""
+    return [
+        "<p>The full dump is one JSON document, compressed with gzip, which makes it many times smaller: a <code>.gz</code> file. "
+        "Your browser saves it as a download instead of showing it. To open it:</p>",
+        "<ul>"
+        "<li>on macOS or Linux, <code>gunzip dump.json.gz</code> turns it into <code>dump.json</code>; on Windows, 7-Zip opens it;</li>"
+        "<li>to fetch and unpack it in one step, copy the link above and run <code>curl -L</code> with it: "
+        "<code>curl -L https://…/api/v1/dump.json.gz | gunzip &gt; dump.json</code>;</li>"
+        '<li>in Python, <code>json.load(gzip.open("dump.json.gz"))</code> reads it without unpacking it first;</li>'
+        '<li>with pandas, <code>pandas.json_normalize(json.load(gzip.open("dump.json.gz"))["claims"])</code> makes a table of the claims '
+        "(or of the <code>events</code>, <code>actors</code> or <code>sources</code>).</li>"
+        "</ul>",
+        f'<p>The dump used to be at <a href="{esc(links.to(DUMP_MOVED_PATH))}"><code>{esc(DUMP_MOVED_PATH)}</code></a>, uncompressed; '
+        "that address now holds a short note that gives the new one.</p>",
+    ]
+
+
 def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
     """The Downloads page: every output with what it holds, its format and size."""
     here = DOWNLOADS_PAGE
@@ -170,7 +191,7 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
         md_heading(2, "Licences"),
         html_block(*(f"<p>{esc(text)}</p>" for text in licences.downloads_paragraphs())),
         md_heading(2, "Everything at once"),
-        html_block(_table(links, sections["everything"])),
+        html_block(_table(links, sections["everything"]), *_dump_help(links)),
         md_heading(2, "JSON API"),
         html_block(
             f'<p>A static, versioned API under <code>{API_ROOT}/</code>: start at the <a href="{esc(links.to(INDEX_PATH))}">index</a>. '
@@ -305,7 +326,7 @@ def check_outputs(model: Model, outputs: dict[str, bytes], *, site_dir: Path | N
         problems += _exactly_once(CALENDAR_PATH, [_url_tail(str(c.get("uid"))) for c in calendar.walk("VEVENT")], [f"events/{e.id}" for e in kept])
         if len(kept) + len(left_out) != len(model.events):
             problems.append(f"{CALENDAR_PATH}: {len(kept)} events kept and {len(left_out)} left out, but {len(model.events)} events read")
-    except (KeyError, ValueError, ET.ParseError) as error:  # a missing file or one that does not parse
+    except (KeyError, ValueError, ET.ParseError, gzip.BadGzipFile, EOFError, zlib.error) as error:  # a missing file, one that does not parse or decompress
         problems.append(f"open-data outputs could not be read back: {error!r}")
     if site_dir is not None:
         for path, content in outputs.items():
@@ -337,12 +358,17 @@ def _check_json(model: Model, outputs: dict[str, bytes], ids: dict[str, list[str
         problems += _exactly_once(list_api_path(kind), [i["id"] for i in listed["items"]], ids[kind])
         if listed["count"] != len(ids[kind]):
             problems.append(f"{list_api_path(kind)}: count {listed['count']} but {len(ids[kind])} {kind} read")
-    dump = json.loads(outputs[DUMP_PATH])
+    dump = json.loads(gzip.decompress(outputs[DUMP_PATH]))  # read back as a reader would: decompressed, then parsed
     for kind in kinds.FOLDERS:
         problems += _exactly_once(f"{DUMP_PATH} {kind}", [d["id"] for d in dump[kind]], ids[kind])
-    for path in (DUMP_PATH, INDEX_PATH):
-        if json.loads(outputs[path])["counts"] != counts:
+    index = json.loads(outputs[INDEX_PATH])
+    for path, doc in ((DUMP_PATH, dump), (INDEX_PATH, index)):
+        if doc["counts"] != counts:
             problems.append(f"{path}: counts differ from the {counts} read")
+    # The dump's old address must say where it went: the address the index gives.
+    moved_to = json.loads(outputs[DUMP_MOVED_PATH]).get("moved_to")
+    if not moved_to or moved_to != index["links"]["dump"] or not moved_to.endswith(DUMP_PATH):
+        problems.append(f"{DUMP_MOVED_PATH}: does not point at the dump ({DUMP_PATH}) as the index does, but at {moved_to!r}")
     for path in sorted(p for p in outputs if p.startswith(f"{SCHEMA_ROOT}/")):
         name = path.rsplit("/", 1)[-1].removesuffix(".schema.json")
         if json.loads(outputs[path]).get("$id") != schema_url(name):

@@ -17,6 +17,12 @@ from .trust import of_model
 
 
 def for_record(model: Model, site_url: str, record: Record) -> dict:
+    """The JSON-LD of a record's page, each node described once (the graph of ``full_document``, in fewer bytes)."""
+    return jsonld.describe_once(full_document(model, site_url, record))
+
+
+def full_document(model: Model, site_url: str, record: Record) -> dict:
+    """The JSON-LD of a record's page with every node described in full wherever it appears."""
     trust = of_model(model)
     found = trust.history(record)
     published, modified = (found.published, found.modified) if found is not None else (None, None)

@@ -18,7 +18,10 @@ CSV_ROOT = "csv"
 FEED_ROOT = "feeds"
 CALENDAR_PATH = "calendar/events.ics"
 ALL_FEED_PATH = f"{FEED_ROOT}/all.atom"
-DUMP_PATH = f"{API_ROOT}/dump.json"
+# The full dump is served gzip-compressed: at 10,000 records it was 44 MB of JSON that repeats every
+# record document. Its old address keeps a short JSON note saying where it went (export_json.dump_moved_document).
+DUMP_PATH = f"{API_ROOT}/dump.json.gz"
+DUMP_MOVED_PATH = f"{API_ROOT}/dump.json"
 INDEX_PATH = f"{API_ROOT}/index.json"
 DATAPACKAGE_PATH = f"{CSV_ROOT}/datapackage.json"
 
