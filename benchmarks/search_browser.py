@@ -44,9 +44,11 @@ TIMEOUT_MS = 60_000
 # and are sent as they are.
 COMPRESSED_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 # Marks, in every document the browser opens, the moment the first result is in the page.
-FIRST_RESULT_CLOCK = """new MutationObserver(function (changes, observer) {
-  if (document.querySelector(%r)) { window.__firstResultAt = Date.now(); observer.disconnect(); }
-}).observe(document, {childList: true, subtree: true});""" % ".tracker-search-result"
+FIRST_RESULT_CLOCK = (
+    "new MutationObserver(function (changes, observer) {"
+    f" if (document.querySelector('{RESULT}')) {{ window.__firstResultAt = Date.now(); observer.disconnect(); }}"
+    " }).observe(document, {childList: true, subtree: true});"
+)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
