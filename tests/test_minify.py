@@ -36,7 +36,9 @@ def test_a_non_breaking_space_before_a_line_break_stays():
     assert minify("a\u00a0 \n  b") == "a\u00a0\nb"
 
 
-PIECES = st.sampled_from(["\n", " ", "\t", "\r", "\f", "\v", "\u00a0", "\u2003", "x", "<p>", "</p>", "<pre>", "</pre>", "<script>", "</script>", "<STYLE>", "</style >"])
+PIECES = st.sampled_from(
+    ["\n", " ", "\t", "\r", "\f", "\v", "\u00a0", "\u2003", "x", "<p>", "</p>", "<pre>", "</pre>", "<script>", "</script>", "<STYLE>", "</style >"]
+)
 
 
 @settings(max_examples=2000, deadline=None)
