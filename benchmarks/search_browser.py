@@ -96,7 +96,8 @@ def _words(text: str | None) -> set[str]:
 
 def pick_queries(site: Path) -> dict[str, str | None]:
     """Three queries from the site's dump: deterministic for a given data set."""
-    dump = json.loads((site / "api" / "v1" / "dump.json").read_text("utf-8"))
+    packed = site / "api" / "v1" / "dump.json.gz"  # the full dump, gzip-compressed since it outgrew a page
+    dump = json.loads(gzip.decompress(packed.read_bytes()) if packed.exists() else (site / "api" / "v1" / "dump.json").read_bytes())
     events = sorted(dump["events"], key=lambda r: r["id"])
     title_word = next((w for e in events for w in WORD.findall(e["title"]) if w.lower() == w), None)
     people = sorted((a for a in dump["actors"] if a.get("kind") == "person"), key=lambda r: r["id"]) or sorted(dump["actors"], key=lambda r: r["id"])
