@@ -70,6 +70,29 @@ def targets(steps: list[Step], opts: Options) -> list[dict]:
     return rows
 
 
+def material_lines(steps: list[Step]) -> list[str]:
+    """Pagefind and Material's lunr search side by side, query by query (the search step measures both)."""
+    search = next((s for s in steps if s.name.startswith("search: first query") and s.site.get("search")), None)
+    if search is None:
+        return []
+    material = search.site.get("material") or {}
+    if "error" in material or not material.get("queries"):
+        return ["", f"Material's search could not be measured beside Pagefind: {material.get('error', 'no queries')}."]
+    ours = {r["query"]: r for r in search.site["search"]["queries"] if "error" not in r}
+    lines = [
+        "",
+        f"Search at {search.size:,} records, first query in a fresh browser (text served gzip-compressed): Pagefind as shipped, and Material's lunr search "
+        f"rebuilt from the same pages ({material['sections']:,} sections, a {material['index_mb']} MB index) with its own worker.",
+        "",
+        "| query | Pagefind kB | Pagefind s | Material kB | Material s | Material results |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in material["queries"]:
+        mine = ours.get(row["query"], {})
+        lines.append(f"| {row['query']} | {mine.get('kb', '—')} | {mine.get('seconds', '—')} | {row['kb']} | {row['seconds']} | {row['results']} |")
+    return lines
+
+
 def fmt(value: float | None, spec: str = ".2f") -> str:
     return "—" if value is None else format(value, spec)
 
@@ -105,5 +128,5 @@ def markdown(steps: list[Step], target_rows: list[dict], env: dict) -> str:
     for step in steps:
         if step.site.get("parts"):
             lines += site_size.markdown(step.site, step.size)
-    lines += ["", "Material's own search (a lunr index) is no longer built, so it cannot be measured beside Pagefind in this run."]
+    lines += material_lines(steps)
     return "\n".join(lines) + "\n"

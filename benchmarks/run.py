@@ -44,6 +44,7 @@ def _sibling(name: str) -> types.ModuleType:
 
 
 search_browser = _sibling("search_browser")
+material_search = _sibling("material_search")
 site_size = _sibling("site_size")
 _sibling("steps")
 _sibling("report")
@@ -334,6 +335,10 @@ def search_step(site: Path, size: int) -> Step:
         ),
     )
     step.site = {"search": result}
+    try:  # Material's lunr search on the same pages and queries, beside (material_search.py)
+        step.site["material"] = material_search.measure(site, [r["query"] for r in result["queries"] if r.get("query")])
+    except Exception as error:
+        step.site["material"] = {"error": f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"}
     step.step_seconds = time.perf_counter() - started
     return step
 

@@ -132,12 +132,15 @@ def search(page, query: str, timeout: float = 30000, **filters: str) -> None:
     Typing into the header's field and pressing Enter opens the search page (a plain form);
     there the script loads Pagefind's index and searches on every keystroke, replacing the
     result list each time, so the list must stay unchanged for half a second before a test
-    reads or clicks it. Filters (kind, status, actor, tag) are chosen from the page's selects.
+    reads or clicks it. Filters (kind, status, actor, tag) are chosen from the page's selects, once the
+    reader has opened them (they load on demand).
     """
     page.fill("[data-tracker-search=query]", query)
     page.press("[data-tracker-search=query]", "Enter")
     page.wait_for_selector("#tracker-search-field", timeout=timeout)
     wait_until(page, "() => !document.querySelector('.tracker-search-status').textContent.startsWith('Loading')", timeout=timeout)
+    if filters:  # the menus load when the reader opens them
+        page.click(".tracker-search-filters > summary")
     for name, value in filters.items():
         page.select_option(f".tracker-search-filters select[name={name}]", value=value)
     wait_until(page, "() => /record|Type a word/.test(document.querySelector('.tracker-search-status').textContent)", timeout=timeout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -93,3 +94,39 @@ def test_size_and_search_targets_come_from_the_large_build_and_the_browser_step(
     assert rows["search at 10,000: first query transferred (median of 3)"]["value"] == 280.0
     assert rows["search at 10,000: first results shown (median of 3)"]["value"] == 0.4
     assert rows["search at 10,000: first results shown (median of 3)"]["met"]
+
+
+def test_material_search_is_reported_beside_pagefind_query_by_query() -> None:
+    search = step("search: first query in Chromium", 10000, 0.3)
+    search.site = {
+        "search": {"queries": [{"query": "announced", "kb": 280.1, "seconds": 0.3}]},
+        "material": {"sections": 40000, "index_mb": 12.5, "queries": [{"query": "announced", "kb": 1300.0, "seconds": 2.4, "results": 9}]},
+    }
+    table = bench.markdown([search], [], env())
+    assert "| announced | 280.1 | 0.3 | 1300.0 | 2.4 | 9 |" in table
+    assert "(40,000 sections, a 12.5 MB index)" in table
+    search.site["material"] = {"error": "TimeoutError: too slow"}
+    assert "Material's search could not be measured beside Pagefind: TimeoutError: too slow." in bench.markdown([search], [], env())
+
+
+def test_material_search_indexes_each_page_article_as_its_plugin_would(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("material_search", REPO / "benchmarks" / "material_search.py")
+    material_search = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(material_search)
+    page = tmp_path / "claims" / "one" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '<title>A claim - Site</title><nav>Menu words</nav><article class="md-content__inner md-typeset">'
+        '<a href="e" class="md-content__button md-icon">edit</a><h1 id="a-claim">A claim</h1><p>Excerpt words</p>'
+        '<h2 id="sources">Sources</h2><p>Cited text</p></article>'
+    )
+    (tmp_path / "pagefind" / "x").mkdir(parents=True)
+    (tmp_path / "pagefind" / "x" / "index.html").write_text('<article class="md-content__inner md-typeset"><h1>no</h1></article>')
+    facts = material_search.write_bundle(tmp_path, tmp_path / "out")
+    docs = json.loads((tmp_path / "out" / "search_index.json").read_text())["docs"]
+    assert facts["sections"] == 2
+    assert [(d["location"], d["title"], d["text"]) for d in docs] == [
+        ("claims/one/", "A claim", "<p>Excerpt words</p>"),  # the page itself, as Material does for its h1
+        ("claims/one/#sources", "Sources", "<p>Cited text</p>"),
+    ]
+    assert (tmp_path / "out" / "worker.js").stat().st_size > 10_000

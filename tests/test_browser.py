@@ -181,6 +181,25 @@ def test_search_filter_shows_exactly_the_disputed_claims(page, site_url, model):
     screenshot(page, "search-disputed")
 
 
+def test_search_loads_the_filter_menus_only_when_the_reader_opens_them(page, site_url):
+    """A query downloads no filter index (every actor and tag with counts: the largest part of a
+    first visit); opening the filters loads them, and an address naming a filter opens them."""
+    fetched: list[str] = []
+    page.context.on("request", lambda request: fetched.append(request.url))  # the worker's fetches too
+    page.goto(site_url)
+    search(page, "Abraham Lincoln")
+    assert page.locator(".tracker-search-result").count() >= 1
+    assert not [url for url in fetched if "/pagefind/filter/" in url]
+    assert page.get_attribute(".tracker-search-filters", "open") is None
+    page.click(".tracker-search-filters > summary")
+    page.wait_for_selector(".tracker-search-filters select[name=status]")
+    assert [url for url in fetched if "/pagefind/filter/" in url]
+    page.goto(site_url + "search/?status=Disputed")
+    page.wait_for_selector(".tracker-search-filters select[name=status]")
+    assert page.get_attribute(".tracker-search-filters", "open") is not None
+    assert page.input_value(".tracker-search-filters select[name=status]") == "Disputed"
+
+
 def test_search_finds_a_word_only_in_an_excerpt(page, site_url):
     """'tempo' occurs in the article only inside a cited excerpt; search finds the record citing it."""
     page.goto(site_url)

@@ -87,7 +87,12 @@
     field.value = params.get("q") || "";
     form.appendChild(label);
     form.appendChild(field);
-    var filterBox = element("div", "tracker-search-filters");
+    // The filter menus list every actor and tag with its count: the largest part of the index a
+    // visit would need, so it is fetched only when the reader opens them (or the address names a filter).
+    var filterBox = element("details", "tracker-search-filters");
+    filterBox.appendChild(element("summary", "tracker-search-filters-toggle", "Filter by kind, assessment, actor or tag"));
+    var filterMenus = element("div", "tracker-search-filter-menus");
+    filterBox.appendChild(filterMenus);
     form.appendChild(filterBox);
     var status = element("p", "tracker-search-status");
     status.setAttribute("role", "status");
@@ -176,26 +181,38 @@
         select.value = params.get(pair[0]) || "";
         select.addEventListener("change", run);
         wrap.appendChild(select);
-        filterBox.appendChild(wrap);
+        filterMenus.appendChild(wrap);
         selects[pair[0]] = select;
       });
     }
 
+    var filtersLoaded = null;
+    function loadFilters() {
+      if (!filtersLoaded) {
+        var note = element("p", "tracker-search-filters-note", "Loading the filters…");
+        filterMenus.appendChild(note);
+        filtersLoaded = pagefind.filters()
+          .then(function (available) { note.remove(); buildFilters(available || {}); })
+          .catch(function () { note.textContent = "The filters could not be loaded."; });
+      }
+      return filtersLoaded;
+    }
+
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    filterBox.addEventListener("toggle", function () { if (filterBox.open && pagefind) loadFilters(); });
     field.addEventListener("input", function () { run(); });
     more.addEventListener("click", showMore);
     status.textContent = "Loading the search index…";
     var base = siteBase();
-    // The query is answered first; the filter menus (every actor and tag, with counts: the
-    // largest part of the index a first visit needs) load after the first results are shown.
+    // The query is answered first; a search that names no filter loads no filter index.
+    if (FILTERS.some(function (pair) { return params.get(pair[0]); })) filterBox.open = true;
     import(new URL("pagefind/pagefind.js", base).href)
       .then(function (module) {
         pagefind = module;
         return pagefind.options({ baseUrl: base.pathname });
       })
       .then(function () { return run(); })
-      .then(function () { return pagefind.filters(); })
-      .then(function (available) { buildFilters(available || {}); })
+      .then(function () { if (filterBox.open) return loadFilters(); })
       .catch(function () {
         status.textContent = "The search index could not be loaded. Every record is listed on the timeline and in the indexes.";
       });

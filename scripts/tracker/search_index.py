@@ -3,7 +3,8 @@
 Pagefind reads the built HTML and writes a chunked index beside it (`pagefind/`), so a reader's
 first query downloads a small part of it and the rest on demand. Only elements marked
 `data-pagefind-body` are indexed (pages/search.py marks record and prose pages, never lists of
-records); the line naming a record's id and YAML file is left out.
+records); the line naming a record's id and YAML file, and the evidence card's repeat of an
+excerpt, are left out.
 
 Pagefind writes its filter indexes from hash maps, so two runs over the same pages give the
 same filters in another order, under other file names (Pagefind/pagefind#638: fragments are
@@ -39,7 +40,10 @@ UNUSED_PAGEFIND_FILES = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
-EXCLUDED = ".record-meta"  # the id, YAML path and JSON link of a record: not what readers search for
+# Left out of the index: the id, YAML path and JSON link of a record (not what readers search
+# for), and the evidence card's copy of the first cited excerpt (the Sources list holds the same
+# text: indexing it twice only makes every index chunk bigger).
+EXCLUDED = ".record-meta, .ev-excerpt"
 SIGNATURE = b"pagefind_dcd"
 
 

@@ -50,6 +50,7 @@ class Synth:
         self.plans = {kind: [Plan(kind, i) for i in range(n)] for kind, n in self.counts.items()}
         self.measures: list[tuple[str, str, str]] = []  # (measure, unit, counts)
         self.statements: dict[str, int] = {}  # statement -> how often it was written
+        self.cited: dict[tuple[str, str], set[str]] = {}  # (source, excerpt) -> claimants of claims citing it
 
     # ---- planning
 
@@ -328,6 +329,15 @@ class Synth:
         self.statements[rec["statement"]] = repeats = self.statements.get(rec["statement"], 0) + 1
         if repeats > 1:
             rec["statement"] += f" It was said {repeats} times."
+        # Nor do two claims of one claimant cite the very same excerpt of a source (at 100,000
+        # records a small vocabulary repeats some, and check_near_duplicate_claims would then
+        # compare their statements): a repeat gets a sentence of its own.
+        for citation in citations:
+            excerpt, times = citation["excerpt"], 1
+            while self.cited.get((citation["source"], citation["excerpt"]), set()) & set(rec["claimants"]):
+                times += 1
+                citation["excerpt"] = f"{excerpt} It was heard {times} times."
+            self.cited.setdefault((citation["source"], citation["excerpt"]), set()).update(rec["claimants"])
         if self.rng.random() < 0.2:
             words = citations[0]["excerpt"].split()
             start = self.rng.randrange(max(1, len(words) - 4))
