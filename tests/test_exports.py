@@ -560,7 +560,8 @@ def test_downloads_page_lists_every_output_with_its_count_format_and_size(site):
     size = (site / "api" / "v1" / "dump.json.gz").stat().st_size
     assert exports.human_size(size) in html
     # A .gz file is saved, not shown: the page says how to open it.
-    for how in ("<code>gunzip dump.json.gz</code>", "| gunzip &gt; dump.json</code>", 'json.load(gzip.open("dump.json.gz"))', "pandas.json_normalize("):
+    fetch = f"<code>curl -L {SITE_URL}api/v1/dump.json.gz | gunzip &gt; dump.json</code>"  # a command to copy as it is
+    for how in ("<code>gunzip dump.json.gz</code>", fetch, 'json.load(gzip.open("dump.json.gz"))', "pandas.json_normalize("):
         assert how in html, how
     for fmt in ("JSON", "CSV", "Atom", "iCalendar", "JSON Schema"):
         assert f"<td>{fmt}</td>" in html

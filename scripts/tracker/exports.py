@@ -150,15 +150,20 @@ def _table(links: Links, items: list[Download], first: str = "File") -> str:
     )
 
 
-def _dump_help(links: Links) -> list[str]:
+def _dump_help(links: Links, dump_url: str | None) -> list[str]:
     """How to open the compressed dump, in readers' words, and where its old address went."""
+    # the live preview builds no outputs: there "the link above" stands for the address
+    fetch = (
+        f"<code>curl -L {esc(dump_url)} | gunzip &gt; dump.json</code>"
+        if dump_url
+        else "<code>curl -L</code> with the link above, piped to <code>gunzip &gt; dump.json</code>"
+    )
     return [
         "<p>The full dump is one JSON document, compressed with gzip, which makes it many times smaller: a <code>.gz</code> file. "
         "Your browser saves it as a download instead of showing it. To open it:</p>",
         "<ul>"
         "<li>on macOS or Linux, <code>gunzip dump.json.gz</code> turns it into <code>dump.json</code>; on Windows, 7-Zip opens it;</li>"
-        "<li>to fetch and unpack it in one step, copy the link above and run <code>curl -L</code> with it: "
-        "<code>curl -L https://…/api/v1/dump.json.gz | gunzip &gt; dump.json</code>;</li>"
+        f"<li>to fetch and unpack it in one step: {fetch};</li>"
         '<li>in Python, <code>json.load(gzip.open("dump.json.gz"))</code> reads it without unpacking it first;</li>'
         '<li>with pandas, <code>pandas.json_normalize(json.load(gzip.open("dump.json.gz"))["claims"])</code> makes a table of the claims '
         "(or of the <code>events</code>, <code>actors</code> or <code>sources</code>).</li>"
@@ -191,7 +196,10 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
         md_heading(2, "Licences"),
         html_block(*(f"<p>{esc(text)}</p>" for text in licences.downloads_paragraphs())),
         md_heading(2, "Everything at once"),
-        html_block(_table(links, sections["everything"]), *_dump_help(links)),
+        # the dump's address as published in the API index (the page layer has no site address of its own)
+        html_block(
+            _table(links, sections["everything"]), *_dump_help(links, json.loads(outputs[INDEX_PATH])["links"]["dump"] if INDEX_PATH in outputs else None)
+        ),
         md_heading(2, "JSON API"),
         html_block(
             f'<p>A static, versioned API under <code>{API_ROOT}/</code>: start at the <a href="{esc(links.to(INDEX_PATH))}">index</a>. '
