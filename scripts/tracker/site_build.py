@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import csp, exports, forked, jsonld_history, licences, minify, search_index, trust
+from . import csp, exports, forked, jsonld_history, licences, minify, search_index, site_assets, trust
 from . import model as model_mod
 from . import pages as site_pages
 from . import story as story_mod
@@ -90,6 +90,7 @@ class BuildState:
     blocks: dict[str, list[str]] = field(default_factory=dict)  # HTML blocks taken out of the Markdown
     head: dict[str, str] = field(default_factory=dict)  # JSON-LD script per page (live preview)
     written: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # for Session.preview
+    assets: dict[str, list[str]] = field(default_factory=dict)  # the stylesheet and script bundles' parts (site_assets)
 
     def stop_helpers(self) -> None:
         if self.sanitizer is not None:
@@ -173,7 +174,7 @@ def begin(config: MkDocsConfig) -> BuildState:
     late = exports.extra_pages(model, outputs)  # with a writer: stand-ins until it reports the sizes
     pages += late
     read = {kind: n - sum(f.kind == kind for f in gone) for kind, n in result.counts().items()}  # withdrawn ones are counted apart
-    state = BuildState(model, {p.path: p for p in pages}, outputs, read, salt=salt, writer=writer)
+    state = BuildState(model, {p.path: p for p in pages}, outputs, read, salt=salt, writer=writer, assets=site_assets.bundle(config))
     if writer is not None:
         state.late = {p.path for p in late}
     if SESSION.helped:
@@ -196,7 +197,7 @@ class PreviewPage(File):
 
 
 def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages and the archived seeds; let the writer write beside the build."""
+    """Add the generated pages, the archived seeds and the stylesheet and script bundles; let the writer write beside the build."""
     repo_root = Path(config.config_file_path).parent
     for file in files:
         file.edit_uri = f"docs/{file.src_uri}"
@@ -216,6 +217,7 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
             generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.record.path if page.record is not None else None
         files.append(generated)
+    site_assets.add_bundles(state.assets, files, config)
     if state.writer is not None:
         state.writer.write_now()  # the site directory has been cleaned
     for seed in sorted({s.seed for s in state.model.sources.values() if s.seed}):
