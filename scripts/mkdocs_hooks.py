@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from tracker import preview, site_build
+from tracker import nav_cache, preview, site_build
 from tracker.site_build import BuildState
 
 _build: BuildState | None = None  # the build in progress; set by on_config
@@ -48,6 +49,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return site_build.add_files(_state(), files, config)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    nav_cache.install(env)
+    return env
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
