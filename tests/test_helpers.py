@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,37 @@ def test_a_failing_writer_fails_the_build_with_its_reason(reference, tmp_path: P
     assert result.returncode == 1
     assert reason in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# A build process that dies (killed, or interrupted) while a helper waits for its next message.
+ORPHAN = r"""
+import os, sys
+from tracker.forked import Helper
+first = Helper(lambda connection: connection.recv(), "first helper")
+second = Helper(lambda connection: connection.recv(), "second helper")  # holds a copy of the first's pipe
+print(first.process.pid, second.process.pid, flush=True)
+os._exit(0)  # no clean-up: as if killed
+"""
+
+
+def test_a_helper_ends_when_the_build_process_dies() -> None:
+    """A forked helper does not outlive the build: without the parent, its pipe reaches its end."""
+    printed = subprocess.run([sys.executable, "-c", ORPHAN], capture_output=True, text=True, check=True, timeout=60, cwd=REPO).stdout
+    pids = [int(pid) for pid in printed.split()]
+    for _ in range(100):
+        alive = [pid for pid in pids if _alive(pid)]
+        if not alive:
+            return
+        time.sleep(0.1)
+    for pid in alive:
+        os.kill(pid, 9)
+    raise AssertionError(f"helpers still running 10 s after their build process died: {alive}")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie (ended, not yet reaped by init) counts as ended
+        return stat.read().split(")")[-1].split()[0] != "Z"

@@ -23,7 +23,10 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _run(work: Callable[[Connection], None], connection: Connection) -> None:
+def _run(work: Callable[[Connection], None], connection: Connection, parents_end: Connection) -> None:
+    # fork copied the parent's end of the pipe into this child too: closed here, so that when the
+    # parent dies (killed, or Ctrl-C) the child's next read ends instead of waiting forever
+    parents_end.close()
     try:
         work(connection)
     except BaseException as error:  # the parent reports it; the child never prints a traceback
@@ -40,7 +43,7 @@ class Helper:
     def __init__(self, work: Callable[[Connection], None], name: str):
         self.name = name
         parent_end, child_end = multiprocessing.Pipe(duplex=True)
-        self.process = multiprocessing.get_context("fork").Process(target=_run, args=(work, child_end), daemon=True, name=name)
+        self.process = multiprocessing.get_context("fork").Process(target=_run, args=(work, child_end, parent_end), daemon=True, name=name)
         self.process.start()
         child_end.close()
         self.connection = parent_end
