@@ -131,13 +131,23 @@
       history.replaceState(null, "", query ? "?" + query : document.location.pathname);
     }
 
+    // Each result is shown as soon as its own fragment arrives, in its place in the ranking (a
+    // hidden slot keeps the place): the first one need not wait for the other nine.
     function showMore() {
       var batch = pending.splice(0, PAGE_SIZE);
       var mine = generation;
-      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
-        if (mine !== generation) return;
-        datas.forEach(function (data) { list.appendChild(resultItem(data)); });
-        more.hidden = pending.length === 0;
+      var slots = batch.map(function () {
+        var slot = element("li");
+        slot.hidden = true;
+        list.appendChild(slot);
+        return slot;
+      });
+      return Promise.all(batch.map(function (r, i) {
+        return r.data().then(function (data) {
+          if (mine === generation) list.replaceChild(resultItem(data), slots[i]);
+        });
+      })).then(function () {
+        if (mine === generation) more.hidden = pending.length === 0;
       });
     }
 
