@@ -7,7 +7,11 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 from conftest import REPO
 from tracker import csp, site_assets
@@ -150,3 +154,10 @@ def test_bundle_joins_only_plain_files_of_its_folder() -> None:
     assert parts == {"stylesheets/site.css": ["stylesheets/a.css", "stylesheets/c.css"]}
     assert config["extra_css"] == ["stylesheets/site.css", "other/b.css"]
     assert config["extra_javascript"] == ["javascripts/a.js", {"path": "javascripts/m.js", "type": "module"}]  # one plain file: left alone
+
+
+def test_a_bundled_file_missing_from_docs_is_a_one_line_build_error() -> None:
+    config = load_config(str(REPO / "mkdocs.yml"))
+    with pytest.raises(PluginError) as raised:
+        site_assets.add_bundles({"javascripts/site.js": ["javascripts/gone.js"]}, Files([]), config)
+    assert str(raised.value) == f"mkdocs.yml lists javascripts/gone.js in extra_css or extra_javascript, but {config.docs_dir} has no such file"

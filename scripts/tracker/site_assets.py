@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 BUNDLES = {"extra_css": "stylesheets/site.css", "extra_javascript": "javascripts/site.js"}
@@ -41,7 +42,8 @@ def add_bundles(parts: dict[str, list[str]], files: Files, config: MkDocsConfig)
         for source in sources:
             file = files.get_file_from_path(source)
             if file is None:
-                raise FileNotFoundError(f"{source} (mkdocs.yml) is not in {config.docs_dir}")
+                # MkDocs reports a PluginError as one line, without a traceback
+                raise PluginError(f"mkdocs.yml lists {source} in extra_css or extra_javascript, but {config.docs_dir} has no such file")
             texts.append(f"/* {source} */\n" + Path(file.abs_src_path or "").read_text("utf-8").strip() + "\n")
             files.remove(file)
         files.append(File.generated(config, target, content="\n".join(texts)))
