@@ -21,6 +21,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import urllib.parse
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -103,7 +104,7 @@ def _one(browser, url: str, query: str) -> dict:
     page.set_default_timeout(TIMEOUT_MS)
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))  # the worker's requests too
-    page.goto(url + "?q=" + query.replace(" ", "+"))
+    page.goto(url + "?q=" + urllib.parse.quote_plus(query))
     page.wait_for_selector("#done", state="attached")
     seconds = float(page.get_attribute("#done", "data-ms") or 0) / 1000
     items = int(page.get_attribute("#done", "data-items") or 0)
