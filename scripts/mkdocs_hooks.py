@@ -17,7 +17,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from tracker import nav_cache, preview, site_build
+from tracker import nav_cache, preview, site_assets, site_build
 from tracker.site_build import BuildState
 
 _build: BuildState | None = None  # the build in progress; set by on_config
@@ -53,6 +53,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     nav_cache.install(env)
+    site_assets.palette_in_frame(env, config, files)
+    site_assets.theme_stylesheet(config, files)
     return env
 
 

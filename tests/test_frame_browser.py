@@ -52,6 +52,8 @@ def in_view(page, selector: str) -> bool:
 def test_phone_drawer_offers_every_section_and_page_by_keyboard(browser, site_url, scheme):
     context, page = open_page(browser, site_url, PHONE, scheme)
     page.goto(site_url + CLAIM)
+    # the palette follows the system's colour scheme (the media queries of the switch frame.js draws)
+    wait_until(page, "(s) => document.body.getAttribute('data-md-color-scheme') === s", {"light": "default", "dark": "slate"}[scheme])
     menu = page.locator("label.md-header__button[for=__drawer]")
     assert page.get_by_role("img", name="Navigation").is_visible()
     menu.focus()
@@ -60,25 +62,43 @@ def test_phone_drawer_offers_every_section_and_page_by_keyboard(browser, site_ur
     wait_until(page, "() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
     assert page.locator(".md-nav__source a.md-source").is_visible()  # the repository, which the header hides on a phone
     for index, (title, pages) in enumerate(nav_sections(), start=1):
-        label = f"#__nav_{index}_label"
-        section = f"nav[aria-labelledby=__nav_{index}_label]"
-        assert page.locator(label).inner_text() == title and in_view(page, label)
-        page.focus(label)
+        section = f".md-nav--primary details:nth-of-type({index})"
+        summary = page.locator(f"{section} > summary")
+        assert summary.inner_text() == title and in_view(page, f"{section} > summary")
+        summary.focus()  # the keyboard reaches it (a <summary> is focusable) and opens it
         page.keyboard.press("Enter")
-        wait_until(page, f"() => document.getElementById('__nav_{index}').checked")
-        wait_until(page, "(s) => document.querySelector(s).getBoundingClientRect().left === 0", f"{section} > .md-nav__title")
-        links = page.locator(f"{section} a.md-nav__link")
+        wait_until(page, "(s) => document.querySelector(s).open", section)
+        links = page.locator(f"{section} a")
         assert links.all_inner_texts() == pages
         for n in range(links.count()):
-            assert links.nth(n).is_visible() and links.nth(n).get_attribute("href")
+            assert links.nth(n).is_visible() and links.nth(n).get_attribute("href") and in_view(page, f"{section} li:nth-child({n + 1}) > a")
         screenshot(page, f"frame-drawer-{index}-{scheme}")
-        page.click(f"{section} > .md-nav__title")  # the section's title leads back to the sections
-        wait_until(page, f"() => !document.getElementById('__nav_{index}').checked")
-    # a link of the drawer goes where it says
-    page.focus("#__nav_2_label")
+        page.keyboard.press("Enter")  # and closes it
+        wait_until(page, "(s) => !document.querySelector(s).open", section)
+    # a link of the drawer goes where it says, reached with the Tab key
+    page.locator(".md-nav--primary details:nth-of-type(2) > summary").focus()
     page.keyboard.press("Enter")
-    page.click("nav[aria-labelledby=__nav_2_label] a.md-nav__link:has-text('Actors')")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Actors"
+    page.keyboard.press("Enter")
     page.wait_for_url("**/actors/")
+    close(context, page)
+
+
+def test_phone_drawer_marks_the_current_page_and_lists_its_headings(browser, site_url):
+    """On a page of the nav, its section is open in the drawer, its link marked as the current page
+    with its headings under it (the table of contents beside the page is hidden on a phone)."""
+    context, page = open_page(browser, site_url, PHONE)
+    page.goto(site_url + "about/")
+    page.click("label.md-header__button[for=__drawer]")
+    wait_until(page, "() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    current = page.locator(".md-nav--primary [aria-current=page]")
+    assert current.inner_text() == "About" and current.is_visible()
+    headings = page.locator(".md-nav--primary [aria-current=page] + ul a")
+    assert headings.count() >= 3 and headings.first.is_visible()
+    target = headings.first.get_attribute("href")
+    assert page.locator(f"article {target}").count() == 1
     close(context, page)
 
 
@@ -86,12 +106,18 @@ def test_desktop_sidebar_opens_a_section_in_place(browser, site_url):
     context, page = open_page(browser, site_url, DESKTOP)
     page.goto(site_url + CLAIM)
     assert not page.locator("label.md-header__button[for=__drawer]").is_visible()
-    page.click("#__nav_3_label")
-    # Material's bundle keeps aria-expanded true to the section's checkbox (beside the page only)
-    wait_until(page, "() => document.querySelector('nav[aria-labelledby=__nav_3_label]').getAttribute('aria-expanded') === 'true'")
-    links = page.locator("nav[aria-labelledby=__nav_3_label] a.md-nav__link")
-    wait_until(page, "() => document.querySelector('nav[aria-labelledby=__nav_3_label] a').getBoundingClientRect().height > 0")
+    section = ".md-nav--primary details:nth-of-type(3)"
+    assert not page.locator(f"{section} a").first.is_visible()
+    page.click(f"{section} > summary")
+    wait_until(page, "(s) => document.querySelector(s).open", section)
+    links = page.locator(f"{section} a")
     assert links.all_inner_texts() == nav_sections()[2][1]
+    assert all(links.nth(n).is_visible() for n in range(links.count()))
+    # the current page's headings are the table of contents beside the page, not repeated in the nav
+    page.goto(site_url + "about/")
+    assert page.locator(".md-nav--primary [aria-current=page]").is_visible()
+    assert not page.locator(".md-nav--primary [aria-current=page] + ul").is_visible()
+    page.goto(site_url + CLAIM)
     toc = page.locator(".md-sidebar--secondary a.md-nav__link")
     assert toc.count() >= 5 and toc.first.is_visible()
     for n in range(toc.count()):  # each entry leads to its heading
@@ -104,7 +130,10 @@ def test_chosen_palette_is_set_on_the_next_page_before_it_is_drawn(browser, site
     context, page = open_page(browser, site_url, DESKTOP)
     page.goto(site_url + CLAIM)
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
-    page.click("form[data-md-component=palette] label >> visible=true")
+    # the switch frame.js draws in the header, named, as Material wrote it
+    switch = page.locator("header form[data-md-component=palette] label >> visible=true")
+    assert switch.get_attribute("title") == "Switch to dark mode" and page.get_by_role("radio", name="Switch to dark mode").count() == 1
+    switch.click()
     wait_until(page, "() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     # Material's storage helpers (frame.js) keep the choice under the site's root, whatever the page's depth
     assert page.evaluate("__md_scope.href") == site_url

@@ -1,9 +1,16 @@
 // The theme's inline scripts, as one file that every page loads synchronously from its header
-// (overrides/partials/header.html), right after the palette switch, as Material placed them. So no
-// page carries inline JavaScript and the Content-Security-Policy needs no hash (tracker/csp.py).
-// Each part is Material's own (9.8.1, partials/javascripts/), unminified and commented.
+// (overrides/partials/header.html), where Material placed them. So no page carries inline
+// JavaScript and the Content-Security-Policy needs no hash (tracker/csp.py). Parts 2, 3 and 4 are
+// Material's own (9.8.1, partials/javascripts/), unminified and commented.
 
-// 1. Material's storage helpers (base.html), which its bundle calls: settings such as the chosen
+// 1. The palette switch (overrides/partials/palette.html), drawn here, before this script, rather
+// than written into every page: only Material's bundle can switch the palette, so a reader without
+// JavaScript had no use for it, and the bundle reads it from the page when it loads, after this.
+// The build puts the switch's markup, rendered once, in place of the string below
+// (tracker/site_assets.py); without it (a bare copy of this file) nothing is drawn.
+document.currentScript.insertAdjacentHTML("beforebegin", "" /* the palette switch */);
+
+// 2. Material's storage helpers (base.html), which its bundle calls: settings such as the chosen
 // palette are kept in localStorage under the site's root path. Material computes that root from
 // the page's base_url; this file is javascripts/frame.js under the root, so the root is its
 // parent folder, the same on every page (the 404 page included).
@@ -18,8 +25,8 @@ var __md_set = (key, value, storage = localStorage, scope = __md_scope) => {
   }
 };
 
-// 2. The palette the reader chose on an earlier page (palette.html), set on <body> before the rest
-// of the page is parsed, so a dark page never flashes light. The bundle saves the choice.
+// 3. The palette the reader chose on an earlier page (the switch drawn above), set on <body> before
+// the rest of the page is parsed, so a dark page never flashes light. The bundle saves the choice.
 (function () {
   var palette = __md_get("__palette");
   if (!palette || !palette.color) return;
@@ -36,7 +43,7 @@ var __md_set = (key, value, storage = localStorage, scope = __md_scope) => {
   for (var [key, value] of Object.entries(palette.color)) document.body.setAttribute("data-md-color-" + key, value);
 })();
 
-// 3. A link to a content tab opens that tab (content.html). Material runs it inline after the
+// 4. A link to a content tab opens that tab (content.html). Material runs it inline after the
 // article; here it waits for the article to be parsed. (The site has no content tabs today.)
 document.addEventListener("DOMContentLoaded", function () {
   var target = document.getElementById(location.hash.slice(1));

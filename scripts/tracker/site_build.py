@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import csp, exports, forked, jsonld_history, licences, minify, search_index, site_assets, trust
+from . import csp, exports, forked, jsonld_history, licences, minify, search_index, site_assets, theme_frame, trust
 from . import model as model_mod
 from . import pages as site_pages
 from . import story as story_mod
@@ -279,12 +279,12 @@ def post_page(state: BuildState, output: str, page: MkDocsPage, config: MkDocsCo
     if generated is not None and generated.record is not None:
         script = state.head.get(generated.path) or json_ld_script(state, config, generated)
         output = output.replace("</head>", script + "</head>", 1)
-    return csp.add_policy(minify.minify(output), live_preview=SESSION.serving)
+    return csp.add_policy(theme_frame.trim(minify.minify(output)), live_preview=SESSION.serving)
 
 
 def post_template(output: str, template_name: str) -> str:
     """The 404 page gets the policy too (sitemap.xml is not HTML)."""
-    return csp.add_policy(minify.minify(output), live_preview=SESSION.serving) if template_name.endswith(".html") else output
+    return csp.add_policy(theme_frame.trim(minify.minify(output)), live_preview=SESSION.serving) if template_name.endswith(".html") else output
 
 
 def json_ld_script(state: BuildState, config: MkDocsConfig, page: Page) -> str:
