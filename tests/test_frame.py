@@ -120,16 +120,23 @@ def test_features_are_those_the_overrides_are_written_for() -> None:
 
 
 def test_the_frame_has_no_inline_svg_and_its_icons_are_files(site: Path) -> None:
-    """The theme's icons are files drawn by CSS as masks (tracker.css), not SVGs inlined into each page."""
+    """The theme's icons are files drawn by CSS as masks (tracker.css), not SVGs inlined into each page:
+    in a <span> of their own (the menu, the palette switch, the edit link) or before the content of
+    the element they stand for (the logo, the search button, back to top)."""
     page = frame_of((site / CLAIM).read_text("utf-8"))
     assert "<svg" not in page
     page += (site / "javascripts" / "frame.js").read_text("utf-8")  # the palette switch it draws
     css = (REPO / "docs" / "stylesheets" / "tracker.css").read_text("utf-8")
     icons = set(re.findall(r"tracker-icon--([a-z-]+)", page))
-    assert {"logo", "menu", "dark-mode", "light-mode", "search", "edit", "top"} <= icons
+    assert {"menu", "dark-mode", "light-mode", "edit"} <= icons
     for icon in icons:
         rule = re.search(rf'\.tracker-icon--{icon} {{ mask-image: url\("\.\./images/([a-z-]+\.svg)"\); }}', css)
         assert rule and (REPO / "docs" / "images" / rule[1]).is_file(), icon
+    drawn = {"md-logo": ".md-logo:empty::before", "tracker-search-button": ".tracker-search-button::before", "md-top": ".md-top:not(:has(svg))::before"}
+    for element, selector in drawn.items():
+        assert re.search(rf'class="[^"]*\b{element}\b[^"]*"[^>]*>(</a>|</button>| Back to top)', page), element  # nothing inside but its name
+        rule = re.search(rf'{re.escape(selector)} {{ mask-image: url\("\.\./images/([a-z-]+\.svg)"\);', css)
+        assert rule and (REPO / "docs" / "images" / rule[1]).is_file(), element
 
 
 def test_frame_budget(site: Path) -> None:

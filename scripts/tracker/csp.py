@@ -62,5 +62,5 @@ def add_policy(page_html: str, *, live_preview: bool = False) -> str:
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(page_html, live_preview=live_preview)}">'
     charset = CHARSET.search(page_html)
     if charset:
-        return page_html[: charset.end()] + "\n    " + tag + page_html[charset.end() :]
-    return page_html.replace("<head>", "<head>\n    " + tag, 1)
+        return page_html[: charset.end()] + "\n" + tag + page_html[charset.end() :]
+    return page_html.replace("<head>", "<head>\n" + tag, 1)
