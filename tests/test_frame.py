@@ -18,7 +18,7 @@ from tracker import csp, site_assets
 
 OVERRIDES = REPO / "overrides"
 CLAIM = "claims/hrana-6854-protest-deaths/index.html"
-# The navigation and TOC features overrides/partials/nav-item.html and toc.html are written for:
+# The navigation and TOC features overrides/partials/nav-fresh.html and toc.html are written for:
 # Material's nav-item.html also draws tabs, sections, index pages, pruned and expanded sections and an
 # integrated TOC, which the site's overrides leave out. Enabling one of those means writing it back.
 NAV_FEATURES_LEFT_OUT = {
