@@ -21,7 +21,7 @@ def badge(status: str) -> str:
 
 
 def date_html(value: dates.EdtfDate | None, *, unknown: str = "date not known", published: dates.EdtfDate | None = None) -> str:
-    """A date in plain words ("probably June 2025"); the notation stays in data-edtf and the tooltip.
+    """A date in plain words ("probably June 2025"); the notation stays in the tooltip.
 
     With ``published`` (the date of the document reporting the record), a date that only repeats
     that document's uncertain date reads "Date not given; the article is probably from 2026".
@@ -134,7 +134,7 @@ def notes_html(links: Links, text: str) -> str:
 
 
 def actor_links(links: Links, ids: Iterable[str]) -> str:
-    return ", ".join(f'<a href="{esc(links.record(i))}" data-actor="{esc(i)}">{esc(links.model.actors[i].name)}</a>' for i in ids)
+    return ", ".join(f'<a href="{esc(links.record(i))}">{esc(links.model.actors[i].name)}</a>' for i in ids)
 
 
 def tag_list(tags: Iterable[str], names: Mapping[str, str] | None = None) -> str:
