@@ -44,6 +44,11 @@ def test_timeline_lists_every_event_in_the_documented_order(page, site_url, mode
     events_in_order = [i.removeprefix("event-") for i in shown if i.startswith("event-")]
     assert events_in_order != sorted(events_in_order)
     assert page.locator("#tl-count").inner_text() == f"Showing {len(expected)} of {len(expected)} entries"
+    # the stylesheet finds an entry's title (its second paragraph) and its actors and sources (its last) by position
+    paragraphs = page.locator("li.tl-entry").first.locator(":scope > p")
+    weight, size = "p => getComputedStyle(p).fontWeight", "p => parseFloat(getComputedStyle(p).fontSize)"
+    assert paragraphs.nth(1).evaluate(weight) == "700" and paragraphs.first.evaluate(weight) == "400"
+    assert paragraphs.last.evaluate(size) < paragraphs.first.evaluate(size)
     screenshot(page, "timeline")
 
 

@@ -16,7 +16,7 @@
     var ACTOR_HREF = /(?:^|\/)actors\/([^\/]+)\/$/;  // "../actors/donald-trump/": the actor's id
     var facets = entries.map(function (li) {
       var own = { actors: new Set(), tags: new Set() };
-      li.querySelectorAll(".tl-meta a[href]").forEach(function (a) {
+      li.querySelectorAll("a[href]").forEach(function (a) {  // the title and sources link elsewhere
         var found = ACTOR_HREF.exec(a.getAttribute("href"));
         if (!found) return;
         own.actors.add(found[1]);

@@ -120,7 +120,7 @@ def entry_xml(model: Model, site_url: str, item: Entry) -> str:
     entry = ET.Element("entry")
     entry_title, summary = entry_text(model, item)
     _sub(entry, "id", page)
-    _sub(entry, "title", entry_title, type="text")
+    _sub(entry, "title", entry_title)  # no type: Atom text constructs are plain text by default (RFC 4287, 3.1.1)
     found = trust.of_model(model).history(record)
     # With history, an entry was updated when its record last changed; without, the last day its date may denote.
     _sub(entry, "updated", found.modified if found is not None else rfc3339(item.updated))
@@ -131,7 +131,7 @@ def entry_xml(model: Model, site_url: str, item: Entry) -> str:
     _sub(entry, "category", term=kinds.get(record.kind).singular, label=kinds.get(record.kind).singular.capitalize())
     for tag in record.tags:
         _sub(entry, "category", term=tag, scheme=absolute(site_url, "feeds/tags/"))
-    _sub(entry, "summary", summary, type="text")
+    _sub(entry, "summary", summary)
     return f"{ET.tostring(entry, encoding='unicode')}\n"
 
 
@@ -142,11 +142,11 @@ def feed_xml(
     feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: "en"})
     feed_url = absolute(site_url, path)
     _sub(feed, "id", feed_url)
-    _sub(feed, "title", title, type="text")
+    _sub(feed, "title", title)
     if len(items) > cap:
         subtitle += f" The newest {cap} of {len(items)}; every one is in the JSON API's full dump, gzip-compressed ({absolute(site_url, DUMP_PATH)})."
         items = items[:cap]
-    _sub(feed, "subtitle", subtitle, type="text")
+    _sub(feed, "subtitle", subtitle)
     built = build_time(epoch)
     updated = built or max((e.updated for e in items), default=EPOCH_ZERO)
     _sub(feed, "updated", rfc3339(updated))
