@@ -246,13 +246,13 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
         ),
         md_heading(3, "One feed per actor"),
         html_block(
-            "<p>The events an actor took part in and the claims it made: an Atom feed at <code>feeds/actors/</code><var>actor id</var><code>.atom</code>, "
-            "the last part of the actor's address.</p>",
+            "<p>The events an actor took part in and the claims it made: an Atom feed at <code>feeds/actors/&lt;id&gt;.atom</code>, "
+            "where <code>&lt;id&gt;</code> is the last part of the actor's address.</p>",
             _feed_table(links, sections["actor_feeds"], first="Actor"),
         ),
         md_heading(3, "One feed per tag"),
         html_block(
-            "<p>An Atom feed at <code>feeds/tags/</code><var>tag</var><code>.atom</code>.</p>",
+            "<p>An Atom feed at <code>feeds/tags/&lt;tag&gt;.atom</code>.</p>",
             _feed_table(links, sections["tag_feeds"], first="Tag"),
         ),
         md_heading(2, "Calendar"),
