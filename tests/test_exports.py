@@ -140,6 +140,7 @@ def test_conservation_check_reads_the_compressed_dump_and_the_note_at_its_old_ad
 
 def test_feeds_hold_their_newest_entries_and_say_where_the_rest_is(real_model, monkeypatch):
     monkeypatch.setattr(export_feeds, "FEED_ENTRIES", 3)
+    monkeypatch.setattr(export_feeds, "GROUP_FEED_ENTRIES", 2)
     outputs = exports.build_outputs(real_model, site_url=SITE_URL, epoch=EPOCH)
     everything = export_feeds.entries(real_model, EPOCH)
     parsed = feedparser.parse(outputs["feeds/all.atom"])
@@ -147,13 +148,23 @@ def test_feeds_hold_their_newest_entries_and_say_where_the_rest_is(real_model, m
     assert parsed.feed.subtitle.endswith(
         f"The newest 3 of {len(everything)}; every one is in the JSON API's full dump, gzip-compressed ({SITE_URL}api/v1/dump.json.gz)."
     )
+    # A feed of one actor keeps fewer: its newest 2, and says so.
+    by_actor, _ = export_feeds.grouped(everything)
+    busy = min(a for a, items in by_actor.items() if len(items) > 2)
+    parsed = feedparser.parse(outputs[f"feeds/actors/{busy}.atom"])
+    assert [e.id for e in parsed.entries] == [f"{SITE_URL}{e.record.kind}/{e.record.id}/" for e in by_actor[busy][:2]]
+    assert parsed.feed.subtitle.endswith(
+        f"The newest 2 of {len(by_actor[busy])}; every one is in the JSON API's full dump, gzip-compressed ({SITE_URL}api/v1/dump.json.gz)."
+    )
     assert exports.check_outputs(real_model, outputs) == []  # the dump, the API and the CSV still hold every record
     doubled = outputs["feeds/all.atom"].decode()
-    first = doubled[doubled.index("  <entry>") : doubled.index("</entry>") + len("</entry>\n")]
+    first = doubled[doubled.index("<entry>") : doubled.index("</entry>") + len("</entry>\n")]
     doubled = doubled.replace(first, first + first, 1).encode()
     assert "feeds/all.atom: 4 entries, expected the newest 3 of" in "\n".join(exports.check_outputs(real_model, {**outputs, "feeds/all.atom": doubled}))
     downloads = exports.extra_pages(real_model, outputs)[0].markdown
-    assert f"newest 3 of {len(everything)} entries" in downloads and "Each feed holds its newest 3 entries" in downloads
+    assert f"newest 3 of {len(everything)} entries" in downloads and f"newest 2 of {len(by_actor[busy])} entries" in downloads
+    assert "The feed of everything holds its newest 3 entries, a feed of one actor or tag its newest 2" in downloads
+    assert "api/v1/dump.json.gz" in downloads
 
 
 def test_conservation_check_reports_feed_and_calendar_losses(mini_outputs):
@@ -449,7 +460,9 @@ def test_each_actor_and_tag_feed_holds_exactly_its_records(site, real_model):
     for tag in tags:
         parsed = feedparser.parse((site / "feeds" / "tags" / f"{tag}.atom").read_bytes())
         assert all(tag in {t.term for t in e.tags} for e in parsed.entries)
-        assert len(parsed.entries) == sum(tag in r.tags for r in (*real_model.events.values(), *real_model.claims.values()))
+        # Every record with the tag, or past the cap the newest of them.
+        tagged = sum(tag in r.tags for r in (*real_model.events.values(), *real_model.claims.values()))
+        assert len(parsed.entries) == min(tagged, export_feeds.GROUP_FEED_ENTRIES)
 
 
 def test_markup_in_data_reaches_feed_readers_as_text(mini):

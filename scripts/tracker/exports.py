@@ -90,9 +90,9 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def _entries(n: int) -> str:
-    """What a feed holds: all its entries, or the newest of them (export_feeds.FEED_ENTRIES)."""
-    return _plural(n, "entry", "entries") if n <= export_feeds.FEED_ENTRIES else f"newest {export_feeds.FEED_ENTRIES} of {n} entries"
+def _entries(n: int, cap: int) -> str:
+    """What a feed holds: all its entries, or the newest ``cap`` of them."""
+    return _plural(n, "entry", "entries") if n <= cap else f"newest {cap} of {n} entries"
 
 
 def downloads(model: Model, outputs: dict[str, bytes]) -> dict[str, list[Download]]:
@@ -114,7 +114,7 @@ def downloads(model: Model, outputs: dict[str, bytes]) -> dict[str, list[Downloa
         ],
         "api": [item(INDEX_PATH, "API index: schema version, counts and links", "JSON", _plural(total, "record") + " counted")],
         "csv": [],
-        "feeds": [item(ALL_FEED_PATH, "All events and claims, newest first", "Atom", _entries(len(everything)))],
+        "feeds": [item(ALL_FEED_PATH, "All events and claims, newest first", "Atom", _entries(len(everything), export_feeds.FEED_ENTRIES))],
         "actor_feeds": [],
         "tag_feeds": [],
         "calendar": [
@@ -128,10 +128,10 @@ def downloads(model: Model, outputs: dict[str, bytes]) -> dict[str, list[Downloa
         sections["csv"].append(item(table.path, f"{table.title}: {table.description}", "CSV", _plural(rows[table.name], "row")))
     for actor in sorted(model.actors.values(), key=lambda a: (a.name.lower(), a.id)):
         n = len(by_actor.get(actor.id, []))
-        sections["actor_feeds"].append(item(actor_feed_path(actor.id), actor.name, "Atom", _entries(n)))
+        sections["actor_feeds"].append(item(actor_feed_path(actor.id), actor.name, "Atom", _entries(n, export_feeds.GROUP_FEED_ENTRIES)))
     for tag in tags_of(model):
         n = len(by_tag.get(tag, []))
-        sections["tag_feeds"].append(item(tag_feed_path(tag), tag, "Atom", _entries(n)))
+        sections["tag_feeds"].append(item(tag_feed_path(tag), tag, "Atom", _entries(n, export_feeds.GROUP_FEED_ENTRIES)))
     for path in sorted(p for p in outputs if p.startswith(f"{SCHEMA_ROOT}/")):
         name = path.rsplit("/", 1)[-1]
         sections["schemas"].append(item(path, name.removesuffix(".schema.json"), "JSON Schema", "—"))
@@ -148,6 +148,16 @@ def _table(links: Links, items: list[Download], first: str = "File") -> str:
         f'<table><thead><tr><th scope="col">{esc(first)}</th><th scope="col">Format</th>'
         f'<th scope="col">Holds</th><th scope="col">Size</th></tr></thead><tbody>{rows}</tbody></table>'
     )
+
+
+def _feed_table(links: Links, items: list[Download], first: str) -> str:
+    """One feed per actor or tag: a row each, without the Format column and the path under the link
+    that the table of files has. With 1,200 actors those were half of the page's 280 kB."""
+    rows = "".join(
+        f'<tr><td><a href="{esc(links.to(d.path))}">{esc(d.title)}</a></td><td>{esc(d.count)}</td><td class="num">{esc(human_size(d.size))}</td></tr>'
+        for d in items
+    )
+    return f'<table><thead><tr><th scope="col">{esc(first)}</th><th scope="col">Holds</th><th scope="col">Size</th></tr></thead><tbody>{rows}</tbody></table>'
 
 
 def _dump_help(links: Links, dump_url: str | None) -> list[str]:
@@ -225,7 +235,8 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
         md_heading(2, "Feeds"),
         html_block(
             "<p>Atom feeds of events and claims, newest first, to follow in any feed reader: copy a feed's address into it. "
-            f"Each feed holds its newest {export_feeds.FEED_ENTRIES} entries; every record, however old, is in the JSON API and the full dump above. "
+            f"The feed of everything holds its newest {export_feeds.FEED_ENTRIES} entries, a feed of one actor or tag its newest {export_feeds.GROUP_FEED_ENTRIES}; "
+            f'every record, however old, is in the JSON API and the <a href="{esc(links.to(DUMP_PATH))}">full dump</a> (<code>{esc(DUMP_PATH)}</code>). '
             "Dates in the entries are as precise as the sources and no more. An entry is <em>published</em> and <em>updated</em> when its record was first "
             "published and last changed; without the repository's history, it is updated on the last day its date may denote, never later than the last change to the data.</p>",
             _table(links, sections["feeds"], first="Feed"),
@@ -234,9 +245,16 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
             f'<a href="{esc(links.to(CHANGES_API_PATH))}"><code>{esc(CHANGES_API_PATH)}</code></a>.</p>',
         ),
         md_heading(3, "One feed per actor"),
-        html_block("<p>The events an actor took part in and the claims it made.</p>", _table(links, sections["actor_feeds"], first="Actor")),
+        html_block(
+            "<p>The events an actor took part in and the claims it made: an Atom feed at <code>feeds/actors/&lt;id&gt;.atom</code>, "
+            "where <code>&lt;id&gt;</code> is the last part of the actor's address.</p>",
+            _feed_table(links, sections["actor_feeds"], first="Actor"),
+        ),
         md_heading(3, "One feed per tag"),
-        html_block(_table(links, sections["tag_feeds"], first="Tag")),
+        html_block(
+            "<p>An Atom feed at <code>feeds/tags/&lt;tag&gt;.atom</code>.</p>",
+            _feed_table(links, sections["tag_feeds"], first="Tag"),
+        ),
         md_heading(2, "Calendar"),
         html_block(
             "<p>An iCalendar file of the events, to subscribe to or import into a calendar application. Only events dated to the day are in it: "
@@ -280,13 +298,13 @@ def _url_tail(url: str) -> str:
     return "/".join(parts[-2:])
 
 
-def _newest_once(what: str, found: list[str], expected: list[str]) -> list[str]:
-    """A feed holds each of its records once, or, past export_feeds.FEED_ENTRIES, that many of them, none twice."""
-    if len(expected) <= export_feeds.FEED_ENTRIES:
+def _newest_once(what: str, found: list[str], expected: list[str], cap: int) -> list[str]:
+    """A feed holds each of its records once, or, past ``cap`` of them, that many, none twice."""
+    if len(expected) <= cap:
         return _exactly_once(what, found, expected)
     problems = [p for p in _exactly_once(what, found, expected) if " missing: " not in p]  # the older ones are left out
-    if len(found) != export_feeds.FEED_ENTRIES:
-        problems.append(f"{what}: {len(found)} entries, expected the newest {export_feeds.FEED_ENTRIES} of {len(expected)}")
+    if len(found) != cap:
+        problems.append(f"{what}: {len(found)} entries, expected the newest {cap} of {len(expected)}")
     return problems
 
 
@@ -313,14 +331,14 @@ def check_outputs(model: Model, outputs: dict[str, bytes], *, site_dir: Path | N
         problems += _check_json(model, outputs, ids)
         problems += _check_csv(model, outputs, ids)
         everything = tails["events"] + tails["claims"]
-        problems += _newest_once(ALL_FEED_PATH, _feed_tails(outputs[ALL_FEED_PATH]), everything)
+        problems += _newest_once(ALL_FEED_PATH, _feed_tails(outputs[ALL_FEED_PATH]), everything, export_feeds.FEED_ENTRIES)
         actor_feeds = sorted(p for p in outputs if p.startswith("feeds/actors/"))
         problems += _exactly_once("actor feeds", actor_feeds, [actor_feed_path(a) for a in ids["actors"]])
         for actor in model.actors.values():
             path = actor_feed_path(actor.id)
             if path in outputs:
                 expected = [f"events/{e}" for e in model.events_with.get(actor.id, [])] + [f"claims/{c}" for c in model.claims_by.get(actor.id, [])]
-                problems += _newest_once(path, _feed_tails(outputs[path]), expected)
+                problems += _newest_once(path, _feed_tails(outputs[path]), expected, export_feeds.GROUP_FEED_ENTRIES)
         tag_feeds = sorted(p for p in outputs if p.startswith("feeds/tags/"))
         problems += _exactly_once("tag feeds", tag_feeds, [tag_feed_path(t) for t in tags_of(model)])
         tagged: list[Event | Claim] = [*model.events.values(), *model.claims.values()]
@@ -328,7 +346,7 @@ def check_outputs(model: Model, outputs: dict[str, bytes], *, site_dir: Path | N
             path = tag_feed_path(tag)
             if path in outputs:
                 expected = [f"{r.kind}/{r.id}" for r in tagged if tag in r.tags]
-                problems += _newest_once(path, _feed_tails(outputs[path]), expected)
+                problems += _newest_once(path, _feed_tails(outputs[path]), expected, export_feeds.GROUP_FEED_ENTRIES)
         calendar = icalendar.Calendar.from_ical(outputs[CALENDAR_PATH])
         kept, left_out = export_calendar.split_events(model)
         problems += _exactly_once(CALENDAR_PATH, [_url_tail(str(c.get("uid"))) for c in calendar.walk("VEVENT")], [f"events/{e.id}" for e in kept])

@@ -36,6 +36,8 @@ def html_block(*parts: str, cls: str = "tracker-block") -> str:
     # HTML ignores the difference between a newline and a space outside <pre>; turning
     # every newline into a space guarantees no blank line ends the block early.
     body = "".join(parts).replace("\n", " ")
+    if not body:
+        return ""  # nothing to show (an actor without dated entries has no drawing): no empty <div>
     return f'<div class="{cls}" markdown="0">{body}</div>\n'
 
 

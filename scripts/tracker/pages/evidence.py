@@ -22,7 +22,7 @@ def claimed_by(links: Links, claim: Claim) -> str:
     for actor_id in dict.fromkeys(claim.claimants):  # a name listed twice is shown once
         actor = links.model.actors[actor_id]
         described = f' <span class="described-as">(described as “{esc(actor.described_as)}”)</span>' if actor.described_as else ""
-        parts.append(f'<a href="{esc(links.record(actor_id))}" data-actor="{esc(actor_id)}">{esc(actor.name)}</a>{described}')
+        parts.append(f'<a href="{esc(links.record(actor_id))}">{esc(actor.name)}</a>{described}')
     return ", ".join(parts)
 
 

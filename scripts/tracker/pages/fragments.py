@@ -17,11 +17,13 @@ from .reader import readable, reader_href
 
 
 def badge(status: str) -> str:
-    return f'<span class="status status-{esc(status)}" title="Assessment: {esc(status)}">{esc(status)}</span>'
+    """A claim's status as a coloured word. No tooltip: "Assessment: unverified" only repeated the word,
+    on every line of every list of claims (1.3 MB at 10,000 records); the pages say what the words are."""
+    return f'<span class="status status-{esc(status)}">{esc(status)}</span>'
 
 
 def date_html(value: dates.EdtfDate | None, *, unknown: str = "date not known", published: dates.EdtfDate | None = None) -> str:
-    """A date in plain words ("probably June 2025"); the notation stays in data-edtf and the tooltip.
+    """A date in plain words ("probably June 2025"); the notation stays in the tooltip.
 
     With ``published`` (the date of the document reporting the record), a date that only repeats
     that document's uncertain date reads "Date not given; the article is probably from 2026".
@@ -134,7 +136,7 @@ def notes_html(links: Links, text: str) -> str:
 
 
 def actor_links(links: Links, ids: Iterable[str]) -> str:
-    return ", ".join(f'<a href="{esc(links.record(i))}" data-actor="{esc(i)}">{esc(links.model.actors[i].name)}</a>' for i in ids)
+    return ", ".join(f'<a href="{esc(links.record(i))}">{esc(links.model.actors[i].name)}</a>' for i in ids)
 
 
 def tag_list(tags: Iterable[str], names: Mapping[str, str] | None = None) -> str:
@@ -144,8 +146,9 @@ def tag_list(tags: Iterable[str], names: Mapping[str, str] | None = None) -> str
 
 
 def claim_item(links: Links, claim: Claim, *, show_claimants: bool = True) -> str:
-    who = f' — <span class="claimants">{actor_links(links, claim.claimants)}</span>' if show_claimants else ""
-    return f'<li class="claim-item">{badge(claim.status)} {links.a(claim.id)}{who}</li>'
+    """A claim as one line of a list: status, statement, who made it (no classes: nothing styles them)."""
+    who = f" — {actor_links(links, claim.claimants)}" if show_claimants else ""
+    return f"<li>{badge(claim.status)} {links.a(claim.id)}{who}</li>"
 
 
 def claim_card(links: Links, claim: Claim, *, heading: str = "", rationale: bool = True) -> str:
@@ -193,13 +196,16 @@ def figure_table(links: Links, measure: str, *, highlight: str | None = None, na
         claim = model.claims[claim_id]
         current = ' class="current"' if claim_id == highlight else ""
         rows.append(
-            f'<tr{current}><td data-label="Who">{actor_links(links, claim.claimants)}</td>'
-            f'<td class="num" data-label="Figure" data-value="{esc(repr(q.value))}">{esc(figure_text(q.value, q.qualifier, q.unit))}</td>'
-            f'<td data-label="What is counted">{esc(q.counts)}</td><td data-label="Said in">{links.a(claim.made_in)}</td>'
-            f'<td data-label="Claim">{badge(claim.status)} {links.a(claim_id, "claim")}</td></tr>'
+            # On a phone each cell shows its column's name before it: the stylesheet gives the five
+            # names by position (tracker.css), rather than a data-label on every cell.
+            f"<tr{current}><td>{actor_links(links, claim.claimants)}</td>"
+            f'<td class="num">{esc(figure_text(q.value, q.qualifier, q.unit))}</td>'
+            f"<td>{esc(q.counts)}</td><td>{links.a(claim.made_in)}</td>"
+            f"<td>{badge(claim.status)} {links.a(claim_id, 'claim')}</td></tr>"
         )
     return chart + (
         f'<div class="figure-table"><table><caption>{esc(name or measure.replace("-", " ").capitalize())}: the figures given</caption>'
+        # the column names again in tracker.css (the phone layout's labels): keep the two in step
         '<thead><tr><th scope="col">Who</th><th scope="col">Figure</th><th scope="col">What is counted</th>'
         '<th scope="col">Said in</th><th scope="col">Claim</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"

