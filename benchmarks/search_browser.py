@@ -96,7 +96,7 @@ def _words(text: str | None) -> set[str]:
 
 def pick_queries(site: Path) -> dict[str, str | None]:
     """Three queries from the site's dump: deterministic for a given data set."""
-    dump = json.loads(gzip.decompress((site / "api" / "v1" / "dump.json.gz").read_bytes()))
+    dump = json.loads(gzip.decompress((site / "api" / "v2" / "dump.json.gz").read_bytes()))
     events = sorted(dump["events"], key=lambda r: r["id"])
     title_word = next((w for e in events for w in WORD.findall(e["title"]) if w.lower() == w), None)
     people = sorted((a for a in dump["actors"] if a.get("kind") == "person"), key=lambda r: r["id"]) or sorted(dump["actors"], key=lambda r: r["id"])

@@ -23,6 +23,8 @@ def part_of(relative: Path) -> str:
     top = relative.parts[0]
     if top in KINDS and len(relative.parts) == 3 and relative.name == "index.html":
         return f"{top} pages"
+    if relative.parts[:2] == ("api", "v1"):
+        return "API v1 notes (replaced by v2)"  # apart, so the API's own size reads as v2's
     if top in OPEN_DATA:
         return OPEN_DATA[top]
     if top == "pagefind":

@@ -66,7 +66,8 @@ def test_site_size_splits_record_pages_by_kind_from_lists_open_data_and_search(t
         "claims/a-claim/index.html": 300,
         "claims/index.html": 50,  # the list of claims, not a record page
         "events/an-event/index.html": 200,
-        "api/v1/claims/a-claim.json": 100,
+        "api/v2/claims/a-claim.json": 100,
+        "api/v1/claims/a-claim.json": 10,  # the note where v1 served it
         "feeds/all.xml": 40,
         "pagefind/index/en_1.pf_index": 30,
         "assets/javascripts/bundle.js": 20,
@@ -75,10 +76,10 @@ def test_site_size_splits_record_pages_by_kind_from_lists_open_data_and_search(t
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(b"x" * size)
     facts = bench.site_size.measure(tmp_path)
-    assert facts["records"] == 2 and facts["files"] == 7 and facts["kb_per_record"] == 0.4  # 740 bytes / 2 records
+    assert facts["records"] == 2 and facts["files"] == 8 and facts["kb_per_record"] == 0.4  # 750 bytes / 2 records
     assert facts["parts"]["claims pages"] == {"mb": 0.0, "files": 1}
     assert {part: row["files"] for part, row in facts["parts"].items()} == {
-        "claims pages": 1, "events pages": 1, "API (JSON)": 1, "lists and prose pages": 1, "feeds (Atom)": 1,
+        "claims pages": 1, "events pages": 1, "API (JSON)": 1, "API v1 notes (replaced by v2)": 1, "lists and prose pages": 1, "feeds (Atom)": 1,
         "search index (pagefind)": 1, "assets and other files": 1,
     }  # fmt: skip
 

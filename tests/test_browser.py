@@ -262,7 +262,7 @@ def test_downloads_reach_the_dump_the_csvs_and_an_actor_feed(page, site_url, mod
     page.goto(site_url)
     page.click("text=Downloads >> nth=-1")
     page.wait_for_url("**/downloads/")
-    dump_href = page.get_attribute("a[href$='api/v1/dump.json.gz']", "href")
+    dump_href = page.get_attribute("a[href$='api/v2/dump.json.gz']", "href")
     dump = json.loads(gzip.decompress(page.request.get(page.url + dump_href).body()))  # a .gz file, served as it is
     assert sum(len(dump[kind]) for kind in ("events", "claims", "actors", "sources")) == len(model.all_records())
     csv_links = page.eval_on_selector_all("a[href$='.csv']", "els => els.map(e => e.href)")

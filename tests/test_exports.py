@@ -26,7 +26,7 @@ from referencing.jsonschema import DRAFT202012
 
 from conftest import FIXED_EPOCH, MINI, REPO, edit
 from sitecheck import parse_page
-from tracker import csv_tables, export_feeds, exports, trust
+from tracker import csv_tables, export_feeds, exports, trust, words
 from tracker import model as model_mod
 from tracker.paths import CANONICAL_SITE_URL
 from tracker.validate import validate
@@ -34,7 +34,8 @@ from tracker.validate import validate
 SITE_URL = CANONICAL_SITE_URL
 EPOCH = int(FIXED_EPOCH)
 KINDS = ("events", "claims", "actors", "sources")
-SCHEMA_SOURCE = REPO / "schema" / "api" / "v1"
+SCHEMA_SOURCE = REPO / "schema" / "api" / "v2"
+RETIRED_SCHEMA_SOURCE = REPO / "schema" / "api" / "v1"
 
 
 def build_model(data: Path) -> model_mod.Model:
@@ -88,10 +89,10 @@ def test_outputs_are_identical_for_one_commit_and_timestamps_come_only_from_the_
     changed = sorted(p for p in first if first[p] != later[p])
     # Record documents, lists and CSV rows carry no timestamp; only these do.
     assert changed == sorted(
-        ["api/v1/dump.json.gz", "api/v1/index.json", "calendar/events.ics", "csv/datapackage.json", *[p for p in first if p.startswith("feeds/")]]
+        ["api/v2/dump.json.gz", "api/v2/index.json", "calendar/events.ics", "csv/datapackage.json", *[p for p in first if p.startswith("feeds/")]]
     )
-    assert json.loads(first["api/v1/index.json"])["generated"] == "2026-01-01T00:00:00Z"
-    assert json.loads(exports.build_outputs(model, site_url=SITE_URL, epoch=0)["api/v1/index.json"])["generated"] is None
+    assert json.loads(first["api/v2/index.json"])["generated"] == "2026-01-01T00:00:00Z"
+    assert json.loads(exports.build_outputs(model, site_url=SITE_URL, epoch=0)["api/v2/index.json"])["generated"] is None
 
 
 def test_the_built_site_holds_exactly_the_outputs_of_an_in_process_build(site, real_model):
@@ -108,34 +109,66 @@ def test_conservation_holds_on_the_mini_data(mini_outputs):
 def test_conservation_check_reports_missing_doubled_and_unwritten_records(mini_outputs, tmp_path):
     model, outputs = mini_outputs
     broken = dict(outputs)
-    del broken["api/v1/claims/fair-talks.json"]
-    dump = json.loads(gzip.decompress(broken["api/v1/dump.json.gz"]))
+    del broken["api/v2/claims/fair-talks.json"]
+    dump = json.loads(gzip.decompress(broken["api/v2/dump.json.gz"]))
     dump["events"].append(dump["events"][0])
-    broken["api/v1/dump.json.gz"] = gzip.compress(json.dumps(dump).encode())
+    broken["api/v2/dump.json.gz"] = gzip.compress(json.dumps(dump).encode())
     rows = broken["csv/actors.csv"].decode().splitlines(keepends=True)
     broken["csv/actors.csv"] = "".join(r for r in rows if not r.startswith("platform,")).encode()
     problems = exports.check_outputs(model, broken, site_dir=tmp_path)
     joined = "\n".join(problems)
-    assert "api/v1/claims/*.json: 1 missing: api/v1/claims/fair-talks.json" in joined
-    assert "api/v1/dump.json.gz events: 1 more than once: statement" in joined
+    assert "api/v2/claims/*.json: 1 missing: api/v2/claims/fair-talks.json" in joined
+    assert "api/v2/dump.json.gz events: 1 more than once: statement" in joined
     assert "csv/actors.csv: 1 missing: platform" in joined
     assert "size or hash of actors.csv does not match" in joined
-    assert f"api/v1/index.json: not written to {tmp_path}" in joined
+    assert f"api/v2/index.json: not written to {tmp_path}" in joined
 
 
-def test_conservation_check_reads_the_compressed_dump_and_the_note_at_its_old_address(mini_outputs):
+def test_conservation_check_reads_the_compressed_dump(mini_outputs):
     model, outputs = mini_outputs
-    note = json.loads(outputs["api/v1/dump.json"])
-    elsewhere = {**outputs, "api/v1/dump.json": json.dumps({**note, "moved_to": f"{SITE_URL}api/v1/other.json.gz"}).encode()}
-    assert exports.check_outputs(model, elsewhere) == [
-        f"api/v1/dump.json: does not point at the dump (api/v1/dump.json.gz) as the index does, but at '{SITE_URL}api/v1/other.json.gz'"
-    ]
-    uncompressed = {**outputs, "api/v1/dump.json.gz": gzip.decompress(outputs["api/v1/dump.json.gz"])}
+    uncompressed = {**outputs, "api/v2/dump.json.gz": gzip.decompress(outputs["api/v2/dump.json.gz"])}
     [problem] = exports.check_outputs(model, uncompressed)
     assert problem.startswith("open-data outputs could not be read back: BadGzipFile(")
-    truncated = {**outputs, "api/v1/dump.json.gz": outputs["api/v1/dump.json.gz"][:-100]}
+    truncated = {**outputs, "api/v2/dump.json.gz": outputs["api/v2/dump.json.gz"][:-100]}
     [problem] = exports.check_outputs(model, truncated)
     assert problem.startswith("open-data outputs could not be read back: EOFError(")
+
+
+def test_conservation_check_reports_every_v1_address_lost_or_pointing_elsewhere(mini_outputs):
+    """API v1 was replaced: each of its addresses must still answer, with a note giving the v2 address of the same document."""
+    model, outputs = mini_outputs
+    note = json.loads(outputs["api/v1/claims/fair-talks.json"])
+    broken = dict(outputs)
+    del broken["api/v1/claims/other-talks.json"]
+    broken["api/v1/claims/fair-talks.json"] = json.dumps({**note, "moved_to": f"{SITE_URL}api/v2/claims/other-talks.json"}).encode()
+    # the document v1 served, left in place instead of the note
+    broken["api/v1/events/statement.json"] = outputs["api/v2/events/statement.json"]
+    broken["api/v1/actors/iran.json"] = json.dumps({**json.loads(outputs["api/v1/actors/iran.json"]), "message": "Gone."}).encode()
+    broken["api/v1/stray.json"] = b"{}"
+    dump_note = json.loads(gzip.decompress(outputs["api/v1/dump.json.gz"]))
+    broken["api/v1/dump.json.gz"] = gzip.compress(json.dumps({**dump_note, "moved_to": f"{SITE_URL}api/v1/dump.json.gz"}).encode())
+    del broken["api/v1/dump.json"]
+    broken["api/v1/schema/event.schema.json"] = outputs["api/v2/schema/event.schema.json"]
+    assert exports.check_outputs(model, broken) == [
+        "api/v1/ (notes): 2 missing: api/v1/claims/other-talks.json, api/v1/dump.json",
+        "api/v1/ (notes): 1 unexpected: api/v1/stray.json",
+        "api/v1/actors/iran.json: does not say that v1 was replaced by v2",
+        f"api/v1/claims/fair-talks.json: does not point at the same document in v2 (api/v2/claims/fair-talks.json), but at '{SITE_URL}api/v2/claims/other-talks.json'",
+        f"api/v1/dump.json.gz: does not point at the same document in v2 (api/v2/dump.json.gz), but at '{SITE_URL}api/v1/dump.json.gz'",
+        "api/v1/events/statement.json: does not point at the same document in v2 (api/v2/events/statement.json), but at None",
+        "api/v1/schema/event.schema.json: differs from v1's schema as published",
+    ]
+
+
+def test_v1_keeps_a_note_for_every_v2_document_and_its_schemas_as_published(mini_outputs):
+    _, outputs = mini_outputs
+    notes = {p for p in outputs if p.startswith("api/v1/") and not p.startswith("api/v1/schema/")}
+    v2 = {p for p in outputs if p.startswith("api/v2/") and not p.startswith("api/v2/schema/")}
+    # one note per document of v2, and one more at the dump's first address (api/v1/dump.json)
+    assert notes == {p.replace("api/v2/", "api/v1/", 1) for p in v2} | {"api/v1/dump.json"}
+    assert sorted(p.removeprefix("api/v1/schema/") for p in outputs if p.startswith("api/v1/schema/")) == sorted(
+        p.name for p in RETIRED_SCHEMA_SOURCE.glob("*.schema.json")
+    )
 
 
 def test_feeds_hold_their_newest_entries_and_say_where_the_rest_is(real_model, monkeypatch):
@@ -146,7 +179,7 @@ def test_feeds_hold_their_newest_entries_and_say_where_the_rest_is(real_model, m
     parsed = feedparser.parse(outputs["feeds/all.atom"])
     assert [e.id for e in parsed.entries] == [f"{SITE_URL}{e.record.kind}/{e.record.id}/" for e in everything[:3]]
     assert parsed.feed.subtitle.endswith(
-        f"The newest 3 of {len(everything)}; every one is in the JSON API's full dump, gzip-compressed ({SITE_URL}api/v1/dump.json.gz)."
+        f"The newest 3 of {len(everything)}; every one is in the JSON API's full dump, gzip-compressed ({SITE_URL}api/v2/dump.json.gz)."
     )
     # A feed of one actor keeps fewer: its newest 2, and says so.
     by_actor, _ = export_feeds.grouped(everything)
@@ -185,14 +218,14 @@ def test_conservation_check_reports_feed_and_calendar_losses(mini_outputs):
 
 
 def read_dump(site: Path) -> dict:
-    """The full dump as a reader gets it: api/v1/dump.json.gz, decompressed."""
-    return json.loads(gzip.decompress((site / "api" / "v1" / "dump.json.gz").read_bytes()))
+    """The full dump as a reader gets it: api/v2/dump.json.gz, decompressed."""
+    return json.loads(gzip.decompress((site / "api" / "v2" / "dump.json.gz").read_bytes()))
 
 
 def published_registry(site: Path) -> referencing.Registry:
     """The schemas as the site serves them, each registered under its $id."""
     resources = []
-    for path in sorted((site / "api" / "v1" / "schema").glob("*.schema.json")):
+    for path in sorted((site / "api" / "v2" / "schema").glob("*.schema.json")):
         schema = json.loads(path.read_text("utf-8"))
         resources.append((schema["$id"], DRAFT202012.create_resource(schema)))
     return referencing.Registry().with_resources(resources)
@@ -211,39 +244,41 @@ def test_api_schemas_are_valid_and_served_at_their_id(site):
     for path in sources:
         schema = json.loads(path.read_text("utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
-        assert schema["$id"] == f"{SITE_URL}api/v1/schema/{path.name}"
+        assert schema["$id"] == f"{SITE_URL}api/v2/schema/{path.name}"
         served = site / schema["$id"].removeprefix(SITE_URL)
         assert served.read_bytes() == path.read_bytes()
 
 
 def test_every_json_document_validates_against_the_schema_it_names(site):
     registry = published_registry(site)
-    documents = [p for p in sorted((site / "api" / "v1").rglob("*.json")) if "schema" not in p.relative_to(site).parts]
-    assert len(documents) == sum(len(record_ids(k)) for k in KINDS) + len(KINDS) + 3  # records, lists, the note where the dump was, index, changes
+    documents = [p for p in sorted((site / "api" / "v2").rglob("*.json")) if "schema" not in p.relative_to(site).parts]
+    assert len(documents) == sum(len(record_ids(k)) for k in KINDS) + len(KINDS) + 2  # records, lists, index, changes
     for path in documents:
         doc = json.loads(path.read_text("utf-8"))
-        assert doc["$schema"].startswith(f"{SITE_URL}api/v1/schema/"), path
+        assert doc["$schema"].startswith(f"{SITE_URL}api/v2/schema/"), path
         errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator_for(registry, doc["$schema"]).iter_errors(doc)]
         assert errors == [], path
 
 
 def test_the_schemas_reject_documents_that_break_the_contract(site):
     registry = published_registry(site)
-    doc = json.loads((site / "api" / "v1" / "events" / "trump-sworn-in.json").read_text("utf-8"))
+    doc = json.loads((site / "api" / "v2" / "events" / "trump-sworn-in.json").read_text("utf-8"))
     validator = validator_for(registry, doc["$schema"])
     assert validator.is_valid(doc)
     for broken in (
         {k: v for k, v in doc.items() if k != "citations"},
         {**doc, "surprise": 1},
         {**doc, "date": {**doc["date"], "earliest": "20 January 2025"}},
-        {**doc, "actors": [{**doc["actors"][0], "api_url": None}]},
+        {**doc, "actors": [{k: v for k, v in doc["actors"][0].items() if k != "title"}]},
+        # a reference as v1 wrote it: v2's give no addresses (the index's record_url_templates do)
+        {**doc, "actors": [{**doc["actors"][0], "api_url": f"{SITE_URL}api/v1/actors/{doc['actors'][0]['id']}.json"}]},
         {**doc, "type": "claim"},
     ):
         assert not validator.is_valid(broken)
 
 
 def test_each_record_has_one_document_and_the_dump_holds_the_same_documents(site):
-    api = site / "api" / "v1"
+    api = site / "api" / "v2"
     dump = read_dump(site)
     index = json.loads((api / "index.json").read_text("utf-8"))
     for kind in KINDS:
@@ -255,36 +290,70 @@ def test_each_record_has_one_document_and_the_dump_holds_the_same_documents(site
         listed = json.loads((api / f"{kind}.json").read_text("utf-8"))
         assert [i["id"] for i in listed["items"]] == ids and listed["count"] == len(ids)
         assert dump["counts"][kind] == index["counts"][kind] == len(ids)
-    assert index["schema_version"] == dump["schema_version"] == "1.1.0"
+    assert index["schema_version"] == dump["schema_version"] == "2.0.0"
     assert index["generated"] == "2026-01-01T00:00:00Z"
 
 
 def test_the_dump_is_compressed_the_same_way_every_build_and_validates_once_decompressed(site):
-    raw = (site / "api" / "v1" / "dump.json.gz").read_bytes()
+    raw = (site / "api" / "v2" / "dump.json.gz").read_bytes()
     # gzip's header: magic, deflate, no flags (so no file name), a zero time stamp; then the document the schema describes.
     assert raw[:4] == b"\x1f\x8b\x08\x00" and raw[4:8] == b"\x00\x00\x00\x00"
     dump = json.loads(gzip.decompress(raw))
-    assert dump["$schema"] == f"{SITE_URL}api/v1/schema/dump.schema.json"
+    assert dump["$schema"] == f"{SITE_URL}api/v2/schema/dump.schema.json"
     errors = [e.message for e in validator_for(published_registry(site), dump["$schema"]).iter_errors(dump)]
     assert errors == []
 
 
-def test_the_dumps_old_address_says_in_words_where_it_went(site):
-    note = json.loads((site / "api" / "v1" / "dump.json").read_text("utf-8"))
-    index = json.loads((site / "api" / "v1" / "index.json").read_text("utf-8"))
-    assert note["$schema"] == f"{SITE_URL}api/v1/schema/moved.schema.json"
-    assert note["moved_to"] == index["links"]["dump"] == f"{SITE_URL}api/v1/dump.json.gz"
-    assert (note["compression"], note["index"], note["schema"]) == ("gzip", index["links"]["self"], f"{SITE_URL}api/v1/schema/dump.schema.json")
-    assert note["message"].startswith("The full dump, every record in one file, is no longer served here. ")
-    assert f"It is now gzip-compressed, at {SITE_URL}api/v1/dump.json.gz." in note["message"]
+def test_the_dumps_old_addresses_say_in_words_where_it_went(site):
+    index = json.loads((site / "api" / "v2" / "index.json").read_text("utf-8"))
+    plain = json.loads((site / "api" / "v1" / "dump.json").read_text("utf-8"))
+    # v1's compressed dump is now a gzip file holding the same note, so a client that decompresses it reads it
+    compressed = json.loads(gzip.decompress((site / "api" / "v1" / "dump.json.gz").read_bytes()))
+    assert plain == compressed
+    note = plain
+    assert note["$schema"] == f"{SITE_URL}api/v2/schema/moved.schema.json"
+    assert note["moved_to"] == index["links"]["dump"] == f"{SITE_URL}api/v2/dump.json.gz"
+    assert (note["compression"], note["index"], note["schema"]) == ("gzip", index["links"]["self"], f"{SITE_URL}api/v2/schema/dump.schema.json")
+    assert note["message"].startswith("API v1 was replaced by API v2, and the full dump, every record in one file, is no longer served here. ")
+    assert f"It is now at {SITE_URL}api/v2/dump.json.gz, gzip-compressed," in note["message"]
+    assert note["downloads_page"] == f"{SITE_URL}downloads/"
     assert (site / note["moved_to"].removeprefix(SITE_URL)).is_file()
+    assert validator_for(published_registry(site), note["$schema"]).is_valid(note)
 
 
-def test_references_resolve_to_existing_documents_and_pages(site):
-    """Every api_url and page_url in every document points at a file of the built site."""
+def test_every_address_of_api_v1_holds_a_note_giving_the_same_document_in_v2(site):
+    registry = published_registry(site)
+    v1, v2 = site / "api" / "v1", site / "api" / "v2"
+    notes = [p for p in sorted(v1.rglob("*.json")) if "schema" not in p.relative_to(v1).parts]
+    assert len(notes) == sum(len(record_ids(k)) for k in KINDS) + len(KINDS) + 3  # records, lists, index, changes, dump.json
+    for kind in KINDS:
+        assert sorted(p.stem for p in (v1 / kind).glob("*.json")) == record_ids(kind)
+    for path in notes:
+        note = json.loads(path.read_text("utf-8"))
+        assert validator_for(registry, note["$schema"]).is_valid(note), path
+        same = "dump.json.gz" if path.name == "dump.json" else path.relative_to(v1).as_posix()
+        assert note["moved_to"] == f"{SITE_URL}api/v2/{same}", path
+        assert (v2 / same).is_file(), path
+        assert note["message"].startswith(f"API v1 was replaced by API v2: this document is now at {note['moved_to']}. ") or same == "dump.json.gz"
+        assert note["downloads_page"] == f"{SITE_URL}downloads/"
+    # v1's schemas stay as published: the documents people downloaded from v1 still name them
+    assert sorted(p.name for p in (v1 / "schema").glob("*")) == sorted(p.name for p in RETIRED_SCHEMA_SOURCE.glob("*.schema.json"))
+    for path in RETIRED_SCHEMA_SOURCE.glob("*.schema.json"):
+        assert (v1 / "schema" / path.name).read_bytes() == path.read_bytes()
+        assert json.loads(path.read_text("utf-8"))["$id"] == f"{SITE_URL}api/v1/schema/{path.name}"
+
+
+def test_references_resolve_with_the_index_templates_to_existing_documents_and_pages(site):
+    """Every reference ({type, id, title}), made into addresses with the index's record_url_templates, and every
+    api_url, page_url, feed_url and seed_url of a document, points at a file of the built site."""
+    index = json.loads((site / "api" / "v2" / "index.json").read_text("utf-8"))
+    templates = index["record_url_templates"]
+    assert templates["event"] == {"api": f"{SITE_URL}api/v2/events/{{id}}.json", "page": f"{SITE_URL}events/{{id}}/"}
 
     def walk(node):
         if isinstance(node, dict):
+            if set(node) == {"type", "id", "title"}:
+                yield from (t.replace("{id}", node["id"]) for t in templates[node["type"]].values())
             for key, value in node.items():
                 if key in ("api_url", "page_url", "feed_url", "seed_url") and value is not None:
                     yield value
@@ -304,11 +373,13 @@ def test_references_resolve_to_existing_documents_and_pages(site):
 
 
 def test_a_record_document_resolves_its_references(site, real_model):
-    claim = json.loads((site / "api" / "v1" / "claims" / "hrana-6854-protest-deaths.json").read_text("utf-8"))
+    claim = json.loads((site / "api" / "v2" / "claims" / "hrana-6854-protest-deaths.json").read_text("utf-8"))
     record = real_model.claims["hrana-6854-protest-deaths"]
-    assert claim["made_in"]["id"] == "hrana-estimate" and claim["made_in"]["type"] == "source"
-    assert claim["made_in"]["api_url"] == f"{SITE_URL}api/v1/sources/hrana-estimate.json"
-    assert claim["made_in"]["page_url"] == f"{SITE_URL}sources/hrana-estimate/"
+    assert claim["made_in"] == {"type": "source", "id": "hrana-estimate", "title": words.record_label(real_model.sources["hrana-estimate"])}
+    templates = json.loads((site / "api" / "v2" / "index.json").read_text("utf-8"))["record_url_templates"]
+    assert templates["source"]["api"].replace("{id}", "hrana-estimate") == f"{SITE_URL}api/v2/sources/hrana-estimate.json"
+    assert templates["source"]["page"].replace("{id}", "hrana-estimate") == f"{SITE_URL}sources/hrana-estimate/"
+    assert (claim["api_url"], claim["page_url"]) == (f"{SITE_URL}api/v2/claims/{record.id}.json", f"{SITE_URL}claims/{record.id}/")
     assert claim["quantities"][0]["value"] == 6854 and isinstance(claim["quantities"][0]["value"], int)
     assert (claim["statement"], claim["assessment"]["status"]) == (record.statement, record.status)
     assert [c["excerpt"] for c in claim["citations"]] == [c.excerpt for c in record.citations]
@@ -534,7 +605,7 @@ def test_calendar_dates_are_never_more_precise_than_the_data(dated_mini):
 
 def test_month_precision_dates_keep_their_precision_in_json_and_csv(dated_mini):
     _, outputs = outputs_of(dated_mini)
-    doc = json.loads(outputs["api/v1/events/month-only.json"])["date"]
+    doc = json.loads(outputs["api/v2/events/month-only.json"])["date"]
     assert doc == {
         "edtf": "2026-02",
         "text": "February 2026",
@@ -563,21 +634,32 @@ def follow(site: Path, page: str, href: str) -> Path:
 def test_downloads_page_lists_every_output_with_its_count_format_and_size(site):
     html = (site / "downloads" / "index.html").read_text("utf-8")
     linked = {follow(site, "downloads/index.html", h).relative_to(site.resolve()).as_posix() for h in page_links(site, "downloads/index.html")}
-    for path in ["api/v1/dump.json.gz", "api/v1/dump.json", "api/v1/index.json", "csv/datapackage.json", "calendar/events.ics", "feeds/all.atom"]:
+    for path in [
+        "api/v2/dump.json.gz",
+        "api/v1/dump.json",
+        "api/v1/index.json",
+        "api/v2/index.json",
+        "csv/datapackage.json",
+        "calendar/events.ics",
+        "feeds/all.atom",
+    ]:
         assert path in linked, path
     assert {p.relative_to(site).as_posix() for p in (site / "csv").glob("*.csv")} <= linked
     assert {p.relative_to(site).as_posix() for p in (site / "feeds").rglob("*.atom")} <= linked
-    assert {p.relative_to(site).as_posix() for p in (site / "api" / "v1").glob("*.json")} <= linked
+    assert {p.relative_to(site).as_posix() for p in (site / "api" / "v2").glob("*.json")} <= linked
     total = sum(len(record_ids(k)) for k in KINDS)
     assert f"{total} records" in html and f"{len(record_ids('events'))} events" in html
-    size = (site / "api" / "v1" / "dump.json.gz").stat().st_size
+    size = (site / "api" / "v2" / "dump.json.gz").stat().st_size
     assert exports.human_size(size) in html
     # A .gz file is saved, not shown: the page says how to open it.
-    fetch = f"<code>curl -L {SITE_URL}api/v1/dump.json.gz | gunzip &gt; dump.json</code>"  # a command to copy as it is
+    fetch = f"<code>curl -L {SITE_URL}api/v2/dump.json.gz | gunzip &gt; dump.json</code>"  # a command to copy as it is
     for how in ("<code>gunzip dump.json.gz</code>", fetch, 'json.load(gzip.open("dump.json.gz"))', "pandas.json_normalize("):
         assert how in html, how
     for fmt in ("JSON", "CSV", "Atom", "iCalendar", "JSON Schema"):
         assert f"<td>{fmt}</td>" in html
+    # how a reference becomes addresses, and where version 1 went
+    assert "The index's <code>record_url_templates</code> gives them, for each type" in html
+    assert "Every address of version 1 still answers" in html and "<code>moved_to</code>" in html
 
 
 def test_a_new_user_gets_from_the_home_page_to_the_dump_the_csvs_and_an_actor_feed(site):
@@ -585,13 +667,13 @@ def test_a_new_user_gets_from_the_home_page_to_the_dump_the_csvs_and_an_actor_fe
     assert any(follow(site, "index.html", h) == (site / "downloads").resolve() for h in home_links)
     page = "downloads/index.html"
     targets = {follow(site, page, h).relative_to(site.resolve()).as_posix(): h for h in page_links(site, page)}
-    dump = json.loads(gzip.decompress(follow(site, page, targets["api/v1/dump.json.gz"]).read_bytes()))
+    dump = json.loads(gzip.decompress(follow(site, page, targets["api/v2/dump.json.gz"]).read_bytes()))
     assert len(dump["claims"]) == len(record_ids("claims"))
     events = read_csv(follow(site, page, targets["csv/events.csv"]))
     assert len(events) == len(record_ids("events"))
     feed = feedparser.parse(follow(site, page, targets["feeds/actors/masoud-pezeshkian.atom"]).read_bytes())
     assert feed.feed.title.endswith("Masoud Pezeshkian") and feed.entries
-    actor = json.loads((site / "api" / "v1" / "actors" / "masoud-pezeshkian.json").read_text("utf-8"))
+    actor = json.loads((site / "api" / "v2" / "actors" / "masoud-pezeshkian.json").read_text("utf-8"))
     assert sorted(entry_tail(e) for e in feed.entries) == sorted(
         [f"events/{r['id']}" for r in actor["referenced_by"]["events"]] + [f"claims/{r['id']}" for r in actor["referenced_by"]["claims"]]
     )

@@ -80,7 +80,7 @@ def built(scratch, tmp_path_factory) -> Path:
 
 
 def api(site: Path, path: str) -> dict:
-    return json.loads((site / "api" / "v1" / path).read_text("utf-8"))
+    return json.loads((site / "api" / "v2" / path).read_text("utf-8"))
 
 
 def test_the_changed_claim_shows_its_new_last_changed_date_and_history_entry(built):
@@ -100,7 +100,7 @@ def test_the_new_claim_is_on_the_changes_page_and_in_its_feed(built):
     assert not feed.bozo
     assert [e.title for e in feed.entries] == [CHANGE_SUBJECT, "The first records"]
     assert "Added: Iran said it would talk only about its nuclear program." in feed.entries[0].summary
-    assert api(built, "changes.json")["changes"][0]["added"][0]["id"] == "nuclear-only"
+    assert api(built, "changes.json")["changes"][0]["added"][0] == {"kind": "claims", "id": "nuclear-only"}  # links.record_template makes its address
 
 
 def test_the_removed_claim_keeps_its_address_with_a_withdrawn_page(built):
@@ -123,6 +123,9 @@ def test_the_api_shows_published_modified_and_withdrawn(built):
     assert gone["title"] == "Iran said it would limit the talks."
     assert (gone["withdrawn"]["date"], gone["withdrawn"]["reason"]) == (rfc3339(T1), CHANGE_SUBJECT)
     assert gone["withdrawn"]["last_version_url"].endswith("/data/claims/limited-talks.yaml")
+    # API v1's address of the withdrawn record answers too, with the note that gives its v2 address
+    note = json.loads((built / "api" / "v1" / "claims" / "limited-talks.json").read_text("utf-8"))
+    assert note["moved_to"] == gone["api_url"] and note["moved_to"].endswith("/api/v2/claims/limited-talks.json")
 
 
 def test_a_shallow_clone_builds_with_a_notice_and_no_dates(scratch, tmp_path):

@@ -239,7 +239,7 @@ def test_json_api_holds_every_field_exactly(payload_sites):
     site = payload_sites[0]
     missing = []
     for placement in placements():
-        path = site / "api" / "v1" / placement.kind / f"{placement.record_id}.json"
+        path = site / "api" / "v2" / placement.kind / f"{placement.record_id}.json"
         if placement.value not in _strings(json.loads(path.read_text("utf-8"))):
             missing.append(f"{path.name}: {placement.field}")
     assert missing == []

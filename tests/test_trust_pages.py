@@ -32,7 +32,7 @@ def test_the_corrections_page_and_feed_list_every_correction(site):
     feed = feedparser.parse((site / "feeds" / "corrections.atom").read_bytes())
     assert not feed.bozo and len(feed.entries) == 21
     assert {"/".join(e.link.split("#")[0].rstrip("/").split("/")[-2:]) for e in feed.entries} == {f"{p.parent.name}/{p.stem}" for p in CORRECTED}
-    document = json.loads((site / "api" / "v1" / "events" / "trump-sworn-in.json").read_text("utf-8"))
+    document = json.loads((site / "api" / "v2" / "events" / "trump-sworn-in.json").read_text("utf-8"))
     assert document["corrections"][0]["date"] == "2026-11-29"
 
 
@@ -49,7 +49,7 @@ def test_licences_are_stated_in_the_five_places(site):
     assert 'Data: <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · Code: <a href=' in footer
     downloads = (site / "downloads" / "index.html").read_text("utf-8")
     assert "licensed under Creative Commons Attribution 4.0 (CC BY 4.0)" in downloads and "copyright stays with their publishers" in downloads
-    index = json.loads((site / "api" / "v1" / "index.json").read_text("utf-8"))
+    index = json.loads((site / "api" / "v2" / "index.json").read_text("utf-8"))
     assert (index["license"]["data"]["name"], index["license"]["code"]["name"]) == ("CC-BY-4.0", "MIT")
     package = json.loads((site / "csv" / "datapackage.json").read_text("utf-8"))
     assert [lic["name"] for lic in package["licenses"]] == ["CC-BY-4.0"]

@@ -17,24 +17,31 @@ from .words import record_label
 
 SITE_NAME = "Iran–US Talks Tracker"
 # 1.1.0: the full dump moved to api/v1/dump.json.gz; api/v1/dump.json holds a note (moved.schema.json) giving its address.
-SCHEMA_VERSION = "1.1.0"
+# 2.0.0: api/v2/, where a reference is {type, id, title}: its two URLs were 40% of every document, and the
+# index's record_url_templates make them. Every address of v1 holds a note giving its v2 address.
+SCHEMA_VERSION = "2.0.0"
 
 
-def ref(model: Model, site_url: str, rid: str) -> dict:
-    """A reference to another record, resolved to its type, label, API URL and page URL."""
+def ref(model: Model, rid: str) -> dict:
+    """A reference to another record: its type, id and label (the API index's record_url_templates give its addresses)."""
     record = model.get(rid)
     assert record is not None, rid
+    return {"type": kinds.get(record.kind).singular, "id": record.id, "title": record_label(record)}
+
+
+def record_url_templates(site_url: str) -> dict[str, dict[str, str]]:
+    """By record type, the address of a record's API document and of its page, with {id} to replace."""
     return {
-        "type": kinds.get(record.kind).singular,
-        "id": record.id,
-        "title": record_label(record),
-        "api_url": absolute(site_url, record_api_path(record.kind, record.id)),
-        "page_url": absolute(site_url, record_page_path(record.kind, record.id)),
+        kinds.get(kind).singular: {
+            "api": absolute(site_url, record_api_path(kind, "{id}")),
+            "page": absolute(site_url, record_page_path(kind, "{id}")),
+        }
+        for kind in kinds.FOLDERS
     }
 
 
 class Refs:
-    """References for one build, each made once: ``refs(rid)`` is ``ref(model, site_url, rid)``.
+    """References for one build, each made once: ``refs(rid)`` is ``ref(model, rid)``.
 
     The same dict is returned for every use of an id: copy it before changing it.
     """
@@ -47,7 +54,7 @@ class Refs:
     def __call__(self, rid: str) -> dict:
         made = self._made.get(rid)
         if made is None:
-            made = self._made[rid] = ref(self.model, self.site_url, rid)
+            made = self._made[rid] = ref(self.model, rid)
         return made
 
     def many(self, ids: list[str]) -> list[dict]:

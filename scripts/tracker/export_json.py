@@ -1,12 +1,14 @@
-"""The static JSON API under api/v1/: an index, one list per kind, one document per record, a dump.
+"""The static JSON API under api/v2/: an index, one list per kind, one document per record, a dump.
 
-The dump is gzip-compressed (api/v1/dump.json.gz, written without a time stamp so builds stay
-identical); its old address, api/v1/dump.json, holds a short note that says where it went.
+The dump is gzip-compressed (api/v2/dump.json.gz, written without a time stamp so builds stay
+identical). API v1, which it replaced, keeps a note at each of its addresses (export_retired).
 
 Every document names its JSON Schema in ``$schema``; the schemas live in
-schema/api/v1/ and are served at api/v1/schema/, at the address their ``$id``
-gives. References to other records are resolved to ``{type, id, title,
-api_url, page_url}``. A record's document is the same object in its own file
+schema/api/v2/ and are served at api/v2/schema/, at the address their ``$id``
+gives. A reference to another record is ``{type, id, title}``: the index's
+``record_url_templates`` make its API and page URLs (v1 wrote both into every
+reference, 40% of a document). A record's own document keeps its ``api_url``
+and ``page_url``. A record's document is the same object in its own file
 and in the dump. Keys are sorted; ``generated`` is SOURCE_DATE_EPOCH, and a
 record's ``published``/``modified`` come from the commits of its file
 (model.trust), so two builds of one commit are identical.
@@ -19,7 +21,7 @@ import json
 from pathlib import Path
 
 from . import kinds, licences, trust
-from .export_common import SCHEMA_VERSION, SITE_NAME, Refs, build_time, date_doc, json_number, rfc3339, timeline_date
+from .export_common import SCHEMA_VERSION, SITE_NAME, Refs, build_time, date_doc, json_number, record_url_templates, rfc3339, timeline_date
 from .model import Actor, Citation, Claim, Event, Model, Record, Source
 from .paths import (
     ALL_FEED_PATH,
@@ -28,7 +30,6 @@ from .paths import (
     CHANGES_FEED_PATH,
     CORRECTIONS_FEED_PATH,
     DATAPACKAGE_PATH,
-    DUMP_MOVED_PATH,
     DUMP_PATH,
     INDEX_PATH,
     SCHEMA_ROOT,
@@ -43,7 +44,7 @@ from .paths import (
 from .withdrawals import WithdrawnRecord
 
 REPO_URL = "https://github.com/newstrace/iran-us-talks"  # when a model was built without mkdocs.yml (tests, tools)
-SCHEMA_SOURCE_DIR = Path(__file__).resolve().parents[2] / "schema" / "api" / "v1"
+SCHEMA_SOURCE_DIR = Path(__file__).resolve().parents[2] / "schema" / "api" / "v2"
 
 
 def dumps(document: object, *, indent: bool = False) -> bytes:
@@ -181,7 +182,7 @@ def source_document(refs: Refs, source: Source) -> dict:
 
 
 def record_document(model: Model, site_url: str, record: Record, refs: Refs | None = None) -> dict:
-    """The API document of one record (what api/v1/<kind>/<id>.json holds)."""
+    """The API document of one record (what api/v2/<kind>/<id>.json holds)."""
     return {**kinds.call("api_document", record.kind, refs or Refs(model, site_url), record), **trust.api_fields(model, record)}
 
 
@@ -223,7 +224,7 @@ def list_document(refs: Refs, kind: str) -> dict:
 
 
 def schema_files() -> dict[str, bytes]:
-    """The published API schemas, by file name, exactly as in schema/api/v1/."""
+    """The published API schemas, by file name, exactly as in schema/api/v2/."""
     return {p.name: p.read_bytes() for p in sorted(SCHEMA_SOURCE_DIR.glob("*.schema.json"))}
 
 
@@ -236,6 +237,7 @@ def index_document(model: Model, site_url: str, epoch: int, csv_files: list[str]
         "generated": rfc3339(built) if built else None,
         "site_url": absolute(site_url, ""),
         "counts": model.counts(),
+        "record_url_templates": record_url_templates(site_url),
         "links": {
             "self": absolute(site_url, INDEX_PATH),
             "dump": absolute(site_url, DUMP_PATH),
@@ -285,8 +287,7 @@ def changes_document(model: Model, site_url: str) -> dict:
 
     def ref(path: str) -> dict:
         kind, _, name = path.partition("/")
-        rid = name.removesuffix(".yaml")
-        return {"kind": kind, "id": rid, "api_url": absolute(site_url, record_api_path(kind, rid)), "page_url": absolute(site_url, record_page_path(kind, rid))}
+        return {"kind": kind, "id": name.removesuffix(".yaml")}  # the index's links.record_template makes its address
 
     return {
         "$schema": schema_url("changes"),
@@ -310,27 +311,6 @@ def changes_document(model: Model, site_url: str) -> dict:
 def gzipped(content: bytes) -> bytes:
     """gzip at a fixed level with no time stamp or file name in the header, so two builds of one commit are identical."""
     return gzip.compress(content, compresslevel=9, mtime=0)
-
-
-def dump_moved_document(site_url: str) -> dict:
-    """What stays at api/v1/dump.json: the dump moved to api/v1/dump.json.gz, gzip-compressed, and how to read it."""
-    moved_to = absolute(site_url, DUMP_PATH)
-    index = absolute(site_url, INDEX_PATH)
-    return {
-        "$schema": schema_url("moved"),
-        "schema_version": SCHEMA_VERSION,
-        "title": "The full dump has moved",
-        "message": (
-            f"The full dump, every record in one file, is no longer served here. It is now gzip-compressed, at {moved_to}. "
-            f"Uncompressed, it is the same JSON document as before ({schema_url('dump')}). "
-            f"The API index, {index}, always gives its address as links.dump."
-        ),
-        "moved_to": moved_to,
-        "compression": "gzip",
-        "schema": schema_url("dump"),
-        "index": index,
-        "downloads_page": absolute(site_url, "downloads/"),
-    }
 
 
 def dump_document(model: Model, epoch: int, documents: dict[str, list[dict]]) -> dict:
@@ -360,7 +340,6 @@ def json_outputs(model: Model, site_url: str, epoch: int, *, csv_files: list[str
         out[record_api_path(withdrawn.kind, withdrawn.id)] = dumps(withdrawn_document(site_url, withdrawn))
     out[CHANGES_API_PATH] = dumps(changes_document(model, site_url))
     out[DUMP_PATH] = gzipped(dumps(dump_document(model, epoch, documents)))
-    out[DUMP_MOVED_PATH] = dumps(dump_moved_document(site_url), indent=True)
     out[INDEX_PATH] = dumps(index_document(model, site_url, epoch, csv_files, tags), indent=True)
     for name, content in schema_files().items():
         out[f"{SCHEMA_ROOT}/{name}"] = content

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import icalendar
 
-from . import csv_tables, export_calendar, export_changes, export_csv, export_feeds, export_json, kinds, licences, trust
+from . import csv_tables, export_calendar, export_changes, export_csv, export_feeds, export_json, export_retired, kinds, licences, trust
 from .export_common import tags_of
 from .html import esc
 from .model import Claim, Event, Model
@@ -41,10 +41,14 @@ from .paths import (
     DUMP_MOVED_PATH,
     DUMP_PATH,
     INDEX_PATH,
+    RETIRED_API_ROOT,
+    RETIRED_SCHEMA_ROOT,
     SCHEMA_ROOT,
+    absolute,
     actor_feed_path,
     list_api_path,
     record_api_path,
+    retired_path,
     schema_url,
     tag_feed_path,
 )
@@ -56,7 +60,9 @@ def build_outputs(model: Model, *, site_url: str, epoch: int) -> dict[str, bytes
     """Every open-data file, by site-relative path, sorted by path."""
     outputs: dict[str, bytes] = {}
     outputs.update(export_csv.csv_outputs(model, site_url, epoch))
-    outputs.update(export_json.json_outputs(model, site_url, epoch, csv_files=[t.path for t in export_csv.tables()], tags=tags_of(model)))
+    api = export_json.json_outputs(model, site_url, epoch, csv_files=[t.path for t in export_csv.tables()], tags=tags_of(model))
+    outputs.update(api)
+    outputs.update(export_retired.retired_outputs(site_url, api))
     outputs.update(export_feeds.feed_outputs(model, site_url, epoch))
     outputs.update(export_calendar.calendar_outputs(model, site_url, epoch))
     outputs.update(export_changes.change_outputs(model, site_url, epoch))
@@ -178,8 +184,8 @@ def _dump_help(links: Links, dump_url: str | None) -> list[str]:
         '<li>with pandas, <code>pandas.json_normalize(json.load(gzip.open("dump.json.gz"))["claims"])</code> makes a table of the claims '
         "(or of the <code>events</code>, <code>actors</code> or <code>sources</code>).</li>"
         "</ul>",
-        f'<p>The dump used to be at <a href="{esc(links.to(DUMP_MOVED_PATH))}"><code>{esc(DUMP_MOVED_PATH)}</code></a>, uncompressed; '
-        "that address now holds a short note that gives the new one.</p>",
+        f'<p>The dump used to be at <a href="{esc(links.to(DUMP_MOVED_PATH))}"><code>{esc(DUMP_MOVED_PATH)}</code></a>, uncompressed, '
+        f"then at <code>{esc(retired_path(DUMP_PATH))}</code>; both addresses now hold a short note that gives the new one.</p>",
     ]
 
 
@@ -212,17 +218,30 @@ def downloads_page(model: Model, outputs: dict[str, bytes]) -> Page:
         ),
         md_heading(2, "JSON API"),
         html_block(
-            f'<p>A static, versioned API under <code>{API_ROOT}/</code>: start at the <a href="{esc(links.to(INDEX_PATH))}">index</a>. '
+            f'<p>A static, versioned API under <code>{API_ROOT}/</code> (version 2): start at the <a href="{esc(links.to(INDEX_PATH))}">index</a>. '
             f"Each of the {per_record} records has its own document at <code>{API_ROOT}/&lt;kind&gt;/&lt;id&gt;.json</code> "
-            f"(kinds: {', '.join(f'<code>{k}</code>' for k in kinds.FOLDERS)}), with references to other records resolved to their API and page URLs; "
+            f"(kinds: {', '.join(f'<code>{k}</code>' for k in kinds.FOLDERS)}), which gives its own <code>api_url</code> and <code>page_url</code>; "
             f"every record page links to its document.{example_html} "
             "Every document names its JSON Schema in <code>$schema</code>. Dates are given as written (EDTF) and as the span of days they may denote; "
             "<code>generated</code> is the time of the commit the site was built from, and each record's <code>published</code> and <code>modified</code> "
             "are the times of the first and last commits of its file (a source's first is <code>first_published</code>), absent when the build had no history. "
             "A withdrawn record keeps a document at its address, with <code>withdrawn</code> set.</p>",
+            "<p>A reference to another record (the sources of a citation, the claimants, what a claim is about, the records that point at one…) "
+            "gives its <code>type</code>, <code>id</code> and <code>title</code>, not its addresses, which would make up much of every document. "
+            "The index's <code>record_url_templates</code> gives them, for each type: <code>api</code> is the address of the record's document and "
+            "<code>page</code> the address of its page, with <code>{id}</code> to replace by the reference's id. "
+            'For example, in Python: <code>index["record_url_templates"][ref["type"]]["api"].replace("{id}", ref["id"])</code>.</p>',
             _table(links, sections["api"]),
             "<p>JSON Schemas (draft 2020-12), each served at the address of its <code>$id</code>:</p>",
             _table(links, sections["schemas"], first="Schema"),
+        ),
+        md_heading(3, "Version 1, replaced"),
+        html_block(
+            f"<p>Version 2 replaced version 1 of the API, under <code>{RETIRED_API_ROOT}/</code>, whose references also gave the two addresses of the record. "
+            f'Every address of version 1 still answers: each file there, such as <a href="{esc(links.to(retired_path(INDEX_PATH)))}"><code>{esc(retired_path(INDEX_PATH))}</code></a>, '
+            "is now a short note (<code>moved.schema.json</code>) that says so and gives, in <code>moved_to</code>, the address of the same document in version 2: "
+            f"replace <code>{RETIRED_API_ROOT}/</code> by <code>{API_ROOT}/</code> in an address to get there. "
+            f"Version 1's schemas stay as they were, under <code>{RETIRED_SCHEMA_ROOT}/</code>, for the documents already downloaded.</p>",
         ),
         md_heading(2, "CSV tables"),
         html_block(
@@ -391,14 +410,39 @@ def _check_json(model: Model, outputs: dict[str, bytes], ids: dict[str, list[str
     for path, doc in ((DUMP_PATH, dump), (INDEX_PATH, index)):
         if doc["counts"] != counts:
             problems.append(f"{path}: counts differ from the {counts} read")
-    # The dump's old address must say where it went: the address the index gives.
-    moved_to = json.loads(outputs[DUMP_MOVED_PATH]).get("moved_to")
-    if not moved_to or moved_to != index["links"]["dump"] or not moved_to.endswith(DUMP_PATH):
-        problems.append(f"{DUMP_MOVED_PATH}: does not point at the dump ({DUMP_PATH}) as the index does, but at {moved_to!r}")
     for path in sorted(p for p in outputs if p.startswith(f"{SCHEMA_ROOT}/")):
         name = path.rsplit("/", 1)[-1].removesuffix(".schema.json")
         if json.loads(outputs[path]).get("$id") != schema_url(name):
             problems.append(f"{path}: its $id is not {schema_url(name)}")
+    return problems + _check_retired(model, outputs, ids, index)
+
+
+def _check_retired(model: Model, outputs: dict[str, bytes], ids: dict[str, list[str]], index: dict) -> list[str]:
+    """Every address API v1 published still answers: a note pointing at the same document in v2, or v1's schema as published."""
+    problems = []
+    # What v1 published, from the records read (not from what v2 holds): each record's and withdrawn record's
+    # document, the lists, the index, the changes, and the dump at both its addresses.
+    v2_paths = [record_api_path(kind, rid) for kind in kinds.FOLDERS for rid in ids[kind]]
+    v2_paths += [record_api_path(w.kind, w.id) for w in trust.of_model(model).removed]
+    v2_paths += [list_api_path(kind) for kind in kinds.FOLDERS] + [INDEX_PATH, CHANGES_API_PATH, DUMP_PATH]
+    expected = {retired_path(p): p for p in v2_paths} | {DUMP_MOVED_PATH: DUMP_PATH}
+    notes = sorted(p for p in outputs if p.startswith(f"{RETIRED_API_ROOT}/") and not p.startswith(f"{RETIRED_SCHEMA_ROOT}/"))
+    problems += _exactly_once(f"{RETIRED_API_ROOT}/ (notes)", notes, list(expected))
+    for path in notes:
+        if path not in expected:
+            continue
+        content = outputs[path]
+        note = json.loads(gzip.decompress(content) if path.endswith(".gz") else content)
+        target = expected[path]
+        moved_to = note.get("moved_to")
+        if moved_to != absolute(index["site_url"], target) or target not in outputs:
+            problems.append(f"{path}: does not point at the same document in v2 ({target}), but at {moved_to!r}")
+        elif note.get("$schema") != schema_url("moved") or "replaced by API v2" not in note.get("message", ""):
+            problems.append(f"{path}: does not say that v1 was replaced by v2")
+    published = {f"{RETIRED_SCHEMA_ROOT}/{name}": content for name, content in export_retired.retired_schema_files().items()}
+    schemas = [p for p in outputs if p.startswith(f"{RETIRED_SCHEMA_ROOT}/")]
+    problems += _exactly_once(f"{RETIRED_SCHEMA_ROOT}/", schemas, list(published))
+    problems += [f"{path}: differs from v1's schema as published" for path in schemas if path in published and outputs[path] != published[path]]
     return problems
 
 

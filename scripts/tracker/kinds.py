@@ -27,7 +27,7 @@ class UnknownKind(KeyError):
 
 @dataclass(slots=True, eq=False)
 class Kind:
-    folder: str  # "events": data/events/, events/<id>/ on the site, api/v1/events/
+    folder: str  # "events": data/events/, events/<id>/ on the site, api/v2/events/
     singular: str  # "event": the record type in every output, schema/event.schema.json
     title: str  # "Events": headings and indexes
     singular_title: str  # "Event": the label on a record page

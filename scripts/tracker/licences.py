@@ -39,7 +39,7 @@ def downloads_paragraphs() -> list[str]:
 
 
 def api_licence(repo_url: str) -> dict:
-    """The `license` member of api/v1/index.json."""
+    """The `license` member of api/v2/index.json."""
     return {
         "data": {**DATA_LICENCE, "file": repository_file(repo_url, "LICENSE-DATA.md")},
         "code": {**CODE_LICENCE, "file": repository_file(repo_url, "LICENSE")},

@@ -9,19 +9,23 @@ from __future__ import annotations
 
 from .model import Record
 
-API_ROOT = "api/v1"
+# API v2 (refs without URLs: the index's record_url_templates make them). v1 is retired: every address it
+# published keeps a short note giving the v2 address of the same document (export_retired).
+API_ROOT = "api/v2"
+RETIRED_API_ROOT = "api/v1"
 # The JSON Schemas are published at a stable address, whatever site URL a build is given:
 # their $id, the "$schema" of every document and the URL they are served at agree.
 CANONICAL_SITE_URL = "https://newstrace.github.io/iran-us-talks/"
 SCHEMA_ROOT = f"{API_ROOT}/schema"
+RETIRED_SCHEMA_ROOT = f"{RETIRED_API_ROOT}/schema"  # v1's schemas stay as published: documents people keep still name them
 CSV_ROOT = "csv"
 FEED_ROOT = "feeds"
 CALENDAR_PATH = "calendar/events.ics"
 ALL_FEED_PATH = f"{FEED_ROOT}/all.atom"
 # The full dump is served gzip-compressed: at 10,000 records it was 44 MB of JSON that repeats every
-# record document. Its old address keeps a short JSON note saying where it went (export_json.dump_moved_document).
+# record document. v1's uncompressed address keeps a short JSON note saying where it went (export_retired).
 DUMP_PATH = f"{API_ROOT}/dump.json.gz"
-DUMP_MOVED_PATH = f"{API_ROOT}/dump.json"
+DUMP_MOVED_PATH = f"{RETIRED_API_ROOT}/dump.json"
 INDEX_PATH = f"{API_ROOT}/index.json"
 DATAPACKAGE_PATH = f"{CSV_ROOT}/datapackage.json"
 
@@ -98,12 +102,18 @@ def schema_url(name: str) -> str:
 
 
 def record_api_path(kind: str, rid: str) -> str:
-    """Site-relative path of a record's JSON document: api/v1/<kind>/<id>.json."""
+    """Site-relative path of a record's JSON document: api/v2/<kind>/<id>.json."""
     return f"{API_ROOT}/{kind}/{rid}.json"
 
 
 def list_api_path(kind: str) -> str:
     return f"{API_ROOT}/{kind}.json"
+
+
+def retired_path(path: str) -> str:
+    """The address API v1 gave the document that API v2 serves at ``path`` (api/v2/x → api/v1/x)."""
+    assert path.startswith(f"{API_ROOT}/"), path
+    return f"{RETIRED_API_ROOT}/{path[len(API_ROOT) + 1 :]}"
 
 
 def record_page_path(kind: str, rid: str) -> str:
