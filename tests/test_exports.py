@@ -187,7 +187,7 @@ def test_feeds_hold_their_newest_entries_and_say_where_the_rest_is(real_model, m
     parsed = feedparser.parse(outputs[f"feeds/actors/{busy}.atom"])
     assert [e.id for e in parsed.entries] == [f"{SITE_URL}{e.record.kind}/{e.record.id}/" for e in by_actor[busy][:2]]
     assert parsed.feed.subtitle.endswith(
-        f"The newest 2 of {len(by_actor[busy])}; every one is in the JSON API's full dump, gzip-compressed ({SITE_URL}api/v1/dump.json.gz)."
+        f"The newest 2 of {len(by_actor[busy])}; every one is in the JSON API's full dump, gzip-compressed ({SITE_URL}api/v2/dump.json.gz)."
     )
     assert exports.check_outputs(real_model, outputs) == []  # the dump, the API and the CSV still hold every record
     doubled = outputs["feeds/all.atom"].decode()
