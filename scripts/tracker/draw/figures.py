@@ -81,7 +81,7 @@ def figures_svg(
         when = claim_date(claim_id)
         when_words = humanize(when) if when is not None else "date not known"
         figure = f"{QUALIFIER_WORDS.get(q.qualifier, '')}{_number(q.value)} {q.unit}"
-        classes = ["fig-row"]
+        classes = []  # every link of the chart is a row: drawings.css says `.fig-svg a`
         if claim_id == highlight:
             classes.append("fig-current")
         vx = x(q.value)
@@ -117,10 +117,12 @@ def figures_svg(
         else:
             value_text = ""
         on_name_line = "" if value_text else f'<tspan class="fig-value-inline" dx="6">{esc(figure)}</tspan>'
+        row_class = f' class="{" ".join(classes)}"' if classes else ""
         parts.append(
             # the <title> is the row's accessible name and its tooltip (SVG-AAM): no aria-label repeating it
-            f'<a href="{esc(record_href(claim_id))}" class="{" ".join(classes)}"><title>{esc(label)}</title>'
-            f'<rect class="fig-band" y="{num(y0)}" width="{num(width)}" height="{ROW}"/>'
+            f'<a href="{esc(record_href(claim_id))}"{row_class}><title>{esc(label)}</title>'
+            # the row's band (its first rectangle), for the pointer and the focus
+            f'<rect y="{num(y0)}" width="{num(width)}" height="{ROW}"/>'
             f'<text class="fig-name" x="{LEFT}" y="{num(y0 + 12)}">{esc(clip(who, 48))}'
             f'{on_name_line}<tspan class="fig-meta" dx="6">{esc(clip(when_words, 40))}{" · this claim" if claim_id == highlight else ""}</tspan></text>'
             f"{mark}{value_text}</a>"

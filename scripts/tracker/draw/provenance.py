@@ -83,16 +83,16 @@ def _label(node: dict) -> tuple[str, str]:
 
 
 def _node_html(node: dict, record_href: Callable[[str], str]) -> str:
-    """One box: a link whose own words are its accessible name (the role, the label, any note; a note
-    the box does not show is hidden from sight only), with a title (the tooltip) only where the box
-    does not show all the words."""
+    """One box: a link whose own words are its accessible name (the role in <small>, the label, any note;
+    a note the box does not show is hidden from sight only), with a title (the tooltip) only where the
+    box does not show all the words. Every link of the list is a box: no class says so again."""
     href = node["href"] or record_href(node["key"])
     full, extra = _label(node)
     role_extra = esc(extra) if "anonymous" in extra else ""
     hidden = f'<span class="prov-note">{esc(extra)}</span>' if extra and not role_extra else ""
     title = f' title="{esc(full)}"' if hidden or len(node["label"]) > LABEL_CHARS else ""
-    classes = " ".join(["prov-node", *node["classes"]])
-    return f'<a href="{esc(href)}" class="{classes}"{title}><span class="prov-role">{esc(node["role"])}{role_extra}</span> {esc(node["label"])}{hidden}</a>'
+    classes = f' class="{" ".join(node["classes"])}"' if node["classes"] else ""
+    return f'<a href="{esc(href)}"{classes}{title}><small>{esc(node["role"])}{role_extra}</small> {esc(node["label"])}{hidden}</a>'
 
 
 def provenance_svg(model: Model, record: Claim | Source, *, record_href: Callable[[str], str], seed_href: Callable[[Source], str]) -> str:
@@ -102,14 +102,15 @@ def provenance_svg(model: Model, record: Claim | Source, *, record_href: Callabl
     The boxes are HTML laid out by docs/stylesheets/drawings.css. A straight chain (one box a layer)
     needs nothing more: its arrows are CSS too (`.prov-chain`). Where a layer has boxes side by side
     (`.prov-graph`) the rows are centred as they always were and the curves joining them are a
-    small SVG of two paths behind the boxes, hidden from screen readers (the list says the order)."""
+    small SVG of two paths behind the boxes, hidden from screen readers (the list says the order).
+    The search index leaves the boxes out: their words are the page's own (claimants, documents, links)."""
     layers = layers_for(model, record, seed_href)
     if not layers:
         return ""
     label = 'aria-label="Where this comes from"'
     if all(len(layer) == 1 for layer in layers):
         items = "".join(f"<li>{_node_html(node, record_href)}</li>" for (node,) in layers)
-        return f'<figure class="drawing prov-drawing"><ol class="prov-chain" {label}>{items}</ol></figure>'
+        return f'<figure class="drawing prov-drawing" data-pagefind-ignore="all"><ol class="prov-chain" {label}>{items}</ol></figure>'
     per_row = max(len(layer) for layer in layers)
     width = per_row * BOX_W + (per_row - 1) * GAP_X + 8
     height = len(layers) * BOX_H + (len(layers) - 1) * GAP_Y + 8
@@ -138,4 +139,4 @@ def provenance_svg(model: Model, record: Claim | Source, *, record_href: Callabl
         f'<path class="prov-edge" d="{"".join(edges)}"/><path class="prov-arrow" d="{"".join(dict.fromkeys(arrows))}"/></svg>'
     )
     rows = "".join("<li>" + "".join(_node_html(node, record_href) for node in layer) + "</li>" for layer in layers)
-    return f'<figure class="drawing prov-drawing"><div class="drawing-scroll"><div class="prov-graph">{lines}<ol class="prov-layers" {label}>{rows}</ol></div></div></figure>'
+    return f'<figure class="drawing prov-drawing" data-pagefind-ignore="all"><div class="drawing-scroll"><div class="prov-graph">{lines}<ol class="prov-layers" {label}>{rows}</ol></div></div></figure>'

@@ -47,6 +47,8 @@ def fade_defs(prefix: str, used: frozenset[str] | None = None) -> str:
     }
     if used is not None:
         grads = {name: stops for name, stops in grads.items() if name in used}
+    if not grads:
+        return ""
     parts = ["<defs>"]
     for name, stops in grads.items():
         stop_html = "".join("<stop" + (f' offset="{num(o)}"' if o else "") + (f' stop-opacity="{num(a)}"' if a != 1 else "") + "/>" for o, a in stops)

@@ -305,9 +305,13 @@ def timeline_svg(
         f"{counts['event']} events and {counts['claim']} dated claims from {humanize_day(lo)} to {humanize_day(hi - timedelta(days=1))}, "
         "each drawn across the days its date allows. The list below gives the same entries as text."
     )
-    # the plot is clipped to its own area, so that marks moved by the zoom script never cover the lane names
+    # the plot is clipped to its own area, so that marks moved by the zoom script never cover the lane names;
+    # the compact drawing has no lane names: its own box clips it (drawings.css), no clip path needed
     clip_x = f' x="{num(left - 8)}"' if left > 8 else ""
-    clip_rect = f'<clipPath id="{prefix}-clip"><rect{clip_x} width="{num(width - left + 8)}" height="{num(height)}"/></clipPath>'
+    clip_rect = "" if compact else f'<clipPath id="{prefix}-clip"><rect{clip_x} width="{num(width - left + 8)}" height="{num(height)}"/></clipPath>'
+    clip_attr = "" if compact else f' clip-path="url(#{prefix}-clip)"'
+    defs = fade_defs(prefix, masks_used(prefix, "".join(marks_svg)))
+    defs = defs.replace("</defs>", clip_rect + "</defs>") if defs else f"<defs>{clip_rect}</defs>" if clip_rect else ""
     svg = (
         svg_open(
             prefix,
@@ -320,9 +324,9 @@ def timeline_svg(
             attrs=f' data-start="{lo.isoformat()}" data-end="{hi.isoformat()}" data-left="{num(scale.left)}" data-right="{num(scale.right)}"'
             f' data-row-height="{COMPACT_ROW if compact else ROW}"',
         )
-        + fade_defs(prefix, masks_used(prefix, "".join(marks_svg))).replace("</defs>", clip_rect + "</defs>")
+        + defs
         + "".join(lanes_svg)
-        + f'<g class="tl-plot" clip-path="url(#{prefix}-clip)">{axis}{"".join(marks_svg)}</g></svg>'
+        + f'<g class="tl-plot"{clip_attr}>{axis}{"".join(marks_svg)}</g></svg>'
     )
     # the zoom control (JavaScript) joins this line, whose height is fixed: nothing below it moves
     toolbar = (
