@@ -18,7 +18,8 @@
     figure.dataset.ready = "1";
     var start = dayNumber(svg.dataset.start), end = dayNumber(svg.dataset.end);
     var left = +svg.dataset.left, right = +svg.dataset.right;
-    var monthPx = (right - left) / ((end - start) / 30.44);
+    var d0 = new Date(start * 86400000), d1 = new Date(end * 86400000);  // months counted as the build counts them
+    var monthPx = (right - left) / Math.max((d1.getUTCFullYear() - d0.getUTCFullYear()) * 12 + d1.getUTCMonth() - d0.getUTCMonth(), 1);
     function xOf(day) { return left + (right - left) * (day - start) / (end - start); }
 
     var NS = "http://www.w3.org/2000/svg";
