@@ -186,6 +186,33 @@ def test_golden_provenance(seed_model):
     check_golden("provenance-source-one-take-it-or-leave-it.svg.html", svg + "\n")
 
 
+def test_provenance_chain_is_a_list_of_links(seed_model):
+    """One box a layer: an ordered list whose links carry every word the drawing gave, in the reading order."""
+    html = provenance.provenance_svg(
+        seed_model, seed_model.claims["source-one-take-it-or-leave-it"], record_href=lambda r: f"../{r}/", seed_href=lambda s: "../../seeds/"
+    )
+    assert "<svg" not in html and '<ol class="prov-chain" aria-label="Where this comes from">' in html
+    links = re.findall(r'<li><a href="([^"]+)"', html)
+    assert links == ["../daily-mail-source-one/", "../daily-mail-report/", "../seed-article/", "../../seeds/"]
+    # the note of a document we hold no copy of is in the link's text (hidden from sight, as in the drawing), and its tooltip
+    assert '<span class="prov-note"> (known only through the report below it)</span></a>' in html
+    assert 'title="Said in: Daily Mail report citing two sources familiar with the discussions (known only through the report below it)"' in html
+    assert '<a href="../../seeds/" class="prov-access"><small>Archived text</small> Read the archived text</a>' in html  # short: no tooltip
+
+
+def test_golden_provenance_branching(seed_model):
+    """Two people at the top: boxes side by side, each a link named by its own words, over the curves
+    joining them (one SVG of two paths, hidden from screen readers: the list gives the order)."""
+    html = provenance.provenance_svg(
+        seed_model, seed_model.sources["araghchi-cnn-interview"], record_href=lambda r: f"../{r}/", seed_href=lambda s: "../../seeds/"
+    )
+    assert '<ol class="prov-layers" aria-label="Where this comes from">' in html and html.count("<li>") == 4  # a layer an item
+    assert html.count('<a href="') == 5 and "<title>" not in html and " aria-label=" not in html.split("<ol")[0]
+    assert html.count("<svg") == 1 and 'aria-hidden="true"' in html and html.count("<path") == 2  # every edge in one path
+    assert '<li><a href="../cnn/"><small>Outlet</small> CNN</a><a href="../abbas-araghchi/"' in html
+    check_golden("provenance-araghchi-cnn-interview.html", html + "\n")
+
+
 def test_golden_reader(seed_model):
     source = seed_model.sources["seed-article"]
     raw = (REPO / source.seed).read_text("utf-8")
@@ -201,7 +228,9 @@ def test_drawings_survive_the_sanitizer_with_svg_allowed(seed_model):
     cleaned = nh3.clean(svg, tags=ALLOWED_TAGS | SVG_TAGS, attributes=attrs, generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True)
     assert cleaned.count("<a ") == svg.count("<a ") and cleaned.count("<rect") == svg.count("<rect") and "mask=" in cleaned
     assert "<clipPath" in cleaned and "clip-path=" in cleaned and "data-row-height=" in cleaned and "viewBox=" in cleaned
-    assert sanitize(svg) == cleaned  # the site's sanitizer lets the drawings through unchanged
+    # the site's sanitizer lets the drawings through unchanged, and closes their empty shapes by "/>" again
+    closed = re.sub(r"<(path|rect|circle|line|polygon|stop)\b([^<>]*)></\1>", r"<\1\2/>", cleaned)
+    assert "></rect>" in cleaned and "></rect>" not in closed and sanitize(svg) == closed
 
 
 @pytest.mark.parametrize(
@@ -276,11 +305,18 @@ def test_pages_carry_the_drawings_and_link_to_highlights(seed_model):
     assert timeline_md.index("tl-drawing") < timeline_md.index('class="timeline"')  # above the list
     assert "../sources/seed-article/text/#excerpt-" in timeline_md  # source links land on the highlight
     claim = built["claims/hrana-6854-protest-deaths.md"]
-    assert "prov-svg" in claim and claim.count("fig-svg") == 1 and claim.index("fig-svg") < claim.index("figure-table")
+    # this claim's provenance is one straight chain: a list of linked boxes, no drawing needed
+    assert "prov-chain" in claim and "<svg" not in claim.split("prov-chain")[1].split("</figure>")[0]
+    assert claim.count("fig-svg") == 1 and claim.index("fig-svg") < claim.index("figure-table")
     anchors = source_reader.excerpt_anchors(seed_model, seed_model.sources["seed-article"], (REPO / "seeds/000_339a995688291f73.txt").read_text("utf-8"))
     excerpt = seed_model.claims["hrana-6854-protest-deaths"].citations[0].excerpt
     assert f'href="../../sources/seed-article/text/#{anchors[excerpt]}"' in claim
-    assert "prov-svg" in built["sources/seed-article.md"] and "tl-compact" in built["actors/hrana.md"] and "tl-svg" in built["index.md"]
+    assert (
+        "prov-chain" in built["sources/seed-article.md"]
+        and "prov-graph" in built["sources/araghchi-cnn-interview.md"]
+        and "tl-compact" in built["actors/hrana.md"]
+        and "tl-svg" in built["index.md"]
+    )
     assert "fig-svg" in built["disputes.md"]
     reader = built["sources/seed-article/text.md"]
     assert reader.count('<mark class="excerpt"') >= 1 and "reader-share" in reader and 'href="../../../seeds/000_339a995688291f73.txt" download' in reader

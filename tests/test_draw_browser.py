@@ -59,7 +59,7 @@ def test_one_mark_per_entry_with_extents_of_its_parsed_bounds(page, model):
     drawn = page.eval_on_selector_all(
         "a.tl-mark",
         """els => els.map(a => { const s = a.querySelector('rect, circle:not(.tl-halo)'); const b = s.getBBox();
-           return [a.dataset.entry, s.tagName, b.x, b.x + b.width]; })""",
+           return [a.getAttribute('href').split('#')[1], s.tagName, b.x, b.x + b.width]; })""",
     )
     assert sorted(d[0] for d in drawn) == sorted(f"{e.kind}-{e.record.id}" for e in entries)
     by_id = {f"{e.kind}-{e.record.id}": e for e in entries}
@@ -85,7 +85,7 @@ def test_the_drawing_follows_the_filters(page):
     page.select_option("#tl-actor", "hrana")
     page.wait_for_timeout(100)
     listed = page.eval_on_selector_all("li.tl-entry:not([hidden])", "els => els.map(e => e.id)")
-    drawn = page.eval_on_selector_all("a.tl-mark:not(.tl-filtered)", "els => els.map(e => e.dataset.entry)")
+    drawn = page.eval_on_selector_all("a.tl-mark:not(.tl-filtered)", "els => els.map(e => e.getAttribute('href').split('#')[1])")
     assert listed and sorted(drawn) == sorted(listed)
     # the rows left empty close up: the drawing is shorter, the shown marks right under their lane's name
     assert page.eval_on_selector("svg.tl-svg", "s => s.viewBox.baseVal.height") < 200
@@ -188,8 +188,71 @@ def test_a_citation_from_a_claim_lands_on_its_highlighted_excerpt(page, site_url
 
 def test_figures_chart_and_provenance_on_the_claim_page(page, site_url):
     page.goto(site_url + CLAIM)
-    assert page.locator("svg.fig-svg a.fig-row").count() == 2 and page.locator("svg.fig-svg .fig-current").count() == 1
+    assert page.locator("svg.fig-svg a[href]").count() == 2 and page.locator("svg.fig-svg a.fig-current").count() == 1
     assert page.locator("figure.fig-drawing + .figure-table table").count() == 1  # the table stays below as its text
-    assert page.locator("svg.prov-svg a.prov-node").count() >= 3
+    # a straight chain: an ordered list of linked boxes, each named by its own words
+    assert page.locator("ol.prov-chain > li > a").count() >= 3
+    names = page.eval_on_selector_all("ol.prov-chain a", "els => els.map(a => a.innerText.replace(/\\s+/g, ' '))")
+    assert names[0].startswith("CLAIMANT") and "Human Rights Activists News Agency" in names[0]
     page.goto(site_url + "disputes/")
     assert page.locator("svg.fig-svg").count() >= 1
+
+
+def test_zoom_writes_the_month_names_it_needs(page):
+    """Month names are not in the page while months are too narrow to read; zooming writes them, and takes them away again."""
+    assert page.locator("svg.tl-svg .tl-tick-month").count() == 0
+    years = page.eval_on_selector_all("svg.tl-svg .tl-tick", "els => els.map(t => t.textContent)")
+    assert years == ["2024", "2025", "2026", "2027"]
+    page.select_option("label.tl-zoom select", "2025")
+    months = page.eval_on_selector_all("svg.tl-svg .tl-tick-month", "els => els.map(t => t.textContent)")
+    assert months == ["Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    left, right = page.eval_on_selector("svg.tl-svg", "s => [+s.dataset.left, +s.dataset.right]")
+    feb = page.eval_on_selector("svg.tl-svg .tl-tick-month", "t => +t.getAttribute('x')")
+    assert abs(feb - 2 - (left + (right - left) * 31 / 365)) < 0.2  # February begins 31 days into 2025's width
+    page.select_option("label.tl-zoom select", "")
+    assert page.locator("svg.tl-svg .tl-tick-month").count() == 0
+
+
+def _link_names(page) -> dict[str, str]:
+    """Chromium's accessible names of the page's links, by the link's href (what a screen reader is given)."""
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    names = {}
+    for node in nodes:
+        if node.get("role", {}).get("value") == "link":
+            props = {p["name"]: p.get("value", {}).get("value") for p in node.get("properties", [])}
+            names[props.get("url") or ""] = node.get("name", {}).get("value", "")
+    return names
+
+
+def test_marks_and_boxes_have_their_words_as_accessible_names(page, site_url):
+    """A mark's <title> names its link (no aria-label needed); a provenance box is named by its own words."""
+    names = _link_names(page)
+    sworn = next(name for url, name in names.items() if url.endswith("#event-trump-sworn-in") and "sworn in" in name)
+    assert sworn == "Donald Trump was sworn in as President after being reelected — 20 January 2025, uncertain"
+    page.goto(site_url + "sources/araghchi-cnn-interview/")
+    names = _link_names(page)
+    current = next(name for url, name in names.items() if url.endswith("/sources/araghchi-cnn-interview/"))
+    # the role, as shown (Chromium takes the box's uppercase as written), the title, and the note the box does not show
+    assert (
+        current
+        == "THIS DOCUMENT Interview of Iranian Foreign Minister Abbas Araghchi by CNN, as the article reports it (known only through the report below it)"
+    )
+
+
+def test_provenance_boxes_sit_where_the_curves_meet_them(page, site_url):
+    """Boxes side by side are HTML over an SVG of the curves: each box where the drawing put it, at 1280 and at 390."""
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(site_url + "sources/araghchi-cnn-interview/")
+        boxes = page.eval_on_selector(
+            ".prov-graph",
+            """g => { const o = g.getBoundingClientRect();
+                 return [...g.querySelectorAll('li > a')].map(a => { const r = a.getBoundingClientRect();
+                   return [Math.round(r.left - o.left), Math.round(r.top - o.top), Math.round(r.width), Math.round(r.height)]; }); }""",
+        )
+        # the drawing's layout: two boxes of 250 × 46 with 16 between, then one a layer centred under them, 30 apart
+        assert boxes == [[4, 4, 250, 46], [270, 4, 250, 46], [137, 80, 250, 46], [137, 156, 250, 46], [137, 232, 250, 46]], width
+        edges = page.eval_on_selector(".prov-graph svg.prov-edges", "s => [s.getBoundingClientRect().width, s.getBoundingClientRect().height]")
+        assert edges == [524, 282]
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # on a phone it scrolls inside its own box

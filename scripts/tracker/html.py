@@ -149,9 +149,19 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
+_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+# an SVG shape with nothing inside: html5ever writes it out with an end tag; inside <svg> (foreign
+# content) "/>" closes it, five to eight bytes less for each of the thousands of shapes of a large site
+_EMPTY_SHAPE = re.compile(r"<(path|rect|circle|line|polygon|stop)\b([^<>]*)></\1>")
+
+
+def _self_closing(svg: re.Match) -> str:
+    return _EMPTY_SHAPE.sub(r"<\1\2/>", svg[0])
+
+
 def sanitize(fragment: str) -> str:
     """Remove anything outside the renderers' allowlist (scripts, handlers, foreign URLs)."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -160,3 +170,4 @@ def sanitize(fragment: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+    return _SVG.sub(_self_closing, cleaned) if "<svg" in cleaned else cleaned

@@ -7,6 +7,7 @@ with a dashed outline and a soft halo, "exactly" a plain dot. The table stays th
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 from ..dates import EdtfDate, humanize
@@ -55,19 +56,22 @@ def figures_svg(
     rows = sorted(model.figures.get(measure, []), key=lambda item: (item[1].value, item[0]))
     if len(rows) < 2:
         return ""
+    # the ids, written a dozen times in a chart, from a short digest of the page's unique prefix
+    prefix = "f" + hashlib.blake2s(prefix.encode(), digest_size=3).hexdigest()
     top_value = nice_max(max(q.value for _, q in rows))
     right = width - 12
 
-    def x(value: float) -> float:
-        return LEFT + (right - LEFT) * value / top_value
+    def x(value: float) -> int:  # whole pixels: at this scale a tenth is not seen, and every coordinate is shorter
+        return round(LEFT + (right - LEFT) * value / top_value)
 
     height = TOP + ROW * len(rows) + 8
     parts = [""]  # the masks the rows use, once they are drawn
+    grid = "".join(f"M{num(x(top_value * tick / 4))},{TOP - 6}V{num(height - 8)}" for tick in range(5))
+    parts.append(f'<path class="fig-grid" d="{grid}"/>')
     for tick in range(5):
         value = top_value * tick / 4
-        parts.append(f'<line class="fig-grid" x1="{num(x(value))}" x2="{num(x(value))}" y1="{TOP - 6}" y2="{num(height - 8)}"/>')
-        anchor = "start" if tick == 0 else "end" if tick == 4 else "middle"
-        parts.append(f'<text class="tl-tick" x="{num(x(value))}" y="{TOP - 10}" text-anchor="{anchor}">{esc(_number(value))}</text>')
+        cls = "tl-tick" + ("" if tick == 0 else " fig-end" if tick == 4 else " fig-mid")  # text-anchor from drawings.css
+        parts.append(f'<text class="{cls}" x="{num(x(value))}" y="{TOP - 10}">{esc(_number(value))}</text>')
     units = sorted({q.unit for _, q in rows})
     for index, (claim_id, q) in enumerate(rows):
         claim = model.claims[claim_id]
@@ -77,21 +81,21 @@ def figures_svg(
         when = claim_date(claim_id)
         when_words = humanize(when) if when is not None else "date not known"
         figure = f"{QUALIFIER_WORDS.get(q.qualifier, '')}{_number(q.value)} {q.unit}"
-        classes = ["fig-row"]
+        classes = []  # every link of the chart is a row: drawings.css says `.fig-svg a`
         if claim_id == highlight:
             classes.append("fig-current")
         vx = x(q.value)
-        if q.qualifier in OPEN_ABOVE:
+        if q.qualifier in OPEN_ABOVE:  # a bar fading out to the right, its value a thick tick, an arrowhead at the end
             mark = (
                 f'<rect class="fig-bar" x="{num(vx)}" y="{num(cy - 5)}" width="{num(right - vx)}" height="10" mask="url(#{prefix}-m-r)"/>'
-                f'<line class="fig-bar" x1="{num(vx)}" x2="{num(vx)}" y1="{num(cy - 9)}" y2="{num(cy + 9)}" stroke-width="3"/>'
-                f'<polygon class="fig-bar" points="{num(right)},{num(cy)} {num(right - 8)},{num(cy - 6)} {num(right - 8)},{num(cy + 6)}" fill-opacity="0.5"/>'
+                f'<path class="fig-bar fig-tick" d="M{num(vx)},{num(cy - 9)}v18"/>'
+                f'<path class="fig-bar fig-arrow" d="M{num(right)},{num(cy)}l-8-6v12z"/>'
             )
             classes.append("fig-open-above")
         elif q.qualifier in OPEN_BELOW:
             mark = (
                 f'<rect class="fig-bar" x="{num(LEFT)}" y="{num(cy - 5)}" width="{num(vx - LEFT)}" height="10" mask="url(#{prefix}-m-l)"/>'
-                f'<line class="fig-bar" x1="{num(vx)}" x2="{num(vx)}" y1="{num(cy - 9)}" y2="{num(cy + 9)}" stroke-width="3"/>'
+                f'<path class="fig-bar fig-tick" d="M{num(vx)},{num(cy - 9)}v18"/>'
             )
             classes.append("fig-open-below")
         elif q.qualifier in APPROXIMATE:
@@ -109,13 +113,16 @@ def figures_svg(
         if words_w <= free_right:
             value_text = f'<text class="fig-value" x="{num(vx + 12)}" y="{num(cy + 4)}">{esc(figure)}</text>'
         elif words_w <= free_left:
-            value_text = f'<text class="fig-value" x="{num(vx - 12)}" y="{num(cy + 4)}" text-anchor="end">{esc(figure)}</text>'
+            value_text = f'<text class="fig-value fig-end" x="{num(vx - 12)}" y="{num(cy + 4)}">{esc(figure)}</text>'
         else:
             value_text = ""
         on_name_line = "" if value_text else f'<tspan class="fig-value-inline" dx="6">{esc(figure)}</tspan>'
+        row_class = f' class="{" ".join(classes)}"' if classes else ""
         parts.append(
-            f'<a href="{esc(record_href(claim_id))}" class="{" ".join(classes)}" aria-label="{esc(label)}"><title>{esc(label)}</title>'
-            f'<rect class="fig-band" x="0" y="{num(y0)}" width="{num(width)}" height="{ROW}"/>'
+            # the <title> is the row's accessible name and its tooltip (SVG-AAM): no aria-label repeating it
+            f'<a href="{esc(record_href(claim_id))}"{row_class}><title>{esc(label)}</title>'
+            # the row's band (its first rectangle), for the pointer and the focus
+            f'<rect y="{num(y0)}" width="{num(width)}" height="{ROW}"/>'
             f'<text class="fig-name" x="{LEFT}" y="{num(y0 + 12)}">{esc(clip(who, 48))}'
             f'{on_name_line}<tspan class="fig-meta" dx="6">{esc(clip(when_words, 40))}{" · this claim" if claim_id == highlight else ""}</tspan></text>'
             f"{mark}{value_text}</a>"

@@ -1,7 +1,8 @@
 """Provenance: who said it, where, through which reports we know it, and where to read it.
 
 Drawn top to bottom (it fits a phone's width): the claimants, the venue, each "reported via"
-step (``Model.chain``), then the archived text or the original's URL. Every box is a link.
+step (``Model.chain``), then the archived text or the original's URL. Every box is a link, and the
+boxes are an HTML list (a fraction of the bytes of the same boxes drawn in SVG, and their own text).
 Anonymous sources, and documents known only through another's report, have dashed outlines.
 """
 
@@ -11,7 +12,7 @@ from collections.abc import Callable
 
 from ..html import esc
 from ..model import Claim, Model, Source
-from .svg import clip, num, svg_open
+from .svg import clip, num
 
 BOX_W, BOX_H, GAP_X, GAP_Y = 250, 46, 16, 30
 
@@ -71,11 +72,45 @@ def layers_for(model: Model, record: Claim | Source, seed_href: Callable[[Source
     return layers
 
 
-def provenance_svg(model: Model, record: Claim | Source, *, record_href: Callable[[str], str], seed_href: Callable[[Source], str], prefix: str = "prov") -> str:
-    """The provenance diagram of a claim or a source, as a <figure>."""
+NOTES = {"prov-anonymous": " (anonymous)", "prov-no-copy": " (known only through the report below it)"}
+LABEL_CHARS = 38  # what a box shows of a label
+
+
+def _label(node: dict) -> tuple[str, str]:
+    """A node's words in full (its accessible name and tooltip) and the note they carry."""
+    extra = "".join(NOTES.get(c, "") for c in node["classes"])
+    return f"{node['role']}: {node['label']}{extra}", extra
+
+
+def _node_html(node: dict, record_href: Callable[[str], str]) -> str:
+    """One box: a link whose own words are its accessible name (the role in <small>, the label, any note;
+    a note the box does not show is hidden from sight only), with a title (the tooltip) only where the
+    box does not show all the words. Every link of the list is a box: no class says so again."""
+    href = node["href"] or record_href(node["key"])
+    full, extra = _label(node)
+    role_extra = esc(extra) if "anonymous" in extra else ""
+    hidden = f'<span class="prov-note">{esc(extra)}</span>' if extra and not role_extra else ""
+    title = f' title="{esc(full)}"' if hidden or len(node["label"]) > LABEL_CHARS else ""
+    classes = f' class="{" ".join(node["classes"])}"' if node["classes"] else ""
+    return f'<a href="{esc(href)}"{classes}{title}><small>{esc(node["role"])}{role_extra}</small> {esc(node["label"])}{hidden}</a>'
+
+
+def provenance_svg(model: Model, record: Claim | Source, *, record_href: Callable[[str], str], seed_href: Callable[[Source], str]) -> str:
+    """The provenance diagram of a claim or a source, as a <figure> whose boxes are an ordered list of links,
+    one item a layer, top to bottom: the list is its own text equivalent.
+
+    The boxes are HTML laid out by docs/stylesheets/drawings.css. A straight chain (one box a layer)
+    needs nothing more: its arrows are CSS too (`.prov-chain`). Where a layer has boxes side by side
+    (`.prov-graph`) the rows are centred as they always were and the curves joining them are a
+    small SVG of two paths behind the boxes, hidden from screen readers (the list says the order).
+    The search index leaves the boxes out: their words are the page's own (claimants, documents, links)."""
     layers = layers_for(model, record, seed_href)
     if not layers:
         return ""
+    label = 'aria-label="Where this comes from"'
+    if all(len(layer) == 1 for layer in layers):
+        items = "".join(f"<li>{_node_html(node, record_href)}</li>" for (node,) in layers)
+        return f'<figure class="drawing prov-drawing" data-pagefind-ignore="all"><ol class="prov-chain" {label}>{items}</ol></figure>'
     per_row = max(len(layer) for layer in layers)
     width = per_row * BOX_W + (per_row - 1) * GAP_X + 8
     height = len(layers) * BOX_H + (len(layers) - 1) * GAP_Y + 8
@@ -86,7 +121,7 @@ def provenance_svg(model: Model, record: Claim | Source, *, record_href: Callabl
         for node in layer:
             centres[node["key"]] = (x + BOX_W / 2, 4 + depth * (BOX_H + GAP_Y))
             x += BOX_W + GAP_X
-    edges, nodes = [], []
+    edges, arrows = [], []
     for layer in layers:
         for node in layer:
             cx, top = centres[node["key"]]
@@ -94,19 +129,14 @@ def provenance_svg(model: Model, record: Claim | Source, *, record_href: Callabl
                 px, ptop = centres[parent]
                 y0, y1 = ptop + BOX_H, top - 2
                 mid = (y0 + y1) / 2
-                edges.append(f'<path class="prov-edge" d="M{num(px)},{num(y0)} C{num(px)},{num(mid)} {num(cx)},{num(mid)} {num(cx)},{num(y1 - 6)}"/>')
-                edges.append(f'<polygon class="prov-arrow" points="{num(cx)},{num(y1)} {num(cx - 5)},{num(y1 - 8)} {num(cx + 5)},{num(y1 - 8)}"/>')
-            href = node["href"] or record_href(node["key"])
-            notes = {"prov-anonymous": " (anonymous)", "prov-no-copy": " (known only through the report below it)"}
-            extra = "".join(notes.get(c, "") for c in node["classes"])
-            label = f"{node['role']}: {node['label']}{extra}"
-            nodes.append(
-                f'<a href="{esc(href)}" class="prov-node {" ".join(node["classes"])}" aria-label="{esc(label)}"><title>{esc(label)}</title>'
-                f'<rect x="{num(cx - BOX_W / 2)}" y="{num(top)}" width="{BOX_W}" height="{BOX_H}" rx="6"/>'
-                f'<text class="prov-role" x="{num(cx - BOX_W / 2 + 10)}" y="{num(top + 16)}">{esc(node["role"])}{esc(extra[:12] if "anonymous" in extra else "")}</text>'
-                f'<text x="{num(cx - BOX_W / 2 + 10)}" y="{num(top + 34)}">{esc(clip(node["label"], 38))}</text></a>'
-            )
-    kind = "claim" if isinstance(record, Claim) else "document"
-    desc = f"How this {kind} reaches us, top to bottom: " + " → ".join(" / ".join(n["label"] for n in layer) for layer in layers) + "."
-    svg = svg_open(prefix, width, height, "Where this comes from", desc, "prov-svg") + "".join(edges) + "".join(nodes) + "</svg>"
-    return f'<figure class="drawing prov-drawing"><div class="drawing-scroll">{svg}</div></figure>'
+                if px == cx:  # straight down
+                    edges.append(f"M{num(px)},{num(y0)}V{num(y1 - 6)}")
+                else:
+                    edges.append(f"M{num(px)},{num(y0)}C{num(px)},{num(mid)} {num(cx)},{num(mid)} {num(cx)},{num(y1 - 6)}")
+                arrows.append(f"M{num(cx)},{num(y1)}l-5-8h10z")
+    lines = (
+        f'<svg class="prov-edges" viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}" aria-hidden="true">'
+        f'<path class="prov-edge" d="{"".join(edges)}"/><path class="prov-arrow" d="{"".join(dict.fromkeys(arrows))}"/></svg>'
+    )
+    rows = "".join("<li>" + "".join(_node_html(node, record_href) for node in layer) + "</li>" for layer in layers)
+    return f'<figure class="drawing prov-drawing" data-pagefind-ignore="all"><div class="drawing-scroll"><div class="prov-graph">{lines}<ol class="prov-layers" {label}>{rows}</ol></div></div></figure>'

@@ -36,6 +36,8 @@ def fade_defs(prefix: str, used: frozenset[str] | None = None) -> str:
     """Masks: fade towards the right, towards the left, and soft at both ends (approximate).
 
     ``used``: only these masks (a drawing on every page of a large site carries only what it uses).
+    Written short: a gradient runs left to right by default, a stop is opaque by default and its
+    colour (white) comes from drawings.css, a mask's rectangle starts at 0,0 by default.
     """
     grads: dict[str, list[tuple[float, float]]] = {
         "r": [(0, 1), (0.55, 1), (1, 0)],
@@ -45,13 +47,13 @@ def fade_defs(prefix: str, used: frozenset[str] | None = None) -> str:
     }
     if used is not None:
         grads = {name: stops for name, stops in grads.items() if name in used}
+    if not grads:
+        return ""
     parts = ["<defs>"]
     for name, stops in grads.items():
-        stop_html = "".join(f'<stop offset="{num(o)}" stop-color="white" stop-opacity="{num(a)}"/>' for o, a in stops)
-        parts.append(f'<linearGradient id="{prefix}-g-{name}" x1="0" x2="1" y1="0" y2="0">{stop_html}</linearGradient>')
-        parts.append(
-            f'<mask id="{prefix}-m-{name}" maskContentUnits="objectBoundingBox"><rect x="0" y="0" width="1" height="1" fill="url(#{prefix}-g-{name})"/></mask>'
-        )
+        stop_html = "".join("<stop" + (f' offset="{num(o)}"' if o else "") + (f' stop-opacity="{num(a)}"' if a != 1 else "") + "/>" for o, a in stops)
+        parts.append(f'<linearGradient id="{prefix}-g-{name}">{stop_html}</linearGradient>')
+        parts.append(f'<mask id="{prefix}-m-{name}" maskContentUnits="objectBoundingBox"><rect width="1" height="1" fill="url(#{prefix}-g-{name})"/></mask>')
     parts.append("</defs>")
     return "".join(parts)
 
@@ -62,9 +64,11 @@ def masks_used(prefix: str, body: str) -> frozenset[str]:
 
 
 def svg_open(prefix: str, width: float, height: float, title: str, desc: str, cls: str, *, attrs: str = "") -> str:
-    """The root element: a labelled group (its marks are links, which role="img" would hide)."""
+    """The root element: a labelled group (its marks are links, which role="img" would hide).
+
+    No xmlns: the HTML parser puts an inline <svg> in the SVG namespace by itself."""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="{esc(cls)}" viewBox="0 0 {num(width)} {num(height)}" '
+        f'<svg class="{esc(cls)}" viewBox="0 0 {num(width)} {num(height)}" '
         f'width="{num(width)}" height="{num(height)}" role="group" aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc"{attrs}>'
         f'<title id="{prefix}-title">{esc(title)}</title><desc id="{prefix}-desc">{esc(desc)}</desc>'
     )

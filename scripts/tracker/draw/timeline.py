@@ -169,9 +169,15 @@ def pack(items: Sequence[tuple[float, float, float]], max_rows: int) -> list[tup
 ROW, BAR, LANE_GAP, AXIS = 22, 14, 12, 34
 COMPACT_ROW, COMPACT_BAR = 9, 6  # the compact variant keeps one row per overlapping mark, thinner
 COMPACT_MAX_ROWS = 16  # beyond, the compact variant is a density band
+MONTH_NAME_MIN = 34  # px per month from which month names are written (docs/javascripts/drawings.js uses the same)
 
 
 def _mark_svg(prefix: str, scale: Scale, mark: Mark, y: float, labelled: bool, compact: bool = False) -> str:
+    """One mark: a link whose <title> is its accessible name and its tooltip (SVG-AAM: no aria-label needed).
+
+    Only the full timeline's marks carry an id: its list links back to them (``#tlm-…``). The zoom
+    and filter script finds a mark's entry from the link's fragment.
+    """
     bar = COMPACT_BAR if compact else BAR
     ext = extent(scale, mark.date)
     quals = qualifiers(mark.date)
@@ -196,50 +202,47 @@ def _mark_svg(prefix: str, scale: Scale, mark: Mark, y: float, labelled: bool, c
         )
         mask = f' mask="url(#{prefix}-m-{fade})"' if fade else ""
         shape = f'<rect x="{num(ext.x0)}" y="{num(y - bar / 2)}" width="{num(ext.x1 - ext.x0)}" height="{bar}" rx="2"{mask}/>'
-        if not fade and not compact:  # explicit bounds: the first and last possible day are ticks
-            shape += "".join(
-                f'<line class="tl-bound" x1="{num(x)}" x2="{num(x)}" y1="{num(y - bar / 2 - 2)}" y2="{num(y + bar / 2 + 2)}"/>' for x in (ext.x0, ext.x1)
-            )
+        if not fade and not compact:  # explicit bounds: the first and last possible day are ticks (one path)
+            top, tall = num(y - bar / 2 - 2), num(bar + 4)
+            shape += f'<path class="tl-bound" d="M{num(ext.x0)},{top}v{tall}M{num(ext.x1)},{top}v{tall}"/>'
         right = ext.x1
     text = clip(mark.label, 40)
     inside = not compact and not ext.point and ext.x1 - ext.x0 >= min(text_width(text, 11) + 10, INSIDE_MIN)
     if inside:  # a wide bar shows more of its label
         text = clip(mark.label, min(90, int((ext.x1 - ext.x0 - 10) / text_width("x", 11))))
     label_x = ext.x0 + 5 if inside else right + 4
-    anchor = ext.x0 if inside else right
-    label = (
-        f'<text class="tl-label" x="{num(label_x)}" y="{num(y)}" data-at="{num(anchor)}" dominant-baseline="central">{esc(text)}</text>'
-        if labelled or inside
-        else ""
-    )
-    return (
-        f'<a href="{esc(mark.href)}" id="{esc(mark_id(mark.entry_id))}" class="{" ".join(classes)}" data-entry="{esc(mark.entry_id)}" '
-        f'data-kind="{esc(mark.kind)}" data-actors="{esc(" ".join(mark.actors))}" data-tags="{esc(" ".join(mark.tags))}" '
-        f'aria-label="{esc(mark.label)}, {esc(words)}"><title>{esc(mark.label)} — {esc(words)}</title>{shape}{label}</a>'
-    )
+    label = f'<text class="tl-label" x="{num(label_x)}" y="{num(y)}">{esc(text)}</text>' if labelled or inside else ""
+    ident = "" if compact else f' id="{esc(mark_id(mark.entry_id))}"'
+    return f'<a href="{esc(mark.href)}"{ident} class="{" ".join(classes)}"><title>{esc(mark.label)} — {esc(words)}</title>{shape}{label}</a>'
+
+
+def _months(scale: Scale) -> Iterable[date]:
+    """The first day of every month from the domain's start to its end (both included)."""
+    day = scale.start
+    while day <= scale.end:
+        yield day
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
 
 
 def _axis(scale: Scale, y: float, top: float, bottom: float) -> str:
-    """Year ticks with labels above the line at ``y``, grid lines from ``top`` to ``bottom``; month ticks, their
-    names hidden while months are too narrow (the zoom script shows them)."""
-    parts = [f'<line class="tl-axis" x1="{num(scale.left)}" x2="{num(scale.right)}" y1="{num(y)}" y2="{num(y)}"/>']
+    """The axis line with a tick per month (one path), year grid lines from ``top`` to ``bottom`` (one path)
+    and the year labels above the line; month names only while months are wide enough to read them
+    (the zoom script redraws all of it, month names included, for the span it shows)."""
+    ticks, grid, labels = [f"M{num(scale.left)},{num(y)}H{num(scale.right)}"], [], []
     months = (scale.end.year - scale.start.year) * 12 + scale.end.month - scale.start.month
-    month_px = (scale.right - scale.left) / max(months, 1)
-    day = scale.start
-    while day <= scale.end:
+    named = (scale.right - scale.left) / max(months, 1) >= MONTH_NAME_MIN
+    label_y = num(y - 6)
+    for day in _months(scale):
         x = scale.x(day)
         if day.month == 1:
-            parts.append(f'<line class="tl-grid" x1="{num(x)}" x2="{num(x)}" y1="{num(y - 14)}" y2="{num(bottom)}"/>')
-            parts.append(f'<text class="tl-tick" x="{num(x + 3)}" y="{num(y - 6)}" data-at="{num(x)}">{day.year}</text>')
+            grid.append(f"M{num(x)},{num(y - 14)}V{num(bottom)}")
+            labels.append(f'<text class="tl-tick" x="{num(x + 3)}" y="{label_y}">{day.year}</text>')
         else:
-            parts.append(f'<line class="tl-tick-line" x1="{num(x)}" x2="{num(x)}" y1="{num(y - 4)}" y2="{num(y)}"/>')
-            if day < scale.end:
-                hidden = "" if month_px >= 34 else " tl-tick-hidden"
-                parts.append(
-                    f'<text class="tl-tick tl-tick-month{hidden}" x="{num(x + 2)}" y="{num(y - 6)}" data-at="{num(x)}">{MONTHS[day.month - 1][:3]}</text>'
-                )
-        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    return "".join(parts)
+            ticks.append(f"M{num(x)},{num(y - 4)}v4")
+            if named and day < scale.end:
+                labels.append(f'<text class="tl-tick tl-tick-month" x="{num(x + 2)}" y="{label_y}">{MONTHS[day.month - 1][:3]}</text>')
+    grid_path = f'<path class="tl-grid" d="{"".join(grid)}"/>' if grid else ""
+    return f'<g class="tl-axis-all"><path class="tl-axis" d="{"".join(ticks)}"/>{grid_path}{"".join(labels)}</g>'
 
 
 def timeline_svg(
@@ -285,7 +288,7 @@ def timeline_svg(
         if compact and rows > COMPACT_MAX_ROWS:  # too many overlapping entries to glance at: count them instead
             return density_svg(marks, prefix=prefix, width=width, month_href=month_href, compact=True)
         if not compact:
-            lanes_svg.append(f'<text class="tl-lane" x="4" y="{num(y + ROW / 2)}" dominant-baseline="central">{esc(lane)}</text>')
+            lanes_svg.append(f'<text class="tl-lane" x="4" y="{num(y + ROW / 2)}">{esc(lane)}</text>')
         row_h = COMPACT_ROW if compact else ROW
         for mark, span, (row, labelled) in zip(members, spans, placed, strict=True):
             # a label that would run past the right edge is dropped (the mark keeps its title)
@@ -293,7 +296,7 @@ def timeline_svg(
             marks_svg.append(_mark_svg(prefix, scale, mark, y + row * row_h + row_h / 2, ok, compact))
         y += rows * row_h + LANE_GAP
         if not compact:
-            lanes_svg.append(f'<line class="tl-lane-rule" x1="0" x2="{num(width)}" y1="{num(y - LANE_GAP / 2)}" y2="{num(y - LANE_GAP / 2)}"/>')
+            lanes_svg.append(f'<path class="tl-lane-rule" d="M0,{num(y - LANE_GAP / 2)}H{num(width)}"/>')
     height = y
     axis = _axis(scale, AXIS - 8, AXIS - 8, height)
     counts = {k: sum(1 for m in marks if m.kind == k) for k in ("event", "claim")}
@@ -302,8 +305,13 @@ def timeline_svg(
         f"{counts['event']} events and {counts['claim']} dated claims from {humanize_day(lo)} to {humanize_day(hi - timedelta(days=1))}, "
         "each drawn across the days its date allows. The list below gives the same entries as text."
     )
-    # the plot is clipped to its own area, so that marks moved by the zoom script never cover the lane names
-    clip_rect = f'<clipPath id="{prefix}-clip"><rect x="{num(left - 8)}" y="0" width="{num(width - left + 8)}" height="{num(height)}"/></clipPath>'
+    # the plot is clipped to its own area, so that marks moved by the zoom script never cover the lane names;
+    # the compact drawing has no lane names: its own box clips it (drawings.css), no clip path needed
+    clip_x = f' x="{num(left - 8)}"' if left > 8 else ""
+    clip_rect = "" if compact else f'<clipPath id="{prefix}-clip"><rect{clip_x} width="{num(width - left + 8)}" height="{num(height)}"/></clipPath>'
+    clip_attr = "" if compact else f' clip-path="url(#{prefix}-clip)"'
+    defs = fade_defs(prefix, masks_used(prefix, "".join(marks_svg)))
+    defs = defs.replace("</defs>", clip_rect + "</defs>") if defs else f"<defs>{clip_rect}</defs>" if clip_rect else ""
     svg = (
         svg_open(
             prefix,
@@ -316,15 +324,15 @@ def timeline_svg(
             attrs=f' data-start="{lo.isoformat()}" data-end="{hi.isoformat()}" data-left="{num(scale.left)}" data-right="{num(scale.right)}"'
             f' data-row-height="{COMPACT_ROW if compact else ROW}"',
         )
-        + fade_defs(prefix, masks_used(prefix, "".join(marks_svg))).replace("</defs>", clip_rect + "</defs>")
+        + defs
         + "".join(lanes_svg)
-        + f'<g class="tl-plot" clip-path="url(#{prefix}-clip)">{axis}{"".join(marks_svg)}</g></svg>'
+        + f'<g class="tl-plot"{clip_attr}>{axis}{"".join(marks_svg)}</g></svg>'
     )
     # the zoom control (JavaScript) joins this line, whose height is fixed: nothing below it moves
     toolbar = (
         "" if compact else f'<p class="tl-toolbar"><span class="tl-toolbar-text">{len(marks):,} entries, drawn across the days their dates allow.</span></p>'
     )
-    return f'<figure class="drawing tl-drawing" data-tl-prefix="{esc(prefix)}">{toolbar}<div class="drawing-scroll">{svg}</div>{legend_html() if legend is None else legend}</figure>'
+    return f'<figure class="drawing tl-drawing">{toolbar}<div class="drawing-scroll">{svg}</div>{legend_html() if legend is None else legend}</figure>'
 
 
 def humanize_day(day: date) -> str:
@@ -397,14 +405,17 @@ def density_svg(marks: Sequence[Mark], *, prefix: str, width: float, month_href:
         label = f"{MONTHS[month - 1]} {year}: {exact + spread:.0f} entries" + (
             f" (about {spread:.0f} of them with inexact dates spread over several months)" if spread >= 0.5 else ""
         )
-        cols = (
-            f'<rect class="tl-density-exact" x="{num(x0)}" y="{num(base - h_exact)}" width="{num(max(x1 - x0 - 0.5, 0.5))}" height="{num(h_exact)}"/>'
-            f'<rect class="tl-density-spread" x="{num(x0)}" y="{num(base - h_exact - h_spread)}" width="{num(max(x1 - x0 - 0.5, 0.5))}" height="{num(h_spread)}"/>'
+        col_w = num(max(x1 - x0 - 0.5, 0.5))
+        cols = "".join(  # an empty part of a column is not drawn
+            f'<rect class="{cls}" x="{num(x0)}" y="{num(y)}" width="{col_w}" height="{num(h)}"/>'
+            for cls, y, h in (("tl-density-exact", base - h_exact, h_exact), ("tl-density-spread", base - h_exact - h_spread, h_spread))
+            if round(h, 1) > 0
         )
         href = month_href(year, month)
         hit = f'<rect class="tl-hit" x="{num(x0)}" y="{top}" width="{num(max(x1 - x0, 0.5))}" height="{band}"/>'
+        # the <title> names the link and is its tooltip (SVG-AAM)
         if href:
-            parts.append(f'<a href="{esc(href)}" class="tl-density" aria-label="{esc(label)}"><title>{esc(label)}</title>{hit}{cols}</a>')
+            parts.append(f'<a href="{esc(href)}" class="tl-density"><title>{esc(label)}</title>{hit}{cols}</a>')
         else:
             parts.append(f'<g class="tl-density"><title>{esc(label)}</title>{hit}{cols}</g>')
     height = top + band + 4
