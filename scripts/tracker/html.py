@@ -42,17 +42,22 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'‘“(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)*\b[A-Z]$|\b(?:Mr|Mrs|Ms|Dr|St|No|vs|etc|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr)$")
 
 
+def sentence_end(text: str) -> int | None:
+    """Where the first sentence of a text ends (just after its full stop), or None when it is one sentence."""
+    for match in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text[: match.start()]):
+            return match.end()
+    return None
+
+
 def first_sentence(text: str, limit: int = 200) -> str:
     """The first sentence (or the first ``limit`` characters) of a text, on one line.
 
     A full stop after an initial or a common abbreviation ("U.S.", "Mr.") does not end a sentence.
     """
     flat = " ".join(text.split())
-    sentence = flat
-    for match in _SENTENCE_END.finditer(flat):
-        if not _ABBREVIATION.search(flat[: match.start()]):
-            sentence = flat[: match.end()]
-            break
+    end = sentence_end(flat)
+    sentence = flat if end is None else flat[:end]
     if len(sentence) > limit:
         # Cut at a word boundary ("missile stockp…" read as a typo); a single word longer than the limit is cut.
         cut = sentence[: limit - 1]
