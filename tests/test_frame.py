@@ -83,6 +83,15 @@ def test_the_frame_carries_no_empty_piece_of_the_theme(site: Path) -> None:
         assert 'data-md-component="announce"' not in page and 'data-md-component="dialog"' not in page, path
 
 
+def test_the_theme_is_credited_once_on_the_about_page_not_in_every_footer(site: Path) -> None:
+    """"Made with Material for MkDocs" is on the About page (with MkDocs and Pagefind), not in every page's footer."""
+    credit = 'href="https://squidfunk.github.io/mkdocs-material/"'
+    assert credit in (site / "about" / "index.html").read_text("utf-8")
+    for path in sorted(site.rglob("*.html")):
+        footer = path.read_text("utf-8").partition('<footer class="md-footer">')[2]
+        assert credit not in footer and "Made with" not in footer, path
+
+
 def test_pages_link_material_stylesheets_as_one_file(site: Path) -> None:
     page = (site / CLAIM).read_text("utf-8")
     [theme] = re.findall(r'href="\.\./\.\./(assets/stylesheets/[^"]+)"', page)

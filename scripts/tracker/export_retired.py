@@ -43,7 +43,7 @@ def replaced_note(site_url: str, v2_path: str) -> dict:
     return {
         "$schema": schema_url("moved"),
         "schema_version": SCHEMA_VERSION,
-        "message": f"API v1 was replaced by API v2: this document is now at {moved_to}. The Downloads page says what changed.",
+        "message": "API v1 was replaced by API v2: this document is now at the address in moved_to. The Downloads page says what changed.",
         "moved_to": moved_to,
         "downloads_page": absolute(site_url, DOWNLOADS),
     }

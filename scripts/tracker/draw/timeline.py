@@ -302,7 +302,7 @@ def timeline_svg(
     counts = {k: sum(1 for m in marks if m.kind == k) for k in ("event", "claim")}
     title = "The timeline, drawn" if not compact else "Timeline at a glance"
     desc = (
-        f"{counts['event']} events and {counts['claim']} dated claims from {humanize_day(lo)} to {humanize_day(hi - timedelta(days=1))}, "
+        f"{counts['event']} {'event' if counts['event'] == 1 else 'events'} and {counts['claim']} dated {'claim' if counts['claim'] == 1 else 'claims'} from {humanize_day(lo)} to {humanize_day(hi - timedelta(days=1))}, "
         "each drawn across the days its date allows. The list below gives the same entries as text."
     )
     # the plot is clipped to its own area, so that marks moved by the zoom script never cover the lane names;

@@ -73,7 +73,10 @@ def about_page(model: Model) -> Page:
             html_block(
                 f'<p>The tracker is curated by its contributors, in the open: the data is a set of small files in a <a href="{esc(REPOSITORY)}">public repository</a>, '
                 "and every change, by anyone, arrives as a pull request, which the build checks before it can be published. "
-                "The history of every record (who changed what, and when) is the repository's history.</p>"
+                "The history of every record (who changed what, and when) is the repository's history. "
+                'The site is made from those files with <a href="https://www.mkdocs.org/">MkDocs</a> and '
+                '<a href="https://squidfunk.github.io/mkdocs-material/">Material for MkDocs</a>, and searched with '
+                '<a href="https://pagefind.app/">Pagefind</a>.</p>'
             ),
             md_heading(2, "How records are made {#how}"),
             html_block(

@@ -80,7 +80,7 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
     story = story or Story()
     total_events = len(model.events)
     total_claims = sum(1 for chunk in chunks for e in chunk if e.kind == "claim")
-    counts = f"{total_events:,} events and {total_claims:,} dated claims"
+    counts = f"{total_events:,} {'event' if total_events == 1 else 'events'} and {total_claims:,} dated {'claim' if total_claims == 1 else 'claims'}"
     pages = []
     for number, entries in enumerate(chunks, start=1):
         here = timeline_page_path(number)
