@@ -84,7 +84,7 @@ def test_the_frame_carries_no_empty_piece_of_the_theme(site: Path) -> None:
 
 
 def test_the_theme_is_credited_once_on_the_about_page_not_in_every_footer(site: Path) -> None:
-    """"Made with Material for MkDocs" is on the About page (with MkDocs and Pagefind), not in every page's footer."""
+    """The line "Made with Material for MkDocs" is on the About page (with MkDocs and Pagefind), not in every page's footer."""
     credit = 'href="https://squidfunk.github.io/mkdocs-material/"'
     assert credit in (site / "about" / "index.html").read_text("utf-8")
     for path in sorted(site.rglob("*.html")):
