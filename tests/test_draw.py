@@ -179,7 +179,7 @@ def test_golden_figures(seed_model):
 
 
 def test_golden_provenance(seed_model):
-    svg = provenance.provenance_svg(
+    svg = provenance.provenance_figure(
         seed_model, seed_model.claims["source-one-take-it-or-leave-it"], record_href=lambda r: f"../{r}/", seed_href=lambda s: "../../seeds/"
     )
     assert "prov-anonymous" in svg
@@ -188,7 +188,7 @@ def test_golden_provenance(seed_model):
 
 def test_provenance_chain_is_a_list_of_links(seed_model):
     """One box a layer: an ordered list whose links carry every word the drawing gave, in the reading order."""
-    html = provenance.provenance_svg(
+    html = provenance.provenance_figure(
         seed_model, seed_model.claims["source-one-take-it-or-leave-it"], record_href=lambda r: f"../{r}/", seed_href=lambda s: "../../seeds/"
     )
     assert "<svg" not in html and '<ol class="prov-chain" aria-label="Where this comes from">' in html
@@ -203,7 +203,7 @@ def test_provenance_chain_is_a_list_of_links(seed_model):
 def test_golden_provenance_branching(seed_model):
     """Two people at the top: boxes side by side, each a link named by its own words, over the curves
     joining them (one SVG of two paths, hidden from screen readers: the list gives the order)."""
-    html = provenance.provenance_svg(
+    html = provenance.provenance_figure(
         seed_model, seed_model.sources["araghchi-cnn-interview"], record_href=lambda r: f"../{r}/", seed_href=lambda s: "../../seeds/"
     )
     assert '<ol class="prov-layers" aria-label="Where this comes from">' in html and html.count("<li>") == 4  # a layer an item
@@ -281,7 +281,7 @@ def test_every_drawing_survives_the_extended_allowlist(seed_model):
     drawings = [
         timeline.timeline_svg(timeline.marks_from_entries(pages.timeline.timeline_entries(seed_model)), threshold=5, month_href=lambda y, m: f"../{y}/{m}/"),
         figures.figures_svg(seed_model, "iran-protest-deaths", record_href=lambda c: f"../{c}/"),
-        provenance.provenance_svg(seed_model, source, record_href=lambda r: f"../{r}/", seed_href=lambda s: "../seed/"),
+        provenance.provenance_figure(seed_model, source, record_href=lambda r: f"../{r}/", seed_href=lambda s: "../seed/"),
         source_reader.reader_html(seed_model, source, (REPO / source.seed).read_text("utf-8"), lambda r: f"../{r}/", lambda r: r),
     ]
     attrs = {k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()}

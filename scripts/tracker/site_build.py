@@ -279,12 +279,18 @@ def post_page(state: BuildState, output: str, page: MkDocsPage, config: MkDocsCo
     if generated is not None and generated.record is not None:
         script = state.head.get(generated.path) or json_ld_script(state, config, generated)
         output = output.replace("</head>", script + "</head>", 1)
-    return csp.add_policy(theme_frame.trim(minify.minify(output)), live_preview=SESSION.serving)
+    return finished(output)
 
 
 def post_template(output: str, template_name: str) -> str:
     """The 404 page gets the policy too (sitemap.xml is not HTML)."""
-    return csp.add_policy(theme_frame.trim(minify.minify(output)), live_preview=SESSION.serving) if template_name.endswith(".html") else output
+    return finished(output) if template_name.endswith(".html") else output
+
+
+def finished(page_html: str) -> str:
+    """A rendered page as published: squeezed, without the theme's unused pieces, then its policy
+    (computed last, on the page as it will be served)."""
+    return csp.add_policy(theme_frame.trim(minify.minify(page_html)), live_preview=SESSION.serving)
 
 
 def json_ld_script(state: BuildState, config: MkDocsConfig, page: Page) -> str:

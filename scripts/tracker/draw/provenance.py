@@ -95,7 +95,7 @@ def _node_html(node: dict, record_href: Callable[[str], str]) -> str:
     return f'<a href="{esc(href)}"{classes}{title}><small>{esc(node["role"])}{role_extra}</small> {esc(node["label"])}{hidden}</a>'
 
 
-def provenance_svg(model: Model, record: Claim | Source, *, record_href: Callable[[str], str], seed_href: Callable[[Source], str]) -> str:
+def provenance_figure(model: Model, record: Claim | Source, *, record_href: Callable[[str], str], seed_href: Callable[[Source], str]) -> str:
     """The provenance diagram of a claim or a source, as a <figure> whose boxes are an ordered list of links,
     one item a layer, top to bottom: the list is its own text equivalent.
 

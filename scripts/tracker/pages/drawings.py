@@ -101,4 +101,4 @@ def compact_timeline(links: Links, actor: Actor | None = None) -> str:
 
 def provenance_drawing(links: Links, record: Claim | Source) -> str:
     """Who said it, where, through which reports, and where to read it: every box a link."""
-    return provenance.provenance_svg(links.model, record, record_href=links.record, seed_href=lambda s: reader_href(links, s))
+    return provenance.provenance_figure(links.model, record, record_href=links.record, seed_href=lambda s: reader_href(links, s))
