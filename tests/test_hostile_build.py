@@ -168,6 +168,53 @@ def test_an_interrupted_build_keeps_the_previous_site(previous_site, tmp_path: P
     assert not (tmp_path / ".site.building").exists() and not (tmp_path / ".site.old").exists()
 
 
+def _alive(pid: int) -> bool:
+    """Whether that process still runs (a zombie, dead but not yet reaped, counts as ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.parametrize(
+    ("sig", "whole_group"),
+    [
+        pytest.param(signal.SIGINT, True, id="Ctrl-C: SIGINT to the process group"),
+        pytest.param(signal.SIGTERM, False, id="kill: SIGTERM to build.py only"),
+        pytest.param(signal.SIGKILL, True, id="CI cancellation: SIGKILL to the process group"),
+        pytest.param(signal.SIGKILL, False, id="SIGKILL to build.py only"),
+    ],
+)
+def test_an_interrupted_build_leaves_no_process_behind(previous_site, tmp_path: Path, sig: signal.Signals, whole_group: bool):
+    """Interrupted while the search index is made: the indexer ends too, so it cannot write into the next build."""
+    site, before = previous_site
+    pid_file = tmp_path / "indexer.pid"
+    process = _start_build(MINI, site, **injected(TRACKER_FAULT_SLOW_SEARCH=str(pid_file)))
+    try:
+        deadline = time.monotonic() + 60
+        while not (pid_file.is_file() and pid_file.read_text().strip()):
+            assert process.poll() is None, "the build ended before it made the search index"
+            assert time.monotonic() < deadline, "the search index was never started"
+            time.sleep(0.01)
+        indexer = int(pid_file.read_text())
+        (os.killpg if whole_group else os.kill)(process.pid, sig)
+        process.communicate(timeout=60)
+        assert process.returncode != 0
+        deadline = time.monotonic() + 5
+        while _alive(indexer) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not _alive(indexer), "the search indexer kept running after the build was interrupted"
+    finally:
+        _end_group(process)
+        with contextlib.suppress(ValueError, OSError):
+            os.kill(int(pid_file.read_text()), signal.SIGKILL)
+    assert snapshot(site) == before
+    result = build_site(MINI, site)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / ".site.building").exists() and not (tmp_path / ".site.old").exists()
+
+
 def test_ctrl_c_ends_the_build_quietly(previous_site, tmp_path: Path):
     """Ctrl-C: exit status 130 and no traceback, as validate.py does."""
     site, _ = previous_site

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
+
+from tracker import lifetime
 
 
 class HelperGone(Exception):
@@ -23,7 +26,8 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _run(work: Callable[[Connection], None], connection: Connection, parents_end: Connection) -> None:
+def _run(work: Callable[[Connection], None], connection: Connection, parents_end: Connection, ending: Callable[[], None]) -> None:
+    ending()  # killed with the parent, as it may be writing into the staging folder
     # fork copied the parent's end of the pipe into this child too: closed here, so that when the
     # parent dies (killed, or Ctrl-C) the child's next read ends instead of waiting forever
     parents_end.close()
@@ -43,7 +47,9 @@ class Helper:
     def __init__(self, work: Callable[[Connection], None], name: str):
         self.name = name
         parent_end, child_end = multiprocessing.Pipe(duplex=True)
-        self.process = multiprocessing.get_context("fork").Process(target=_run, args=(work, child_end, parent_end), daemon=True, name=name)
+        self.process = multiprocessing.get_context("fork").Process(
+            target=_run, args=(work, child_end, parent_end, lifetime.end_with(os.getpid())), daemon=True, name=name
+        )
         self.process.start()
         child_end.close()
         self.connection = parent_end

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,6 +27,8 @@ from typing import Any
 
 import cbor2
 from pagefind_bin import get_executable
+
+from tracker import lifetime
 
 INDEX_DIR = "pagefind"  # beside the pages; the search script loads pagefind/pagefind.js from here
 # Material's own search (a lunr index built in the browser, and its worker) is not shipped.
@@ -57,7 +60,8 @@ def build_index(site_dir: Path) -> str | None:
     for relative in THEME_SEARCH_FILES:
         shutil.rmtree(site_dir / relative, ignore_errors=True)
     try:
-        completed = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
+        # ends with this process: killed MkDocs must not leave it writing into the next build
+        completed = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False, preexec_fn=lifetime.end_with(os.getpid()))
     except OSError as error:
         return f"the search index could not be built: {error}"
     if completed.returncode != 0:

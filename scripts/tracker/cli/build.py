@@ -11,11 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import NoReturn
 
+from tracker import lifetime
 from tracker.cli import exit_with
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -42,6 +45,21 @@ def recover(site_dir: Path, staging: Path, retired: Path) -> None:
             retired.rename(site_dir)
 
 
+def run_mkdocs(command: list[str], env: dict[str, str]) -> int:
+    """Run MkDocs in its own session, ending with this script; interrupted, end it and all it started.
+
+    Its own session: Ctrl-C reaches only this script, which stops the build quietly instead of
+    MkDocs printing a traceback. Then its whole process group is killed (Pagefind and the forked
+    helpers too), so that nothing keeps writing into the staging folder after it is deleted.
+    """
+    process = subprocess.Popen(command, env=env, start_new_session=True, preexec_fn=lifetime.end_with(os.getpid()))
+    try:
+        return process.wait()
+    except BaseException:
+        lifetime.kill_group(process)
+        raise
+
+
 def build(data: Path, site_dir: Path, config: Path = REPO_ROOT / "mkdocs.yml") -> int:
     site_dir = Path(os.path.abspath(site_dir))
     staging = site_dir.with_name(f".{site_dir.name}.building")
@@ -51,14 +69,12 @@ def build(data: Path, site_dir: Path, config: Path = REPO_ROOT / "mkdocs.yml") -
     env = {**os.environ, "TRACKER_DATA": os.path.abspath(data), "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)]
     try:
-        # Its own session: Ctrl-C reaches only this script, which stops the build quietly
-        # (subprocess.run kills the child) instead of MkDocs printing a traceback.
-        completed = subprocess.run(command, env=env, check=False, start_new_session=True)
-    except KeyboardInterrupt:
+        returncode = run_mkdocs(command, env)
+    except BaseException:  # Ctrl-C, or SIGTERM (see console): MkDocs and its children are gone
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build interrupted; {site_dir} was left as it was", file=sys.stderr)
         raise
-    if completed.returncode != 0:
+    if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed; {site_dir} was left as it was", file=sys.stderr)
         return 1
@@ -77,8 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     return build(args.data, args.site_dir)
 
 
+def _terminated(signum: int, frame: FrameType | None) -> NoReturn:
+    raise SystemExit(128 + signum)
+
+
 def console() -> NoReturn:
-    """The `tracker-build` command."""
+    """The `tracker-build` command. SIGTERM ends it as Ctrl-C does: MkDocs stopped, the staging folder deleted."""
+    signal.signal(signal.SIGTERM, _terminated)
     exit_with(main)
 
 

@@ -16,6 +16,9 @@ TRACKER_FAULT_SKIP_PAGE=<docs path, such as events/statement.md>
 TRACKER_FAULT_KILL_AFTER_RENAME=<absolute path>
     The process kills itself (SIGKILL) right after renaming that path: a build interrupted
     in the middle of swapping the new site into place.
+TRACKER_FAULT_SLOW_SEARCH=<pid file>
+    The search indexer is a stand-in that writes its process id to that file and then waits a
+    minute: a build that is interrupted while its search index is being made.
 """
 
 from __future__ import annotations
@@ -147,6 +150,20 @@ def _kill_after_rename(target: str) -> None:
     os.rename = os_rename
 
 
+def _slow_search(pid_file: str) -> None:
+    import subprocess
+
+    original_run = subprocess.run
+
+    def run(command, *args, **kwargs):
+        if isinstance(command, list) and command and os.path.basename(str(command[0])).startswith("pagefind"):
+            # exec keeps the process id (and what the build asked of the process, such as ending with its parent)
+            command = ["sh", "-c", 'echo $$ > "$0"; exec sleep 60', pid_file]
+        return original_run(command, *args, **kwargs)
+
+    subprocess.run = run
+
+
 if os.environ.get("TRACKER_NET_GUARD"):
     _net_guard(os.environ["TRACKER_NET_GUARD"])
 if os.environ.get("TRACKER_FAKE_CLOCK_SHIFT"):
@@ -155,3 +172,5 @@ if os.environ.get("TRACKER_FAULT_SKIP_PAGE"):
     _skip_page(os.environ["TRACKER_FAULT_SKIP_PAGE"])
 if os.environ.get("TRACKER_FAULT_KILL_AFTER_RENAME"):
     _kill_after_rename(os.environ["TRACKER_FAULT_KILL_AFTER_RENAME"])
+if os.environ.get("TRACKER_FAULT_SLOW_SEARCH"):
+    _slow_search(os.environ["TRACKER_FAULT_SLOW_SEARCH"])
