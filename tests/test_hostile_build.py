@@ -137,14 +137,16 @@ def _wait_until_mid_build(process: subprocess.Popen, staging: Path, timeout: flo
     pytest.fail("no page was written in time")
 
 
-@pytest.mark.parametrize(
-    ("sig", "whole_group"),
-    [
-        pytest.param(signal.SIGINT, True, id="Ctrl-C: SIGINT to the process group"),
-        pytest.param(signal.SIGTERM, False, id="kill: SIGTERM to build.py only"),
-        pytest.param(signal.SIGKILL, True, id="CI cancellation: SIGKILL to the process group"),
-    ],
-)
+# How a build gets interrupted: by a terminal, by `kill`, by a CI runner cancelling the job, by the OOM killer.
+INTERRUPTIONS = [
+    pytest.param(signal.SIGINT, True, id="Ctrl-C: SIGINT to the process group"),
+    pytest.param(signal.SIGTERM, False, id="kill: SIGTERM to build.py only"),
+    pytest.param(signal.SIGKILL, True, id="CI cancellation: SIGKILL to the process group"),
+    pytest.param(signal.SIGKILL, False, id="SIGKILL to build.py only"),
+]
+
+
+@pytest.mark.parametrize(("sig", "whole_group"), INTERRUPTIONS)
 def test_an_interrupted_build_keeps_the_previous_site(previous_site, tmp_path: Path, sig: signal.Signals, whole_group: bool):
     """Interrupted while MkDocs is writing pages: the site is untouched, and the next build recovers."""
     site, before = previous_site
@@ -177,15 +179,7 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-@pytest.mark.parametrize(
-    ("sig", "whole_group"),
-    [
-        pytest.param(signal.SIGINT, True, id="Ctrl-C: SIGINT to the process group"),
-        pytest.param(signal.SIGTERM, False, id="kill: SIGTERM to build.py only"),
-        pytest.param(signal.SIGKILL, True, id="CI cancellation: SIGKILL to the process group"),
-        pytest.param(signal.SIGKILL, False, id="SIGKILL to build.py only"),
-    ],
-)
+@pytest.mark.parametrize(("sig", "whole_group"), INTERRUPTIONS)
 def test_an_interrupted_build_leaves_no_process_behind(previous_site, tmp_path: Path, sig: signal.Signals, whole_group: bool):
     """Interrupted while the search index is made: the indexer ends too, so it cannot write into the next build."""
     site, before = previous_site
