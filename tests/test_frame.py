@@ -83,6 +83,23 @@ def test_the_frame_carries_no_empty_piece_of_the_theme(site: Path) -> None:
         assert 'data-md-component="announce"' not in page and 'data-md-component="dialog"' not in page, path
 
 
+def test_skip_to_content_leads_to_the_title_of_every_page(site: Path) -> None:
+    """The skip link leads to the page's title, not past it and the evidence to the first section."""
+    wrong = []
+    for path in sorted(site.rglob("*.html")):
+        page = path.read_text("utf-8")
+        title = re.search(r'<h1\b[^>]*?\sid="([^"]+)"', page)
+        if title is None:
+            continue
+        targets = re.findall(r'<a href="([^"]*)" class="md-skip">', page)
+        if targets != [f"#{title.group(1)}"]:
+            wrong.append(f"{path.relative_to(site)}: {targets} (title #{title.group(1)})")
+    assert not wrong, "\n".join(wrong)
+    # the pages where base.html got it wrong are among those checked
+    assert 'href="#title" class="md-skip"' in (site / "index.html").read_text("utf-8")
+    assert 'href="#title" class="md-skip"' in (site / "claims" / "index.html").read_text("utf-8")
+
+
 def test_the_theme_is_credited_once_on_the_about_page_not_in_every_footer(site: Path) -> None:
     """The line "Made with Material for MkDocs" is on the About page (with MkDocs and Pagefind), not in every page's footer."""
     credit = 'href="https://squidfunk.github.io/mkdocs-material/"'
