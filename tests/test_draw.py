@@ -179,11 +179,11 @@ def test_golden_figures(seed_model):
 
 
 def test_golden_provenance(seed_model):
-    svg = provenance.provenance_figure(
+    html = provenance.provenance_figure(
         seed_model, seed_model.claims["source-one-take-it-or-leave-it"], record_href=lambda r: f"../{r}/", seed_href=lambda s: "../../seeds/"
     )
-    assert "prov-anonymous" in svg
-    check_golden("provenance-source-one-take-it-or-leave-it.svg.html", svg + "\n")
+    assert "prov-anonymous" in html
+    check_golden("provenance-source-one-take-it-or-leave-it.html", html + "\n")
 
 
 def test_provenance_chain_is_a_list_of_links(seed_model):

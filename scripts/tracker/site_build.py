@@ -288,9 +288,10 @@ def post_template(output: str, template_name: str) -> str:
 
 
 def finished(page_html: str) -> str:
-    """A rendered page as published: squeezed, without the theme's unused pieces, then its policy
-    (computed last, on the page as it will be served)."""
-    return csp.add_policy(theme_frame.trim(minify.minify(page_html)), live_preview=SESSION.serving)
+    """A rendered page as published: squeezed, without the theme's unused pieces, its skip link leading
+    to its title, then its policy (computed last, on the page as it will be served)."""
+    framed = theme_frame.skip_to_title(theme_frame.trim(minify.minify(page_html)))
+    return csp.add_policy(framed, live_preview=SESSION.serving)
 
 
 def json_ld_script(state: BuildState, config: MkDocsConfig, page: Page) -> str:

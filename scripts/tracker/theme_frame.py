@@ -32,10 +32,10 @@ TITLE_ID = re.compile(r'<h1\b[^>]*?\sid="([^"]+)"')
 
 
 def trim(page: str) -> str:
-    """The page without the theme's unused pieces (each appears once, or not at all), its skip link leading to its title."""
+    """The page without the theme's unused pieces (each appears once, or not at all)."""
     for piece in UNUSED:
         page = page.replace(piece, "", 1)
-    return skip_to_title(page)
+    return page
 
 
 def skip_to_title(page: str) -> str:
