@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI, REPO
-from tracker import pages, story
-from tracker.model import Model, build
-from tracker.pages import lists, timeline
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.model import story
+from tracker.model.records import Model, build
+from tracker.render import pages
+from tracker.render.pages import lists, timeline
 
 GOLDEN = REPO / "tests" / "golden" / "pages"
 SITE_NAME = "Mini tracker"
