@@ -27,23 +27,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from tracker.render.pages import downloads
-from tracker.site import csp, forked, minify, search_index, assets as site_assets, theme_frame
-from tracker.exports import outputs as exports, jsonld_history
+from tracker.check.validate import validate
 from tracker.core import licences
-from tracker.trust import gather as trust
-from tracker.model import records as model_mod
-from tracker.render import pages as site_pages
-from tracker.model import story as story_mod
-from tracker.site.helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
+from tracker.core.html import json_for_script, sanitize
+from tracker.exports import jsonld_history
+from tracker.exports import outputs as exports
 from tracker.exports.claimreview import status_titles
 from tracker.load.dataset import Problem
-from tracker.core.html import json_for_script, sanitize
-from tracker.render.memo import RenderMemo
-from tracker.model.records import Model, Record
-from tracker.render.pages.base import Page, join_blocks, split_blocks
 from tracker.load.report import text_report
-from tracker.check.validate import validate
+from tracker.model import records as model_mod
+from tracker.model import story as story_mod
+from tracker.model.records import Model, Record
+from tracker.render import pages as site_pages
+from tracker.render.memo import RenderMemo
+from tracker.render.pages import downloads
+from tracker.render.pages.base import Page, join_blocks, split_blocks
+from tracker.site import assets as site_assets
+from tracker.site import csp, forked, minify, search_index, theme_frame
+from tracker.site.helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
+from tracker.trust import gather as trust
 
 
 @dataclass

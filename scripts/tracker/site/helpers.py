@@ -15,13 +15,13 @@ import hashlib
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from tracker.exports import conservation
-from tracker.render.pages import downloads
-from tracker.exports import outputs as exports
-from tracker.site import forked
 from tracker.core.html import sanitize
+from tracker.exports import conservation
+from tracker.exports import outputs as exports
 from tracker.model.records import Model
+from tracker.render.pages import downloads
 from tracker.render.pages.base import Page, split_blocks
+from tracker.site import forked
 
 
 def write_and_check_outputs(model: Model, site: Path, outputs: dict[str, bytes]) -> list[str]:
