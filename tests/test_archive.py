@@ -13,7 +13,7 @@ import pytest
 
 from conftest import REPO
 from tracker.cli import archive
-from tracker.loader import load_file
+from tracker.load.loader import load_file
 
 ARTICLE = (
     "<p>Talks between Iran and the United States stalled on Tuesday after the two sides failed to agree on a venue, two officials said.</p>"

@@ -16,8 +16,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from tracker.docs_text import FIELD_ORDER_KINDS, field_reference
-from tracker.schemas import schema_documents
+from tracker.check.docs_text import FIELD_ORDER_KINDS, field_reference
+from tracker.load.schema_files import schema_documents
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from tracker import yaml_emit
 from tracker.cli import fmt
-from tracker.loader import FORBIDDEN_CHARACTERS, LoadFailed, load_file, load_text
+from tracker.load import yaml_emit
+from tracker.load.loader import FORBIDDEN_CHARACTERS, LoadFailed, load_file, load_text
 
 DATA_FILES = sorted((REPO / "data").glob("*/*.yaml"))
 FMT = [sys.executable, str(REPO / "scripts" / "fmt.py")]

@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI, REPO
-from tracker import pages, story
-from tracker.model import Model, build
-from tracker.pages import lists, timeline
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.model import story
+from tracker.model.records import Model, build
+from tracker.render import pages
+from tracker.render.pages import lists, timeline
+from tracker.site.build import MADE_WITH
 
 GOLDEN = REPO / "tests" / "golden" / "pages"
 SITE_NAME = "Mini tracker"
@@ -35,7 +37,7 @@ def model() -> Model:
 
 def family_pages(model: Model) -> dict[str, list[pages.Page]]:
     chunks = timeline.timeline_chunks(model)
-    state = pages.Build(model, SITE_NAME, None, chunks, timeline.timeline_locations(chunks), story.from_dataset(validate(MINI).dataset))
+    state = pages.Build(model, SITE_NAME, None, chunks, timeline.timeline_locations(chunks), story.from_dataset(validate(MINI).dataset), MADE_WITH)
     return {family.name: family.pages(state) for family in pages.FAMILIES}
 
 
@@ -77,7 +79,9 @@ def test_overflow_lists_match_their_golden_file(model: Model, monkeypatch: pytes
 
 def test_the_families_are_all_pages_and_every_golden_file_has_a_family(model: Model) -> None:
     by_family = family_pages(model)
-    assert [(p.path, p.markdown) for ps in by_family.values() for p in ps] == [(p.path, p.markdown) for p in pages.all_pages(model, SITE_NAME)]
+    assert [(p.path, p.markdown) for ps in by_family.values() for p in ps] == [
+        (p.path, p.markdown) for p in pages.all_pages(model, SITE_NAME, story=story.from_dataset(validate(MINI).dataset), made_with=MADE_WITH)
+    ]
     expected = {golden_path(f.name).name for f in pages.FAMILIES}
     stale = sorted(p.name for p in GOLDEN.glob("*.md") if p.name not in expected)
     if UPDATE:

@@ -1,4 +1,4 @@
-"""`mkdocs build` hands work to forked helpers (tracker/build_helpers.py over tracker/forked.py): the open-data writer and the sanitizer.
+"""`mkdocs build` hands work to forked helpers (tracker.site.helpers over tracker.site.forked): the open-data writer and the sanitizer.
 
 Each case builds the mini data set in a fresh process with one helper made to misbehave. A
 sanitizer that dies or answers for other blocks must not change one byte of the site (the
@@ -28,8 +28,9 @@ from mkdocs.exceptions import Abort, PluginError
 fault, site = sys.argv[1], sys.argv[2]
 config = load_config(config_file="mkdocs.yml", site_dir=site)
 config.plugins.on_startup(command="build", dirty=False)
-from tracker import build_helpers as helpers, exports
-from tracker.pages.base import split_blocks
+from tracker.site import helpers
+from tracker.render.pages import downloads
+from tracker.render.pages.base import split_blocks
 original_sanitize, original_writer = helpers.sanitize_work, helpers.open_data_work
 
 def sanitizer_dies(pages, connection):
@@ -50,7 +51,7 @@ def writer_fails(model, site_url, epoch, site, connection):
     raise RuntimeError("the disk is full")
 
 def writer_dies_after_the_downloads_page(model, site_url, epoch, site, connection):
-    connection.send(exports.extra_pages(model, {}))
+    connection.send(downloads.extra_pages(model, {}))
     os._exit(3)
 
 faults = {
@@ -121,7 +122,7 @@ def test_a_failing_writer_fails_the_build_with_its_reason(reference, tmp_path: P
 # A build process that dies (killed, or interrupted) while a helper waits for its next message.
 ORPHAN = r"""
 import os, sys
-from tracker.forked import Helper
+from tracker.site.forked import Helper
 first = Helper(lambda connection: connection.recv(), "first helper")
 second = Helper(lambda connection: connection.recv(), "second helper")  # holds a copy of the first's pipe
 print(first.process.pid, second.process.pid, flush=True)

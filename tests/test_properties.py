@@ -26,12 +26,12 @@ from hypothesis import strategies as st
 from conftest import REPO
 from hostile import htmlcheck
 from hostile.payloads import PAYLOADS, SLOTS, control_text, dump, one_set
-from tracker import model as model_mod
-from tracker.dataset import Dataset, RecordFile
-from tracker.html import sanitize, sentence_end
-from tracker.loader import LoadFailed, decode, describe_character, load_text
-from tracker.pages import all_pages
-from tracker.validate import check_rules, check_schemas
+from tracker.check.validate import check_rules, check_schemas
+from tracker.core.html import sanitize, sentence_end
+from tracker.load.dataset import Dataset, RecordFile
+from tracker.load.loader import LoadFailed, decode, describe_character, load_text
+from tracker.model import records as model_mod
+from tracker.render.pages import all_pages
 
 # ---------------------------------------------------------------- 1. the loader
 

@@ -7,10 +7,11 @@ import copy
 import pytest
 
 from conftest import MINI, REPO
-from tracker import model as model_mod
-from tracker import paths, vocab
-from tracker.pages import all_pages, base, disputes, indexes, lists, records, site, timeline
-from tracker.validate import validate
+from tracker.check import vocab
+from tracker.check.validate import validate
+from tracker.model import paths
+from tracker.model import records as model_mod
+from tracker.render.pages import all_pages, base, disputes, indexes, lists, records, site, timeline
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,13 @@ import copy
 import pytest
 
 from conftest import REPO
-from tracker import model as model_mod
-from tracker import story as story_mod
-from tracker.html import first_sentence
-from tracker.pages import all_pages, records
-from tracker.pages.base import Links
-from tracker.pages.fragments import notes_html
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.core.html import first_sentence
+from tracker.model import records as model_mod
+from tracker.model import story as story_mod
+from tracker.render.pages import all_pages, records
+from tracker.render.pages.base import Links
+from tracker.render.pages.fragments import notes_html
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ import feedparser
 import yaml
 
 from conftest import MINI, REPO
-from tracker import model as model_mod
-from tracker import trust
-from tracker.pages import history as history_pages
-from tracker.pages.records import claim_page
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.model import records as model_mod
+from tracker.render.pages import history as history_pages
+from tracker.render.pages.records import claim_page
+from tracker.trust import gather as trust
 
 CORRECTED = sorted(p for p in (REPO / "data").glob("*/*.yaml") if "corrections" in yaml.safe_load(p.read_text("utf-8")))
 

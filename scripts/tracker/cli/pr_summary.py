@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from tracker import kinds
 from tracker.cli import exit_with
-from tracker.loader import LoadFailed, decode, load_text
-from tracker.schemas import schema_documents
+from tracker.core import kinds
+from tracker.load.loader import LoadFailed, decode, load_text
+from tracker.load.schema_files import schema_documents
 
 MAX_HEADLINE = 140
 NO_COMMIT = re.compile(r"0*")

@@ -1,0 +1,104 @@
+"""The drawings as they sit on pages: the timeline (full, and compact on the home and actor pages) and provenance.
+
+The drawings themselves are pure functions in ``tracker.render.draw``; here they get the page's links.
+The figures chart sits with its table in ``fragments.figure_table``; the reader pages are in ``reader``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.core.html import esc
+from tracker.model.paths import timeline_page_path
+from tracker.model.records import Actor, Claim, Model, Source
+from tracker.render.draw import provenance
+from tracker.render.draw import timeline as draw_timeline
+from tracker.render.pages.base import Links
+from tracker.render.pages.reader import reader_href
+from tracker.render.pages.timeline import TimelineEntry, timeline_chunks
+
+_WHERE: list = [None, None]  # [model, _Placed]: worked out once per model (home and every actor page use it)
+_PAGE_TOKEN = re.compile(r"@timeline-page-(\d+)@")
+
+
+class _Placed:
+    """Every timeline entry with the timeline page that lists it, and each month's first entry."""
+
+    def __init__(self, model: Model):
+        chunks = timeline_chunks(model)
+        self.entries = [entry for chunk in chunks for entry in chunk]
+        self.page_of: dict[tuple[str, str], int] = {(e.kind, e.record.id): n for n, chunk in enumerate(chunks, start=1) for e in chunk}
+        self.first_of_month: dict[tuple[int, int], TimelineEntry] = {}
+        self.by_actor: dict[str, list[TimelineEntry]] = {}
+        self.band = ""  # the density band of every entry, its links to pages as tokens (_PAGE_TOKEN)
+        for entry in self.entries:
+            if entry.date.start is not None:
+                day = entry.date.start.earliest
+                self.first_of_month.setdefault((day.year, day.month), entry)
+            actors = getattr(entry.record, "actors", None) or getattr(entry.record, "claimants", [])
+            for actor in dict.fromkeys(actors):
+                self.by_actor.setdefault(actor, []).append(entry)
+
+
+def _placed(model: Model) -> _Placed:
+    if _WHERE[0] is not model:
+        _WHERE[0], _WHERE[1] = model, _Placed(model)
+    return _WHERE[1]
+
+
+def _entry_href(links: Links, placed: _Placed, entry: TimelineEntry) -> str:
+    return links.to(timeline_page_path(placed.page_of[(entry.kind, entry.record.id)]))
+
+
+def _month_href(links: Links, placed: _Placed):
+    """A density segment links to the list page holding that month's first entry, at that entry."""
+
+    def href(year: int, month: int) -> str | None:
+        entry = placed.first_of_month.get((year, month))
+        if entry is None:
+            return None
+        page = timeline_page_path(placed.page_of[(entry.kind, entry.record.id)])
+        return links.to(page, draw_timeline.default_entry_id(entry.kind, entry.record.id))
+
+    return href
+
+
+def timeline_drawing(links: Links, number: int, entries: list[TimelineEntry]) -> tuple[str, bool]:
+    """The drawing above the list of timeline page ``number`` and whether its entries have marks to link back to.
+
+    One timeline page draws its own entries; when the timeline runs over several pages (or past the
+    threshold) every page shows the band of all entries per month, each month linking to its page.
+    """
+    placed = _placed(links.model)
+    if len(placed.entries) <= draw_timeline.DENSITY_THRESHOLD:
+        marks = draw_timeline.marks_from_entries(entries)
+        return draw_timeline.timeline_svg(marks), bool(marks)
+    if not placed.band:  # the same band on every page: drawn once, its links made relative per page
+
+        def token(year: int, month: int) -> str | None:
+            entry = placed.first_of_month.get((year, month))
+            if entry is None:
+                return None
+            return f"@timeline-page-{placed.page_of[(entry.kind, entry.record.id)]}@#{draw_timeline.default_entry_id(entry.kind, entry.record.id)}"
+
+        placed.band = draw_timeline.timeline_svg(draw_timeline.marks_from_entries(placed.entries), month_href=token)
+    return _PAGE_TOKEN.sub(lambda m: "" if int(m.group(1)) == number else links.to(timeline_page_path(int(m.group(1)))), placed.band), False
+
+
+def compact_timeline(links: Links, actor: Actor | None = None) -> str:
+    """The timeline at a glance (home page), or one actor's entries (its page); '' when there is nothing to draw."""
+    placed = _placed(links.model)
+    entries = placed.entries if actor is None else placed.by_actor.get(actor.id, [])
+    marks = draw_timeline.marks_from_entries(entries, page_href=lambda e: _entry_href(links, placed, e))
+    legend = None
+    if actor is not None:  # one legend, on the timeline page, rather than the same words on every actor's page
+        legend = (
+            f'<figcaption class="tl-legend"><p>{esc(actor.name)}’s entries on the timeline; each mark links to its entry. '
+            f'<a href="{esc(links.to(timeline_page_path(1)))}">How to read the drawing</a>.</p></figcaption>'
+        )
+    return draw_timeline.timeline_svg(marks, compact=True, width=640, prefix="tlc", month_href=_month_href(links, placed), legend=legend)
+
+
+def provenance_drawing(links: Links, record: Claim | Source) -> str:
+    """Who said it, where, through which reports, and where to read it: every box a link."""
+    return provenance.provenance_figure(links.model, record, record_href=links.record, seed_href=lambda s: reader_href(links, s))
