@@ -44,10 +44,15 @@ def family_pages(model: Model) -> dict[str, list[pages.Page]]:
 def golden_text(family: str, rendered: list[pages.Page]) -> str:
     parts = []
     for page in rendered:
-        markdown = page.markdown
-        if family == "methodology":
-            markdown = "".join(line + "\n" for line in markdown.splitlines() if line.startswith("#"))
-        parts.append(f"<!-- golden: {page.path} | {page.title} | {page.description} -->\n{markdown}")
+        if page.html is None:
+            markdown = page.markdown
+            if family == "methodology":
+                markdown = "".join(line + "\n" for line in markdown.splitlines() if line.startswith("#"))
+            parts.append(f"<!-- golden: {page.path} | {page.title} | {page.description} -->\n{markdown}")
+            continue
+        toc = "".join(f"<!-- toc: {'  ' * (h.level - 2)}{h.title} #{h.id} -->\n" for h in page.toc)
+        body = "" if family == "methodology" else page.html + "\n"  # the methodology's outline only
+        parts.append(f"<!-- golden: {page.path} | {page.title} | {page.description} -->\n{toc}{body}")
     return "\n".join(parts) or "<!-- golden: no pages -->\n"
 
 

@@ -1,4 +1,4 @@
-"""`mkdocs build` hands work to forked helpers (tracker/build_helpers.py over tracker/forked.py): the open-data writer and the sanitizer.
+"""`mkdocs build` hands work to forked helpers (scripts/tracker/site/helpers.py over scripts/tracker/site/forked.py): the open-data writer and the sanitizer.
 
 Each case builds the mini data set in a fresh process with one helper made to misbehave. A
 sanitizer that dies or answers for other blocks must not change one byte of the site (the
@@ -28,7 +28,7 @@ from mkdocs.exceptions import Abort, PluginError
 fault, site = sys.argv[1], sys.argv[2]
 config = load_config(config_file="mkdocs.yml", site_dir=site)
 config.plugins.on_startup(command="build", dirty=False)
-from tracker import build_helpers as helpers, exports
+from tracker.site import helpers
 from tracker.render.pages import downloads
 from tracker.render.pages.base import split_blocks
 original_sanitize, original_writer = helpers.sanitize_work, helpers.open_data_work
@@ -43,7 +43,7 @@ def sanitizer_answers_for_other_blocks(pages, connection):
 
 def sanitizer_marks_its_work(pages, connection):
     for page in pages:
-        blocks = split_blocks(page.markdown)[1]
+        blocks = [page.html] if page.html is not None else split_blocks(page.markdown)[1]
         cleaned = "\x00".join("<p>CLEANED-BY-THE-HELPER</p>" for _ in blocks)
         connection.send_bytes(b"\x00".join([page.path.encode(), helpers.blocks_digest(blocks), cleaned.encode()]))
 

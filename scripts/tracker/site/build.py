@@ -13,6 +13,7 @@ only pages whose inputs changed are rebuilt (PreviewPage).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import html
 import logging
@@ -27,23 +28,27 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from tracker.render.pages import downloads
-from tracker.site import csp, forked, minify, search_index, assets as site_assets, theme_frame
-from tracker.exports import outputs as exports, jsonld_history
+from tracker.check.validate import validate
 from tracker.core import licences
-from tracker.trust import gather as trust
-from tracker.model import records as model_mod
-from tracker.render import pages as site_pages
-from tracker.model import story as story_mod
-from tracker.site.helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
+from tracker.core.html import json_for_script, sanitize
+from tracker.exports import jsonld_history
+from tracker.exports import outputs as exports
 from tracker.exports.claimreview import status_titles
 from tracker.load.dataset import Problem
-from tracker.core.html import json_for_script, sanitize
-from tracker.render.memo import RenderMemo
-from tracker.model.records import Model, Record
-from tracker.render.pages.base import Page, join_blocks, split_blocks
 from tracker.load.report import text_report
-from tracker.check.validate import validate
+from tracker.model import records as model_mod
+from tracker.model import story as story_mod
+from tracker.model.records import Model, Record
+from tracker.render import pages as site_pages
+from tracker.render.memo import RenderMemo
+from tracker.render.pages import downloads
+from tracker.render.pages.base import Page, join_blocks, split_blocks
+from tracker.render.templating import TEMPLATES
+from tracker.site import assets as site_assets
+from tracker.site import csp, forked, minify, search_index, theme_frame
+from tracker.site.generated import GeneratedPage, nav_titles
+from tracker.site.helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
+from tracker.trust import gather as trust
 
 
 @dataclass
@@ -138,9 +143,10 @@ def watched(config: MkDocsConfig) -> list[Path]:
 
 
 def theme_fingerprint(config: MkDocsConfig) -> bytes:
-    """What every page's HTML depends on besides the model: mkdocs.yml, the theme overrides, the schemas and this code."""
+    """What every page's HTML depends on besides the model: mkdocs.yml, the theme overrides, the schemas, this code and the page templates."""
     root = Path(config.config_file_path).parent
-    paths = [Path(config.config_file_path), *map(Path, config.hooks), *Path(__file__).parents[1].rglob("*.py"), *(root / "schema").glob("*.json")]
+    code = Path(__file__).parents[1]
+    paths = [Path(config.config_file_path), *map(Path, config.hooks), *code.rglob("*.py"), *TEMPLATES.rglob("*.html"), *(root / "schema").glob("*.json")]
     if config.theme.custom_dir:
         paths += [p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file()]
     stats = sorted((str(p.relative_to(root) if p.is_relative_to(root) else p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
@@ -212,6 +218,7 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
     repo_root = Path(config.config_file_path).parent
     for file in files:
         file.edit_uri = f"docs/{file.src_uri}"
+    titles = nav_titles(config.nav)
     for page in state.pages.values():
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} would be overwritten by a generated page; remove it from docs/")
@@ -220,13 +227,15 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
             preview = PreviewPage.generated(config, page.path, content=page.markdown)
             assert isinstance(preview, PreviewPage)  # File.generated builds cls(...); MkDocs types it as a plain File
             head = state.head[page.path] = json_ld_script(state, config, page)
-            digest = hashlib.blake2b(state.salt + page.markdown.encode() + head.encode(), digest_size=16).digest()
+            digest = hashlib.blake2b(state.salt + _page_digest(page) + head.encode(), digest_size=16).digest()
             preview.unchanged = SESSION.preview.get(page.path, (b"", ""))[0] == digest
             state.written[page.path] = (digest, preview.abs_dest_path)
             generated = preview
         else:
             generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.record.path if page.record is not None else None
+        if page.html is not None:  # MkDocs uses this page object, which renders no Markdown (GeneratedPage)
+            GeneratedPage(titles.get(page.path), generated, config, functools.partial(_current, state, page.path))
         files.append(generated)
     site_assets.add_bundles(state.assets, files, config)
     if state.writer is not None:
@@ -234,6 +243,18 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
     for seed in sorted({s.seed for s in state.model.sources.values() if s.seed}):
         files.append(File.generated(config, seed, abs_src_path=str(repo_root / seed)))
     return files
+
+
+def _current(state: BuildState, path: str) -> Page:
+    """The page at ``path`` as it is now (the Downloads page is replaced when the writer sends its sizes)."""
+    return state.pages[path]
+
+
+def _page_digest(page: Page) -> bytes:
+    """What a generated page's output is made of, besides its JSON-LD and the theme."""
+    if page.html is None:
+        return page.markdown.encode()
+    return (page.html + repr(page.toc) + page.title + page.description).encode()
 
 
 def late_markdown(state: BuildState, src_uri: str) -> str | None:
@@ -257,11 +278,17 @@ def page_markdown(state: BuildState, markdown: str, page: MkDocsPage) -> str:
         # Material inserts meta values into <title> and <meta> without escaping them.
         page.meta["title"] = html.escape(generated.title, quote=True)
         page.meta["description"] = html.escape(generated.description, quote=True)
+    if generated.html is not None:  # rendered already: GeneratedPage.render hands MkDocs its HTML
+        return markdown
     markdown, state.blocks[page.file.src_uri] = split_blocks(markdown)
     return markdown
 
 
 def page_content(state: BuildState, content: str, src_uri: str) -> str:
+    generated = state.pages.get(src_uri)
+    if generated is not None and generated.html is not None:  # the sanitizer helper's, or sanitized here
+        cleaned = state.sanitizer.cleaned(src_uri, [content]) if state.sanitizer is not None else None
+        return _for_search(state, cleaned[0] if cleaned is not None else sanitize(content), src_uri)
     blocks = state.blocks.pop(src_uri, None)
     if blocks is None:  # a page written by hand in docs/
         return _for_search(state, content, src_uri)

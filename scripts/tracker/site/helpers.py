@@ -15,13 +15,13 @@ import hashlib
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from tracker.exports import conservation
-from tracker.render.pages import downloads
-from tracker.exports import outputs as exports
-from tracker.site import forked
 from tracker.core.html import sanitize
+from tracker.exports import conservation
+from tracker.exports import outputs as exports
 from tracker.model.records import Model
+from tracker.render.pages import downloads
 from tracker.render.pages.base import Page, split_blocks
+from tracker.site import forked
 
 
 def write_and_check_outputs(model: Model, site: Path, outputs: dict[str, bytes]) -> list[str]:
@@ -84,7 +84,7 @@ def sanitize_work(pages: list[Page], connection: Connection) -> None:
     """In the sanitizer: clean the HTML blocks of every page, in MkDocs' order, each sent as
     path NUL digest-of-the-blocks NUL cleaned blocks joined by NUL (sanitized HTML has no NUL)."""
     for page in pages:
-        blocks = split_blocks(page.markdown)[1]
+        blocks = [page.html] if page.html is not None else split_blocks(page.markdown)[1]
         cleaned = "\x00".join(sanitize(block) for block in blocks)
         connection.send_bytes(b"\x00".join([page.path.encode(), blocks_digest(blocks), cleaned.encode()]))
 

@@ -17,7 +17,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from tracker.site import nav_cache, preview, assets as site_assets, build as site_build
+from tracker.site import assets as site_assets
+from tracker.site import build as site_build
+from tracker.site import nav_cache, preview
 from tracker.site.build import BuildState
 
 _build: BuildState | None = None  # the build in progress; set by on_config

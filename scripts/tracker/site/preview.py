@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
-from tracker.site import csp, build as site_build
 from tracker.load.dataset import Problem
+from tracker.site import build as site_build
+from tracker.site import csp
 
 log = logging.getLogger("mkdocs.hooks.tracker")
 

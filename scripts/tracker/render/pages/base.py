@@ -10,25 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TypeVar
 
 from tracker.core.html import esc
 from tracker.model.paths import page_path, url_of
-from tracker.model.records import Model, Record
+from tracker.model.records import Model
 from tracker.model.words import record_label
+from tracker.render.templating import Heading, Page
+
+__all__ = ["BLOCK_PLACEHOLDER", "Heading", "Links", "Page", "html_block", "join_blocks", "md_heading", "paginate", "split_blocks"]
 
 T = TypeVar("T")
-
-
-@dataclass(slots=True)
-class Page:
-    path: str  # docs-relative Markdown path, such as "events/some-id.md"
-    title: str  # plain text
-    description: str  # plain text
-    markdown: str
-    record: Record | None = None
-    searchable: bool = True  # False for lists of records (indexed through the records themselves)
 
 
 def html_block(*parts: str, cls: str = "tracker-block") -> str:

@@ -1,0 +1,167 @@
+"""Pages from templates: the page type, and the Jinja2 environment the page families render with.
+
+Each page family has a template in ``templates/`` (the pieces several share are macros in
+``templates/macros.html``); the family's module works out plain values from the model and hands
+them to its template. Autoescape is on: every value is escaped unless it is ``Markup``, which only
+HTML the project made itself from escaped parts is (the drawings of ``tracker.render.draw``; each
+place that passes one says so). A name a template was not given is an error (StrictUndefined),
+never an empty string.
+
+A template's line breaks are layout, not output (``layout``): a line break and the indentation
+around it vanish next to a tag (``<p>``, ``{% if %}``) and are one space between two words; a blank
+line ends a block. A page's HTML is its blocks, one per line (a section's heading is a block), and a
+line break inside a value is written as a space (``one_line``), so that each line of a page is a
+whole block: the HTML stays small and two builds compare line by line.
+
+Nothing here knows MkDocs or the theme: ``tracker.site`` hands a ``Page`` (its HTML and its table
+of contents) to whatever publishes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.ext import Extension
+from markupsafe import Markup
+
+from tracker.core import date_words, dates
+from tracker.model import paths
+from tracker.model.records import Record
+from tracker.model.words import record_label
+from tracker.render.draw.datetime_attr import html_datetime
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading of a page: an entry of its table of contents."""
+
+    level: int  # 2 for a section, 3 for a part of one
+    id: str  # the anchor, fixed wording: readers link to it
+    title: str  # plain text
+
+
+@dataclass(slots=True)
+class Page:
+    path: str  # docs-relative Markdown path, such as "events/some-id.md" (the URL is events/some-id/)
+    title: str  # plain text
+    description: str  # plain text
+    markdown: str  # (while the families move to templates) a Markdown skeleton around raw HTML blocks
+    record: Record | None = None
+    searchable: bool = True  # False for lists of records (indexed through the records themselves)
+    html: str | None = None  # the page's content, one block a line, every value from data/ escaped
+    toc: tuple[Heading, ...] = ()  # its sections, in order
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+# Elements a browser lays out as blocks: white space next to their tags shows as nothing.
+_BLOCK = r"(?:address|article|aside|blockquote|caption|details|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|li|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)"
+_ENDS_WITH_TAG = re.compile(rf"(?:</?{_BLOCK}\b[^<>]*>|%}}|#}})$")
+_STARTS_WITH_TAG = re.compile(rf"^(?:</?{_BLOCK}\b|{{%|{{#)")
+
+
+def layout(source: str) -> str:
+    """A template's source without its layout: each block (blocks are separated by a blank line) on one line.
+
+    Within a block, a line break with the indentation around it is dropped next to the tag of a block
+    element (``<p>``, ``</li>``) or a Jinja statement (``{% if %}``), where a browser would show nothing
+    or the template decides; elsewhere it is one space, as a browser shows it between words. Jinja's
+    own ``{{- … }}`` and ``{%- … %}`` take the space away where it is not wanted."""
+    blocks = []
+    for block in _BLANK_LINE.split(source.strip()):
+        lines = [line.strip() for line in block.split("\n")]
+        joined = lines[0]
+        for line in lines[1:]:
+            joined += ("" if _ENDS_WITH_TAG.search(joined) or _STARTS_WITH_TAG.match(line) else " ") + line
+        blocks.append(joined)
+    return "\n".join(blocks)
+
+
+class Layout(Extension):
+    """Templates are written on as many lines as reads well; ``layout`` makes their output one block a line."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return layout(source)
+
+
+def one_line(value: Any) -> Any:
+    """A value as written into a page: a line break in it becomes a space (Markup stays Markup)."""
+    return value.replace("\n", " ") if isinstance(value, str) and "\n" in value else value
+
+
+def paragraph_lines(text: str) -> list[list[str]]:
+    """Text as paragraphs (separated by blank lines), each as its lines."""
+    return [part.split("\n") for part in (p.strip() for p in _BLANK_LINE.split(text.strip())) if part]
+
+
+def date_in_words(value: dates.EdtfDate, published: dates.EdtfDate | None = None) -> str:
+    """A date in words; with ``published``, a date that only repeats the reporting document's says so."""
+    return date_words.record_date_words(value, published) if published is not None else date_words.plain(value)
+
+
+def full_label(record: Record) -> str:
+    """A record's whole name, for the tooltip of a link whose text was shortened."""
+    return " ".join(getattr(record, "statement", "").split()) or record_label(record, 100_000)
+
+
+ENV = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=StrictUndefined,
+    extensions=[Layout],
+    finalize=one_line,
+    auto_reload=False,  # like the code, the templates are read once per process
+)
+ENV.filters["paragraph_lines"] = paragraph_lines
+# What every template may call: plain values from the model, never HTML.
+ENV.globals.update(
+    paths=paths,
+    record_label=record_label,
+    full_label=full_label,
+    date_words=date_in_words,
+    html_datetime=html_datetime,
+)
+
+
+def blocks(html: str) -> str:
+    """Rendered blocks, one a line; a block that rendered empty (a section with nothing to show) leaves no line."""
+    return "\n".join(line for line in html.split("\n") if line)
+
+
+def macro(name: str) -> Callable[..., Markup]:
+    """A macro of templates/macros.html, for the Python that hands a piece of HTML to a template or a drawing."""
+    found: Callable[..., Markup] = getattr(ENV.get_template("macros.html").module, name)
+    return found
+
+
+class Outline:
+    """A page's table of contents, filled while its template renders: ``outline.heading(2, "Summary", "summary")``."""
+
+    def __init__(self) -> None:
+        self.toc: list[Heading] = []
+
+    def heading(self, level: int, title: str, anchor: str) -> Markup:
+        """The heading of a section (listed in the table of contents, with a link to itself)."""
+        if any(h.id == anchor for h in self.toc):
+            raise ValueError(f"two headings with the id {anchor!r} on one page")
+        self.toc.append(Heading(level, anchor, title))
+        return macro("heading")(level, title, anchor)
+
+
+def render(template: str, **values: Any) -> tuple[str, tuple[Heading, ...]]:
+    """A page's HTML and its table of contents from a template of templates/."""
+    outline = Outline()
+    html = blocks(ENV.get_template(template).render(values, outline=outline))
+    return html, tuple(outline.toc)
+
+
+def page(template: str, path: str, title: str, description: str, *, record: Record | None = None, searchable: bool = True, **values: Any) -> Page:
+    """A page rendered from a template: ``values`` are what the template shows."""
+    html, toc = render(template, **values)
+    return Page(path, title, description, "", record, searchable, html, toc)
