@@ -265,6 +265,8 @@ def rendered(records: dict[str, dict], page_path: str) -> str | None:
         return None
     pages = all_pages(model_mod.build(dataset), "Site")
     (page,) = [p for p in pages if p.path == page_path]
+    if page.html is not None:
+        return sanitize(page.html)
     extensions, configs = markdown_config()
     return sanitize(markdown.Markdown(extensions=extensions, extension_configs=configs).convert(page.markdown))
 

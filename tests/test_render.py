@@ -85,7 +85,7 @@ def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
     assert 'href="../../timeline/3/"' in pages[1].markdown and "Page 2 of 3" in pages[1].markdown
     assert all(not p.searchable for p in pages)
     event = records.event_page(mini_model, mini_model.events["statement"], "timeline/2.md")
-    assert 'href="../../timeline/2/#event-statement"' in event.markdown
+    assert 'href="../../timeline/2/#event-statement"' in event.html
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +118,7 @@ def test_long_lists_on_record_pages_link_to_paginated_pages(mini_model, monkeypa
     pages = {p.path: p for p in lists.overflow_pages(mini_model)}
     cited = sorted(p for p in pages if p.startswith("browse/sources/seed/citing-"))
     assert cited == ["browse/sources/seed/citing-actors/2.md", "browse/sources/seed/citing-actors/index.md", "browse/sources/seed/citing-claims/index.md"]
-    source = records.source_page(mini_model, mini_model.sources["seed"]).markdown
+    source = records.source_page(mini_model, mini_model.sources["seed"]).html
     assert 'href="../../browse/sources/seed/citing-actors/">All 3 actors citing it</a>' in source
     assert source.count('<ul class="record-list">') == 4  # claims made, and events, claims, actors citing it
     every = {p.path for p in all_pages(mini_model, "Test")}

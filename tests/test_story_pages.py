@@ -52,7 +52,7 @@ def test_sources_index_separates_documents_we_hold(built):
 
 def test_claim_page_leads_with_the_evidence_and_puts_ids_at_the_foot(built):
     model, _, pages = built
-    page = pages["claims/hrana-6854-protest-deaths.md"].markdown
+    page = pages["claims/hrana-6854-protest-deaths.md"].html
     card = page.index('class="evidence-card')
     assert card < page.index("Context") and page.index('class="record-meta"') > page.index('id="cite-1"')
     assert "Said in" in page and "Venue" not in page
@@ -65,7 +65,7 @@ def test_no_repeated_place_and_tags_by_name(built):
     model, story, _ = built
     event = copy.deepcopy(model.events["iran-protests"])
     event.location = {"name": "Iran", "country": "Iran"}
-    page = records.event_page(model, event, None, story).markdown
+    page = records.event_page(model, event, None, story).html
     assert "Iran, Iran" not in page and "<dd>Iran</dd>" in page
     assert '<span class="tag" data-tag="protests">Protests</span>' in page
 

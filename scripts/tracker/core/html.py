@@ -23,14 +23,18 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def paragraph_lines(text: str) -> list[list[str]]:
+    """Text as paragraphs, each as its lines: blank lines separate paragraphs."""
+    return [part.split("\n") for part in (p.strip() for p in _BLANK_LINES.split(text.strip())) if part]
+
+
 def paragraphs(text: str, cls: str | None = None) -> str:
     """Text as <p> elements: blank lines separate paragraphs, single newlines become <br>.
 
     The result has no newline characters, so it can never end a raw HTML block early.
     """
     attr = f' class="{cls}"' if cls else ""
-    parts = [p.strip() for p in _BLANK_LINES.split(text.strip()) if p.strip()]
-    return "".join(f"<p{attr}>" + "<br>".join(esc(line) for line in part.split("\n")) + "</p>" for part in parts)
+    return "".join(f"<p{attr}>" + "<br>".join(esc(line) for line in lines) + "</p>" for lines in paragraph_lines(text))
 
 
 def inline(text: str) -> str:

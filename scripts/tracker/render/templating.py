@@ -8,8 +8,8 @@ place that passes one says so). A name a template was not given is an error (Str
 never an empty string.
 
 A template's line breaks are layout, not output (``layout``): a line break and the indentation
-around it vanish next to a tag (``<p>``, ``{% if %}``) and are one space between two words; a blank
-line ends a block. A page's HTML is its blocks, one per line (a section's heading is a block), and a
+around it vanish next to the tag of a block element or a Jinja statement (``<p>``, ``{% if %}``) and
+are one space between two words; a blank line ends a block. A page's HTML is its blocks, one per line (a section's heading is a block), and a
 line break inside a value is written as a space (``one_line``), so that each line of a page is a
 whole block: the HTML stays small and two builds compare line by line.
 
@@ -20,19 +20,22 @@ of contents) to whatever publishes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.ext import Extension
+from jinja2.lexer import TOKEN_BLOCK_BEGIN, TOKEN_BLOCK_END, TOKEN_DATA, TOKEN_EOF, Token, TokenStream
 from markupsafe import Markup
 
-from tracker.core import date_words, dates
-from tracker.model import paths
-from tracker.model.records import Record
-from tracker.model.words import record_label
+from tracker.check import vocab
+from tracker.core import date_words, dates, kinds
+from tracker.core.html import first_sentence, paragraph_lines
+from tracker.model import paths, provenance
+from tracker.model.records import Record, claim_date
+from tracker.model.words import figure_text, record_label
 from tracker.render.draw.datetime_attr import html_datetime
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -59,55 +62,63 @@ class Page:
     toc: tuple[Heading, ...] = ()  # its sections, in order
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+# A run of white space holding a line break, in the text of a template.
+_RUN = re.compile(r"[ \t\r]*\n\s*")
 # Elements a browser lays out as blocks: white space next to their tags shows as nothing.
 _BLOCK = r"(?:address|article|aside|blockquote|caption|details|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|li|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)"
-_ENDS_WITH_TAG = re.compile(rf"(?:</?{_BLOCK}\b[^<>]*>|%}}|#}})$")
-_STARTS_WITH_TAG = re.compile(rf"^(?:</?{_BLOCK}\b|{{%|{{#)")
+_ENDS_WITH_TAG = re.compile(rf"</?{_BLOCK}\b[^<>]*>$")
+_STARTS_WITH_TAG = re.compile(rf"</?{_BLOCK}\b")
 
 
-def layout(source: str) -> str:
-    """A template's source without its layout: each block (blocks are separated by a blank line) on one line.
+def layout(text: str, *, after_statement: bool = False, before_statement: bool = False) -> str:
+    """A template's text (between its tags) without its layout.
 
-    Within a block, a line break with the indentation around it is dropped next to the tag of a block
-    element (``<p>``, ``</li>``) or a Jinja statement (``{% if %}``), where a browser would show nothing
-    or the template decides; elsewhere it is one space, as a browser shows it between words. Jinja's
-    own ``{{- … }}`` and ``{%- … %}`` take the space away where it is not wanted."""
-    blocks = []
-    for block in _BLANK_LINE.split(source.strip()):
-        lines = [line.strip() for line in block.split("\n")]
-        joined = lines[0]
-        for line in lines[1:]:
-            joined += ("" if _ENDS_WITH_TAG.search(joined) or _STARTS_WITH_TAG.match(line) else " ") + line
-        blocks.append(joined)
-    return "\n".join(blocks)
+    A blank line ends a block: it is one line break. Any other line break, with the indentation
+    around it, is dropped next to the tag of a block element (``<p>``, ``</li>``) or a Jinja statement
+    (``{% if %}``: ``after_statement``, ``before_statement``), where a browser would show nothing or
+    the template decides; elsewhere it is one space, as a browser shows it between words. Jinja's own
+    ``{{- … }}`` and ``{%- … %}`` take a space away where it is not wanted."""
+
+    def glue(run: re.Match[str]) -> str:
+        if run.group().count("\n") > 1:
+            return "\n"
+        left, right = text[: run.start()], text[run.end() :]
+        if (not left and after_statement) or (not right and before_statement):
+            return ""
+        return "" if _ENDS_WITH_TAG.search(left[-300:]) or _STARTS_WITH_TAG.match(right) else " "
+
+    return _RUN.sub(glue, text)
 
 
 class Layout(Extension):
-    """Templates are written on as many lines as reads well; ``layout`` makes their output one block a line."""
+    """Templates are written on as many lines as reads well; ``layout`` makes their output one block a line.
 
-    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        return layout(source)
+    It rewrites the text between the tags after Jinja has read the template, so that an error still
+    names the template's own line."""
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        previous = "block_end"  # the start of a template counts as the end of a statement
+        tokens = iter(stream)
+        token = next(tokens, None)
+        while token is not None:
+            following = next(tokens, None)
+            if token.type == TOKEN_DATA:
+                after = previous == TOKEN_BLOCK_END
+                before = following is None or following.type in (TOKEN_BLOCK_BEGIN, TOKEN_EOF)
+                token = Token(token.lineno, TOKEN_DATA, layout(token.value, after_statement=after, before_statement=before))
+            yield token
+            previous, token = token.type, following
 
 
 def one_line(value: Any) -> Any:
-    """A value as written into a page: a line break in it becomes a space (Markup stays Markup)."""
-    return value.replace("\n", " ") if isinstance(value, str) and "\n" in value else value
-
-
-def paragraph_lines(text: str) -> list[list[str]]:
-    """Text as paragraphs (separated by blank lines), each as its lines."""
-    return [part.split("\n") for part in (p.strip() for p in _BLANK_LINE.split(text.strip())) if part]
+    """A value as written into a page: a line break in a text becomes a space. Markup is left as it is: a
+    macro's or a block's line breaks end blocks, and a drawing is written on one line (pages.drawings)."""
+    return value.replace("\n", " ") if type(value) is str and "\n" in value else value
 
 
 def date_in_words(value: dates.EdtfDate, published: dates.EdtfDate | None = None) -> str:
     """A date in words; with ``published``, a date that only repeats the reporting document's says so."""
     return date_words.record_date_words(value, published) if published is not None else date_words.plain(value)
-
-
-def full_label(record: Record) -> str:
-    """A record's whole name, for the tooltip of a link whose text was shortened."""
-    return " ".join(getattr(record, "statement", "").split()) or record_label(record, 100_000)
 
 
 ENV = Environment(
@@ -119,14 +130,28 @@ ENV = Environment(
     auto_reload=False,  # like the code, the templates are read once per process
 )
 ENV.filters["paragraph_lines"] = paragraph_lines
-# What every template may call: plain values from the model, never HTML.
+# What every template may call: the model's modules and plain values from it, never HTML. The page
+# families add their own helpers with ``expose``.
 ENV.globals.update(
+    kinds=kinds,
     paths=paths,
+    provenance=provenance,
+    vocab=vocab,
+    claim_date=claim_date,
+    figure_text=figure_text,
+    first_sentence=first_sentence,
     record_label=record_label,
-    full_label=full_label,
     date_words=date_in_words,
     html_datetime=html_datetime,
 )
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def expose(fn: F) -> F:
+    """Let every template call ``fn``: a page family's helper giving plain values, or the Markup of a drawing."""
+    ENV.globals[fn.__name__] = fn
+    return fn
 
 
 def blocks(html: str) -> str:
@@ -162,6 +187,6 @@ def render(template: str, **values: Any) -> tuple[str, tuple[Heading, ...]]:
 
 
 def page(template: str, path: str, title: str, description: str, *, record: Record | None = None, searchable: bool = True, **values: Any) -> Page:
-    """A page rendered from a template: ``values`` are what the template shows."""
-    html, toc = render(template, **values)
+    """A page rendered from a template: ``values`` are what the template shows (``record`` too)."""
+    html, toc = render(template, record=record, **values)
     return Page(path, title, description, "", record, searchable, html, toc)

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from tracker.core import kinds
 from tracker.core.html import esc
 from tracker.model.paths import index_path, list_page_path
-from tracker.model.records import Actor, Model, Record, Source
+from tracker.model.records import Actor, Model, Source
 from tracker.model.words import record_label
 from tracker.render.pages.base import Links, Page, html_block, paginate
-from tracker.render.pages.fragments import claim_item, date_html, record_published
+from tracker.render.templating import macro
 
 # An index lists a group inline up to INLINE_LIMIT records; a larger group gets its own
 # pages of LIST_PAGE_SIZE under browse/, so no page grows with the size of the data set.
@@ -38,16 +38,16 @@ class RecordList:
 
     label: str  # for the overflow pages' title, such as "claims made"
     ids: list[str]
-    item: Callable[[Links, str], str]
+    item: Callable[[Links, str], str]  # one <li> (a macro of templates/macros.html)
 
 
 def actor_lists(model: Model, actor: Actor) -> dict[str, RecordList]:
     events = sorted(model.events_with.get(actor.id, []), key=lambda e: (*model.events[e].date.sort_key(), e))
     return {
-        "claims": RecordList("claims made", model.claims_by.get(actor.id, []), lambda links, i: claim_item(links, model.claims[i], show_claimants=False)),
-        "events": RecordList(
-            "events", events, lambda links, i: f"<li>{date_html(model.events[i].date, published=record_published(model, model.events[i]))} — {links.a(i)}</li>"
+        "claims": RecordList(
+            "claims made", model.claims_by.get(actor.id, []), lambda links, i: macro("claim_item")(links, model.claims[i], show_claimants=False)
         ),
+        "events": RecordList("events", events, lambda links, i: macro("event_item")(links, model.events[i])),
     }
 
 
@@ -57,21 +57,12 @@ def source_lists(model: Model, source: Source) -> dict[str, RecordList]:
         citer = model.get(rid)
         if citer is not None:  # cited_by holds only ids of the model
             citing[citer.kind].append(rid)
-    lists = {"claims-made": RecordList("claims made in it", model.claims_made_in.get(source.id, []), lambda links, i: claim_item(links, model.claims[i]))}
+    lists = {
+        "claims-made": RecordList("claims made in it", model.claims_made_in.get(source.id, []), lambda links, i: macro("claim_item")(links, model.claims[i]))
+    }
     for kind in CITING_KINDS:
-        lists[f"citing-{kind}"] = RecordList(f"{kind} citing it", citing.get(kind, []), lambda links, i: f"<li>{links.a(i)}</li>")
+        lists[f"citing-{kind}"] = RecordList(f"{kind} citing it", citing.get(kind, []), lambda links, i: macro("record_item")(links, i))
     return lists
-
-
-def capped_list(links: Links, owner: Record, key: str, listed: RecordList) -> str:
-    """The list inline up to INLINE_LIMIT items; beyond, the first ones and a link to all of them."""
-    if not listed.ids:
-        return '<p class="empty">None in the data.</p>'
-    shown = "".join(listed.item(links, i) for i in listed.ids[:INLINE_LIMIT])
-    if len(listed.ids) <= INLINE_LIMIT:
-        return f'<ul class="record-list">{shown}</ul>'
-    more = links.to(list_page_path(owner.kind, f"{owner.id}/{key}", 1))
-    return f'<ul class="record-list">{shown}</ul><p class="more"><a href="{esc(more)}">All {len(listed.ids):,} {esc(listed.label)}</a></p>'
 
 
 def _group_pages(model: Model, kind: str, label: str, slug: str, ids: list[str], item: ItemRenderer) -> list[Page]:

@@ -7,16 +7,19 @@ from tracker.model import archived
 from tracker.model.paths import reader_page_path
 from tracker.model.records import Model, Source
 from tracker.model.words import record_label
+from tracker.render import templating
 from tracker.render.draw.source_reader import reader_html
 from tracker.render.pages.base import Links, Page, html_block
 
 
+@templating.expose
 def reader_href(links: Links, source: Source, excerpt: str = "") -> str:
     """Where to read a source's archived text: its reader page, at the excerpt's highlight when it is found there."""
     anchor = archived.anchors(links.model, source).get(excerpt, "") if excerpt else ""
     return links.to(reader_page_path(source.id), anchor)
 
 
+@templating.expose
 def readable(source: Source) -> bool:
     """A source with an archived text that can be read (a reader page exists for it)."""
     return source.seed is not None and archived.raw_text(source.seed) is not None
