@@ -135,6 +135,6 @@ def test_statuses_come_from_the_schema_in_its_order(mini_model, monkeypatch):
     monkeypatch.setattr(claim, "status", "withdrawn")
     index = indexes.claims_index(mini_model)[0].markdown
     assert index.index(">Withdrawn <small>(1)</small>") < index.index(">Disputed <small>")
-    home = site.home_page(mini_model, "Test").markdown
+    home = site.home_page(mini_model, "Test").html
     assert "Taken back by whoever made it." in home
     assert home.index("status-withdrawn") < home.index("status-unverified")

@@ -13,7 +13,7 @@ from tracker.model import records as model_mod
 from tracker.model import story as story_mod
 from tracker.render.pages import all_pages, records
 from tracker.render.pages.base import Links
-from tracker.render.pages.fragments import notes_html
+from tracker.render.templating import macro
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def test_titles_are_shortened_at_a_word_boundary():
 
 def test_home_page_leads_with_the_story(built):
     _, story, pages = built
-    home = pages["index.md"].markdown
+    home = pages["index.md"].html
     assert home.index('class="story-lead"') < home.index('class="disputed-box"') < home.index('class="rests-on"') < home.index("Newest entries")
     assert home.count('class="lead-ref"') == sum(len(s.rests_on) for s in story.lead) and len(story.lead) <= 5
     assert "How many died in the protests?" in home and "When did Trump return to office?" not in home  # the article's slip is no dispute
@@ -73,7 +73,7 @@ def test_no_repeated_place_and_tags_by_name(built):
 def test_ids_in_notes_become_named_links(built):
     model, _, _ = built
     links = Links(model, "events/trump-sworn-in.md")
-    html = notes_html(links, "See trump-returned-to-office-january-2024 & the data/ folder; not-an-id stays.")
+    html = macro("notes")(links, "See trump-returned-to-office-january-2024 & the data/ folder; not-an-id stays.")
     assert "trump-returned-to-office-january-2024<" not in html and 'href="../../claims/trump-returned-to-office-january-2024/"' in html
     assert "&amp; the data/ folder; not-an-id stays." in html
 

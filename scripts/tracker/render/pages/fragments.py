@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from tracker.core import date_words, dates
 from tracker.core.html import esc, inline, paragraphs
 from tracker.model.records import Claim, Model, Quantity, Record, claim_date
-from tracker.model.words import figure_text, record_label
+from tracker.model.words import figure_text
 from tracker.render import templating
 from tracker.render.draw.datetime_attr import date_element
 from tracker.render.draw.figures import figures_svg
@@ -82,27 +82,6 @@ def tag_name(tag: str, names: Mapping[str, str] | None = None) -> str:
 def figure_rows(model: Model, measure: str) -> list[tuple[Claim, Quantity]]:
     """Every figure given for one measure with its claim, smallest first."""
     return [(model.claims[claim_id], q) for claim_id, q in sorted(model.figures[measure], key=lambda item: (item[1].value, item[0]))]
-
-
-def notes_html(links: Links, text: str) -> str:
-    """Editorial notes as paragraphs, a record's id in them shown as a link named like the record ("no ids in prose").
-
-    The notes are text written for curators, who name records by id; only a word that is the id of
-    a record in the data is replaced, and the text stays escaped around it.
-    """
-
-    def linked(line: str) -> str:
-        out, last = [], 0
-        for match in _RECORD_ID.finditer(line):
-            named = links.model.get(match.group(0))
-            if named is None:
-                continue
-            out += [esc(line[last : match.start()]), links.a(match.group(0), record_label(named, 80).rstrip("."))]
-            last = match.end()
-        return "".join(out) + esc(line[last:])
-
-    parts = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    return "".join("<p>" + "<br>".join(linked(line) for line in part.split("\n")) + "</p>" for part in parts)
 
 
 def actor_links(links: Links, ids: Iterable[str]) -> str:
