@@ -45,7 +45,7 @@ def test_home_page_leads_with_the_story(built):
 
 def test_sources_index_separates_documents_we_hold(built):
     _, _, pages = built
-    index = pages["sources/index.md"].markdown
+    index = pages["sources/index.md"].html
     assert index.index("Documents we hold") < index.index("Known only through another document")
     assert "cited by 0" not in index and "records draw on it" in index
 
@@ -80,7 +80,7 @@ def test_ids_in_notes_become_named_links(built):
 
 def test_disputes_page_asks_the_question_and_puts_a_sources_slip_apart(built):
     _, _, pages = built
-    page = pages["disputes.md"].markdown
+    page = pages["disputes.md"].html
     assert "<h2>How many died in the protests?</h2>" in page and "Dispute 1" not in page and "cannot all be true" not in page
     assert page.index("How many died") < page.index('id="within"') < page.index("When did Trump return to office?")
     assert page.index("Strictly, these figures are compatible:") < page.index("Why they are still shown as competing:")

@@ -55,11 +55,10 @@ class Page:
     path: str  # docs-relative Markdown path, such as "events/some-id.md" (the URL is events/some-id/)
     title: str  # plain text
     description: str  # plain text
-    markdown: str  # (while the families move to templates) a Markdown skeleton around raw HTML blocks
+    html: str  # the page's content, one block a line, every value from data/ escaped
+    toc: tuple[Heading, ...] = ()  # its sections, in order
     record: Record | None = None
     searchable: bool = True  # False for lists of records (indexed through the records themselves)
-    html: str | None = None  # the page's content, one block a line, every value from data/ escaped
-    toc: tuple[Heading, ...] = ()  # its sections, in order
 
 
 # A run of white space holding a line break, in the text of a template.
@@ -154,6 +153,13 @@ def expose(fn: F) -> F:
     return fn
 
 
+def drawing(html: str) -> Markup:
+    """A drawing of tracker.render.draw (or the archived text it highlights) as it goes into a template:
+    Markup, since tracker.render.draw escapes every value from data/ itself; on one line, as a line of a
+    page is a whole block."""
+    return Markup(html.replace("\n", " "))
+
+
 def blocks(html: str) -> str:
     """Rendered blocks, one a line; a block that rendered empty (a section with nothing to show) leaves no line."""
     return "\n".join(line for line in html.split("\n") if line)
@@ -189,4 +195,4 @@ def render(template: str, **values: Any) -> tuple[str, tuple[Heading, ...]]:
 def page(template: str, path: str, title: str, description: str, *, record: Record | None = None, searchable: bool = True, **values: Any) -> Page:
     """A page rendered from a template: ``values`` are what the template shows (``record`` too)."""
     html, toc = render(template, record=record, **values)
-    return Page(path, title, description, "", record, searchable, html, toc)
+    return Page(path, title, description, html, toc, record, searchable)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import html
 import logging
 import os
 import sys
@@ -42,7 +41,7 @@ from tracker.model.records import Model, Record
 from tracker.render import pages as site_pages
 from tracker.render.memo import RenderMemo
 from tracker.render.pages import downloads
-from tracker.render.pages.base import Page, join_blocks, split_blocks
+from tracker.render.pages.base import Page
 from tracker.render.templating import TEMPLATES
 from tracker.site import assets as site_assets
 from tracker.site import csp, forked, minify, search_index, theme_frame
@@ -103,7 +102,6 @@ class BuildState:
     late: set[str] = field(default_factory=set)  # pages the writer sends (the Downloads page)
     writer: OpenDataWriter | None = None
     sanitizer: Sanitizer | None = None
-    blocks: dict[str, list[str]] = field(default_factory=dict)  # HTML blocks taken out of the Markdown
     head: dict[str, str] = field(default_factory=dict)  # JSON-LD script per page (live preview)
     written: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # for Session.preview
     assets: dict[str, list[str]] = field(default_factory=dict)  # the stylesheet and script bundles' parts (site_assets)
@@ -204,7 +202,7 @@ class PreviewPage(File):
 
     MkDocs decides by comparing file times, and in-memory pages would always count as modified,
     so every one of 10,000 pages would be rebuilt after any edit. These carry a verdict instead:
-    unchanged when the digest of their Markdown, JSON-LD and the theme matches the last build's.
+    unchanged when the digest of their HTML, JSON-LD and the theme matches the last build's.
     """
 
     unchanged: bool = False
@@ -214,7 +212,8 @@ class PreviewPage(File):
 
 
 def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, the archived seeds and the stylesheet and script bundles; let the writer write beside the build."""
+    """Add the generated pages (each a GeneratedPage: MkDocs renders no Markdown for them), the archived seeds
+    and the stylesheet and script bundles; let the writer write beside the build."""
     repo_root = Path(config.config_file_path).parent
     for file in files:
         file.edit_uri = f"docs/{file.src_uri}"
@@ -224,7 +223,7 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{page.path} would be overwritten by a generated page; remove it from docs/")
         generated: File
         if SESSION.incremental:
-            preview = PreviewPage.generated(config, page.path, content=page.markdown)
+            preview = PreviewPage.generated(config, page.path, content="")
             assert isinstance(preview, PreviewPage)  # File.generated builds cls(...); MkDocs types it as a plain File
             head = state.head[page.path] = json_ld_script(state, config, page)
             digest = hashlib.blake2b(state.salt + _page_digest(page) + head.encode(), digest_size=16).digest()
@@ -232,10 +231,9 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
             state.written[page.path] = (digest, preview.abs_dest_path)
             generated = preview
         else:
-            generated = File.generated(config, page.path, content=page.markdown)
+            generated = File.generated(config, page.path, content="")
         generated.edit_uri = page.record.path if page.record is not None else None
-        if page.html is not None:  # MkDocs uses this page object, which renders no Markdown (GeneratedPage)
-            GeneratedPage(titles.get(page.path), generated, config, functools.partial(_current, state, page.path))
+        GeneratedPage(titles.get(page.path), generated, config, functools.partial(current_page, state, page.path))
         files.append(generated)
     site_assets.add_bundles(state.assets, files, config)
     if state.writer is not None:
@@ -245,57 +243,28 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _current(state: BuildState, path: str) -> Page:
-    """The page at ``path`` as it is now (the Downloads page is replaced when the writer sends its sizes)."""
-    return state.pages[path]
-
-
 def _page_digest(page: Page) -> bytes:
     """What a generated page's output is made of, besides its JSON-LD and the theme."""
-    if page.html is None:
-        return page.markdown.encode()
     return (page.html + repr(page.toc) + page.title + page.description).encode()
 
 
-def late_markdown(state: BuildState, src_uri: str) -> str | None:
-    """The Downloads page waits for the writer's sizes; MkDocs reads it last of the generated pages."""
-    if src_uri not in state.late:
-        return None
-    if state.writer is not None and not state.writer.late_received:
+def current_page(state: BuildState, path: str) -> Page:
+    """A generated page as it is now. The Downloads page waits for the writer's sizes; MkDocs reads it last of the generated pages."""
+    if path in state.late and state.writer is not None and not state.writer.late_received:
         try:
             late = state.writer.late_pages()
         except forked.HelperGone as gone:
             raise PluginError(f"open-data outputs could not be built: {gone}") from None
         state.pages.update({p.path: p for p in late})
-    return state.pages[src_uri].markdown
-
-
-def page_markdown(state: BuildState, markdown: str, page: MkDocsPage) -> str:
-    generated = state.pages.get(page.file.src_uri)
-    if generated is None:
-        return markdown
-    if page.file.src_uri != "index.md":
-        # Material inserts meta values into <title> and <meta> without escaping them.
-        page.meta["title"] = html.escape(generated.title, quote=True)
-        page.meta["description"] = html.escape(generated.description, quote=True)
-    if generated.html is not None:  # rendered already: GeneratedPage.render hands MkDocs its HTML
-        return markdown
-    markdown, state.blocks[page.file.src_uri] = split_blocks(markdown)
-    return markdown
+    return state.pages[path]
 
 
 def page_content(state: BuildState, content: str, src_uri: str) -> str:
-    generated = state.pages.get(src_uri)
-    if generated is not None and generated.html is not None:  # the sanitizer helper's, or sanitized here
-        cleaned = state.sanitizer.cleaned(src_uri, [content]) if state.sanitizer is not None else None
-        return _for_search(state, cleaned[0] if cleaned is not None else sanitize(content), src_uri)
-    blocks = state.blocks.pop(src_uri, None)
-    if blocks is None:  # a page written by hand in docs/
-        return _for_search(state, content, src_uri)
-    cleaned = state.sanitizer.cleaned(src_uri, blocks) if state.sanitizer is not None else None
-    if cleaned is not None:  # the Markdown around the blocks is sanitized here, the blocks were by the helper
-        return _for_search(state, join_blocks(sanitize(content), cleaned), src_uri)
-    return _for_search(state, sanitize(join_blocks(content, blocks)), src_uri)
+    """A page's HTML as published: a generated page sanitized (by the sanitizer helper, or here), then marked for the search index."""
+    if src_uri in state.pages:
+        cleaned = state.sanitizer.cleaned(src_uri, content) if state.sanitizer is not None else None
+        content = cleaned if cleaned is not None else sanitize(content)
+    return _for_search(state, content, src_uri)
 
 
 def _for_search(state: BuildState, content: str, src_uri: str) -> str:

@@ -29,9 +29,17 @@ class GeneratedPage(MkDocsPage):
         super().__init__(title, file, config)
         self.source = source
 
+    def read_source(self, config: MkDocsConfig) -> None:
+        """No Markdown; the title and description as the theme's <title> and <meta> need them."""
+        page = self.source()
+        self.markdown = ""
+        self.meta = {}
+        if self.file.src_uri != "index.md":  # the home page is titled by the site's name
+            # Material inserts meta values into <title> and <meta> without escaping them.
+            self.meta = {"title": html.escape(page.title, quote=True), "description": html.escape(page.description, quote=True)}
+
     def render(self, config: MkDocsConfig, files: Files) -> None:
         page = self.source()
-        assert page.html is not None, page.path
         self.content = page.html
         self.toc = table_of_contents(page.toc)
         # what Python-Markdown reported for the headings it made: the anchors MkDocs checks links from hand-written pages against

@@ -1,14 +1,12 @@
-"""The page type and the helpers every page family shares: raw HTML blocks, headings, links, pagination.
+"""What every page family shares besides its template: the page type (tracker.render.templating), links, pagination.
 
-Each page is a trusted Markdown skeleton (headings with fixed wording, which MkDocs turns
-into the table of contents) around raw HTML blocks in which every value from data/ is
-escaped by ``html.esc``. Nothing in the page layer reads files or touches MkDocs;
-``mkdocs_hooks`` is the only glue.
+Each page is HTML rendered from a template, with its table of contents; every value from data/
+is escaped (autoescape). Nothing in the page layer reads files or touches MkDocs; tracker.site
+hands the pages to it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -19,55 +17,13 @@ from tracker.model.records import Model, Record
 from tracker.model.words import record_label
 from tracker.render.templating import Heading, Page
 
-__all__ = ["BLOCK_PLACEHOLDER", "Heading", "Links", "Page", "html_block", "join_blocks", "md_heading", "paginate", "split_blocks"]
+__all__ = ["Heading", "Links", "Page", "full_label", "paginate"]
 
 T = TypeVar("T")
 
 
-def html_block(*parts: str, cls: str = "tracker-block") -> str:
-    """One raw HTML block: a <div> on lines with no blank line, so Markdown leaves it alone."""
-    # HTML ignores the difference between a newline and a space outside <pre>; turning
-    # every newline into a space guarantees no blank line ends the block early.
-    body = "".join(parts).replace("\n", " ")
-    if not body:
-        return ""  # nothing to show (an actor without dated entries has no drawing): no empty <div>
-    return f'<div class="{cls}" markdown="0">{body}</div>\n'
-
-
-def md_heading(level: int, text: str) -> str:
-    """A Markdown heading for fixed, trusted wording only."""
-    return f"\n{'#' * level} {text}\n\n"
-
-
-BLOCK_PLACEHOLDER = re.compile(r"<p>TRACKERBLOCK(\d+)X</p>")
-
-
-def split_blocks(markdown: str) -> tuple[str, list[str]]:
-    """Take the raw HTML blocks out of a generated page, leaving a placeholder paragraph for each.
-
-    Python-Markdown would otherwise parse every block with its HTML parser, the slowest step of
-    the build; the blocks need no Markdown processing, so they are put back by ``join_blocks``.
-    Every block is one line starting with ``<div `` (``html_block`` guarantees it) and no other
-    line of a generated page starts that way.
-    """
-    blocks: list[str] = []
-    lines = []
-    for line in markdown.split("\n"):
-        if line.startswith("<div "):
-            lines.append(f"\nTRACKERBLOCK{len(blocks)}X\n")
-            blocks.append(line)
-        else:
-            lines.append(line)
-    return "\n".join(lines), blocks
-
-
-def join_blocks(html: str, blocks: list[str]) -> str:
-    """Put the blocks back in place of their placeholders (one pass: inserted text is not rescanned)."""
-    return BLOCK_PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
-
-
 class Links:
-    """Relative links from one page to others, the way MkDocs lays out directory URLs."""
+    """Relative links from one page to others, for directory URLs (events/some-id.md is events/some-id/)."""
 
     def __init__(self, model: Model, here: str):
         self.model = model

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.core import dates
-from tracker.core.html import esc
 from tracker.model.records import Model, Record
 from tracker.render import templating
 from tracker.trust.corrections import Correction
@@ -54,7 +53,3 @@ def day_words(rfc3339: str) -> str:
 
 
 templating.expose(dates.humanize)  # a day ("YYYY-MM-DD") in words
-
-
-def time_html(rfc3339: str) -> str:
-    return f'<time datetime="{esc(rfc3339)}">{esc(day_words(rfc3339))}</time>'

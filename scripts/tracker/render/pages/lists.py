@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.core import kinds
-from tracker.core.html import esc
-from tracker.model.paths import index_path, list_page_path
+from tracker.model.paths import list_page_path
 from tracker.model.records import Actor, Model, Source
 from tracker.model.words import record_label
-from tracker.render.pages.base import Links, Page, html_block, paginate
+from tracker.render import templating
+from tracker.render.pages.base import Links, Page, paginate
 from tracker.render.templating import macro
 
 # An index lists a group inline up to INLINE_LIMIT records; a larger group gets its own
@@ -27,7 +27,7 @@ INLINE_LIMIT = 100
 LIST_PAGE_SIZE = 500
 
 
-ItemRenderer = Callable[[Links, str], str]
+ItemRenderer = Callable[[Links, str], str]  # one <li> (a macro of templates/macros.html)
 # The kinds whose records cite sources (a source is reported via others, which its page shows apart).
 CITING_KINDS = tuple(k for k in kinds.FOLDERS if k != "sources")
 
@@ -65,28 +65,31 @@ def source_lists(model: Model, source: Source) -> dict[str, RecordList]:
     return lists
 
 
-def _group_pages(model: Model, kind: str, label: str, slug: str, ids: list[str], item: ItemRenderer) -> list[Page]:
+def group_pages(model: Model, kind: str, label: str, slug: str, ids: list[str], item: ItemRenderer) -> list[Page]:
+    """A long list of records in pages of LIST_PAGE_SIZE under browse/ (templates/list.html)."""
     chunks = paginate(ids, LIST_PAGE_SIZE)
+    heading = f"{kinds.get(kind).title}: {label}"
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         here = list_page_path(kind, slug, number)
-        links = Links(model, here)
-        nav = []
-        if number > 1:
-            nav.append(f'<a href="{esc(links.to(list_page_path(kind, slug, number - 1)))}" rel="prev">← previous</a>')
-        nav.append(f"page {number} of {len(chunks)}")
-        if number < len(chunks):
-            nav.append(f'<a href="{esc(links.to(list_page_path(kind, slug, number + 1)))}" rel="next">next →</a>')
-        start = (number - 1) * LIST_PAGE_SIZE
-        heading = f"{kinds.get(kind).title}: {label}"
-        body = html_block(
-            f'<h1 id="title">{esc(heading)}</h1>',
-            f'<p><a href="{esc(links.to(index_path(kind)))}">All {kinds.get(kind).title.lower()}</a> · {start + 1:,}–{start + len(chunk):,} of {len(ids):,}</p>',
-            '<ul class="index-list">' + "".join(item(links, i) for i in chunk) + "</ul>",
-            f'<nav class="pager" aria-label="Pages">{" · ".join(nav)}</nav>',
-            cls="index-page",
+        page = templating.page(
+            "list.html",
+            here,
+            f"{heading} ({number}/{len(chunks)})",
+            f"{heading}, page {number} of {len(chunks)}.",
+            searchable=False,
+            links=Links(model, here),
+            kind=kind,
+            slug=slug,
+            heading=heading,
+            number=number,
+            pages=len(chunks),
+            start=(number - 1) * LIST_PAGE_SIZE,
+            total=len(ids),
+            ids=chunk,
+            item=item,
         )
-        pages.append(Page(here, f"{heading} ({number}/{len(chunks)})", f"{heading}, page {number} of {len(chunks)}.", body, searchable=False))
+        pages.append(page)
     return pages
 
 
@@ -96,7 +99,7 @@ def owner_overflow_pages(model: Model, owner: Actor | Source) -> list[Page]:
     pages: list[Page] = []
     for key, listed in lists.items():
         if len(listed.ids) > INLINE_LIMIT:
-            pages += _group_pages(model, owner.kind, f"{record_label(owner)}: {listed.label}", f"{owner.id}/{key}", listed.ids, listed.item)
+            pages += group_pages(model, owner.kind, f"{record_label(owner)}: {listed.label}", f"{owner.id}/{key}", listed.ids, listed.item)
     return pages
 
 
