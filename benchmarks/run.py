@@ -442,7 +442,9 @@ def parse_args(argv: list[str] | None) -> Options:
     parser.add_argument("--runs", type=int, default=5, help="runs per step (slow steps get fewer; default 5)")
     parser.add_argument("--seed", type=int, default=0, help="synth seed (default 0)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tracker-bench", help="where data and sites go")
-    parser.add_argument("--skip", default="", help="comma-separated steps to skip: parse, validate, check-jsonschema, bare, build, search, spike, history, serve")
+    parser.add_argument(
+        "--skip", default="", help="comma-separated steps to skip: parse, validate, check-jsonschema, bare, build, search, spike, history, serve"
+    )
     parser.add_argument("--serve-timeout", type=float, default=400.0, help="seconds to wait for an edit to show in the live preview (default 400)")
     args = parser.parse_args(argv)
     sizes = tuple(int(x) for x in args.sizes.split(","))

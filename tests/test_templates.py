@@ -22,7 +22,7 @@ def render(source: str, **values: object) -> str:
 
 
 def test_values_are_escaped_and_only_markup_passes_as_html():
-    hostile = '<script>alert(1)</script> & "quoted" \'single\''
+    hostile = "<script>alert(1)</script> & \"quoted\" 'single'"
     html = render('<p title="{{ text }}">{{ text }}</p>{{ drawing }}', text=hostile, drawing=Markup("<svg></svg>"))
     assert "<script>" not in html and "&lt;script&gt;" in html and "&#34;quoted&#34;" in html
     assert html.endswith("<svg></svg>")
