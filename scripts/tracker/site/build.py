@@ -1,9 +1,11 @@
 """One MkDocs build of the site, as plain functions over typed state (scripts/tracker/site/mkdocs_hooks.py calls them).
 
 ``begin`` validates data/ (the build stops on any problem) and renders every page in memory;
-``add_files`` adds the generated pages and archived seeds and points "edit this page" at the
-YAML record; the ``page_*`` functions set escaped titles, sanitize the HTML of generated pages
-and add JSON-LD; ``finish`` checks that every record was published exactly once.
+``add_files`` adds the generated pages (each a GeneratedPage: MkDocs takes its HTML and table of
+contents as they are, tracker.site.generated) and archived seeds and points "edit this page" at the
+YAML record; ``page_content`` sanitizes the HTML of generated pages and marks it for the search
+index, ``post_page`` adds JSON-LD and finishes each page; ``finish`` checks that every record was
+published exactly once.
 
 `mkdocs build` forks two helpers (tracker.site.helpers) to use the second core. `make serve`
 runs `mkdocs serve --dirty`: record pages come from a render memo (tracker.render.memo) and
