@@ -300,7 +300,7 @@ def test_every_drawing_survives_the_extended_allowlist(seed_model):
 
 
 def test_pages_carry_the_drawings_and_link_to_highlights(seed_model):
-    built = {p.path: p.markdown for p in pages.all_pages(seed_model, "Tracker")}
+    built = {p.path: p.html for p in pages.all_pages(seed_model, "Tracker")}
     timeline_md = built["timeline/index.md"]
     entries = pages.timeline.timeline_entries(seed_model)
     assert timeline_md.count('class="tl-mark') == len(entries) == timeline_md.count('class="tl-to-mark"')

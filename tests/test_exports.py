@@ -199,7 +199,7 @@ def test_feeds_hold_their_newest_entries_and_say_where_the_rest_is(real_model, m
     first = doubled[doubled.index("<entry>") : doubled.index("</entry>") + len("</entry>\n")]
     doubled = doubled.replace(first, first + first, 1).encode()
     assert "feeds/all.atom: 4 entries, expected the newest 3 of" in "\n".join(conservation.check_outputs(real_model, {**outputs, "feeds/all.atom": doubled}))
-    page = downloads.extra_pages(real_model, outputs)[0].markdown
+    page = downloads.extra_pages(real_model, outputs)[0].html
     assert f"newest 3 of {len(everything)} entries" in page and f"newest 2 of {len(by_actor[busy])} entries" in page
     assert "The feed of everything holds its newest 3 entries, a feed of one actor or tag its newest 2" in page
     assert "api/v1/dump.json.gz" in page

@@ -1,7 +1,7 @@
 """`mkdocs build` hands work to forked helpers (tracker.site.helpers over tracker.site.forked): the open-data writer and the sanitizer.
 
 Each case builds the mini data set in a fresh process with one helper made to misbehave. A
-sanitizer that dies or answers for other blocks must not change one byte of the site (the
+sanitizer that dies or answers for other pages must not change one byte of the site (the
 pages are sanitized in the build process instead); a writer that fails must fail the build
 with a one-line reason, never a traceback.
 """
@@ -30,22 +30,19 @@ config = load_config(config_file="mkdocs.yml", site_dir=site)
 config.plugins.on_startup(command="build", dirty=False)
 from tracker.site import helpers
 from tracker.render.pages import downloads
-from tracker.render.pages.base import split_blocks
 original_sanitize, original_writer = helpers.sanitize_work, helpers.open_data_work
 
 def sanitizer_dies(pages, connection):
     original_sanitize(pages[:2], connection)
     os._exit(3)
 
-def sanitizer_answers_for_other_blocks(pages, connection):
+def sanitizer_answers_for_other_pages(pages, connection):
     for page in pages:
-        connection.send_bytes(b"\x00".join([page.path.encode(), b"0" * 32, b"<p>not these blocks</p>"]))
+        connection.send_bytes(b"\x00".join([page.path.encode(), b"0" * 32, b"<p>not this page</p>"]))
 
 def sanitizer_marks_its_work(pages, connection):
     for page in pages:
-        blocks = split_blocks(page.markdown)[1]
-        cleaned = "\x00".join("<p>CLEANED-BY-THE-HELPER</p>" for _ in blocks)
-        connection.send_bytes(b"\x00".join([page.path.encode(), helpers.blocks_digest(blocks), cleaned.encode()]))
+        connection.send_bytes(b"\x00".join([page.path.encode(), helpers.digest(page.html), b"<p>CLEANED-BY-THE-HELPER</p>"]))
 
 def writer_fails(model, site_url, epoch, site, connection):
     raise RuntimeError("the disk is full")
@@ -56,7 +53,7 @@ def writer_dies_after_the_downloads_page(model, site_url, epoch, site, connectio
 
 faults = {
     "sanitizer-dies": ("sanitize_work", sanitizer_dies),
-    "sanitizer-answers-for-other-blocks": ("sanitize_work", sanitizer_answers_for_other_blocks),
+    "sanitizer-answers-for-other-pages": ("sanitize_work", sanitizer_answers_for_other_pages),
     "sanitizer-marks-its-work": ("sanitize_work", sanitizer_marks_its_work),
     "writer-fails": ("open_data_work", writer_fails),
     "writer-dies": ("open_data_work", writer_dies_after_the_downloads_page),
@@ -86,7 +83,7 @@ def reference(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
     return data, tree(site)
 
 
-@pytest.mark.parametrize("fault", ["sanitizer-dies", "sanitizer-answers-for-other-blocks"])
+@pytest.mark.parametrize("fault", ["sanitizer-dies", "sanitizer-answers-for-other-pages"])
 def test_a_faulty_sanitizer_changes_nothing(reference, tmp_path: Path, fault: str) -> None:
     data, expected = reference
     result = build_with(fault, data, tmp_path / "site")

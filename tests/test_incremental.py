@@ -44,7 +44,7 @@ def load(root: Path, previous: Model | None = None) -> Model:
 
 
 def snapshot(pages: list[base.Page]) -> dict[str, tuple[str, str, str, str | None]]:
-    return {p.path: (p.title, p.description, p.markdown, p.record.id if p.record else None) for p in pages}
+    return {p.path: (p.title, p.description, p.html, p.record.id if p.record else None) for p in pages}
 
 
 def replace_line(path: Path, prefix: str, new_line: str) -> None:

@@ -59,6 +59,7 @@ def test_a_claim_whose_status_changed_says_since_when_and_what_it_was():
     result = validate(MINI)
     model = model_mod.build(result.dataset)
     model.trust = trust.Trust(available=True, status_notes={"fair-talks": "Disputed since 4 January 2026; previously unverified"})
-    page = history_pages.decorate(model, claim_page(model, model.claims["fair-talks"]))
-    assert '<p class="status-history">Disputed since 4 January 2026; previously unverified.</p>' in page.markdown
-    assert page.markdown.index("status-history") < page.markdown.index("\n## ")  # at the top, before the first section
+    claim = model.claims["fair-talks"]
+    page = claim_page(model, claim, trust=history_pages.record_trust(model, claim)).html
+    assert '<p class="status-history">Disputed since 4 January 2026; previously unverified.</p>' in page
+    assert page.index("status-history") < page.index("<h2 id=")  # at the top, before the first section

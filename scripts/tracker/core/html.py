@@ -1,10 +1,9 @@
 """Escaping and sanitising: how text from data/ reaches a page as text and nothing else.
 
-Untrusted text never passes through Markdown. Generated pages are a trusted
-Markdown skeleton (fixed headings) around raw HTML blocks in which every piece
-of data is HTML-escaped here; Python-Markdown stores such blocks as they are.
-As a backstop the final HTML of each generated page goes through nh3 with an
-allowlist of the tags and attributes the renderers emit.
+Untrusted text never passes through Markdown. Generated pages are rendered from
+templates with autoescape on (tracker.render.templating); the drawings escape
+every value here (``esc``). As a backstop the final HTML of each generated page
+goes through nh3 with an allowlist of the tags and attributes the renderers emit.
 """
 
 from __future__ import annotations
@@ -23,19 +22,9 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def paragraphs(text: str, cls: str | None = None) -> str:
-    """Text as <p> elements: blank lines separate paragraphs, single newlines become <br>.
-
-    The result has no newline characters, so it can never end a raw HTML block early.
-    """
-    attr = f' class="{cls}"' if cls else ""
-    parts = [p.strip() for p in _BLANK_LINES.split(text.strip()) if p.strip()]
-    return "".join(f"<p{attr}>" + "<br>".join(esc(line) for line in part.split("\n")) + "</p>" for part in parts)
-
-
-def inline(text: str) -> str:
-    """Text for use inside a line: escaped, with newlines shown as <br>."""
-    return "<br>".join(esc(line) for line in text.strip().split("\n"))
+def paragraph_lines(text: str) -> list[list[str]]:
+    """Text as paragraphs, each as its lines: blank lines separate paragraphs."""
+    return [part.split("\n") for part in (p.strip() for p in _BLANK_LINES.split(text.strip())) if part]
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'‘“(]?[A-Z0-9])")

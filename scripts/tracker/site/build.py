@@ -1,9 +1,11 @@
 """One MkDocs build of the site, as plain functions over typed state (scripts/tracker/site/mkdocs_hooks.py calls them).
 
 ``begin`` validates data/ (the build stops on any problem) and renders every page in memory;
-``add_files`` adds the generated pages and archived seeds and points "edit this page" at the
-YAML record; the ``page_*`` functions set escaped titles, sanitize the HTML of generated pages
-and add JSON-LD; ``finish`` checks that every record was published exactly once.
+``add_files`` adds the generated pages (each a GeneratedPage: MkDocs takes its HTML and table of
+contents as they are, tracker.site.generated) and archived seeds and points "edit this page" at the
+YAML record; ``page_content`` sanitizes the HTML of generated pages and marks it for the search
+index, ``post_page`` adds JSON-LD and finishes each page; ``finish`` checks that every record was
+published exactly once.
 
 `mkdocs build` forks two helpers (tracker.site.helpers) to use the second core. `make serve`
 runs `mkdocs serve --dirty`: record pages come from a render memo (tracker.render.memo) and
@@ -13,8 +15,8 @@ only pages whose inputs changed are rebuilt (PreviewPage).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
-import html
 import logging
 import os
 import sys
@@ -41,9 +43,11 @@ from tracker.model.records import Model, Record
 from tracker.render import pages as site_pages
 from tracker.render.memo import RenderMemo
 from tracker.render.pages import downloads
-from tracker.render.pages.base import Page, join_blocks, split_blocks
+from tracker.render.pages.base import Page
+from tracker.render.templating import TEMPLATES
 from tracker.site import assets as site_assets
 from tracker.site import csp, forked, minify, search_index, theme_frame
+from tracker.site.generated import GeneratedPage, nav_titles
 from tracker.site.helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
 from tracker.trust import gather as trust
 
@@ -100,7 +104,6 @@ class BuildState:
     late: set[str] = field(default_factory=set)  # pages the writer sends (the Downloads page)
     writer: OpenDataWriter | None = None
     sanitizer: Sanitizer | None = None
-    blocks: dict[str, list[str]] = field(default_factory=dict)  # HTML blocks taken out of the Markdown
     head: dict[str, str] = field(default_factory=dict)  # JSON-LD script per page (live preview)
     written: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # for Session.preview
     assets: dict[str, list[str]] = field(default_factory=dict)  # the stylesheet and script bundles' parts (site_assets)
@@ -140,9 +143,10 @@ def watched(config: MkDocsConfig) -> list[Path]:
 
 
 def theme_fingerprint(config: MkDocsConfig) -> bytes:
-    """What every page's HTML depends on besides the model: mkdocs.yml, the theme overrides, the schemas and this code."""
+    """What every page's HTML depends on besides the model: mkdocs.yml, the theme overrides, the schemas, this code and the page templates."""
     root = Path(config.config_file_path).parent
-    paths = [Path(config.config_file_path), *map(Path, config.hooks), *Path(__file__).parents[1].rglob("*.py"), *(root / "schema").glob("*.json")]
+    code = Path(__file__).parents[1]
+    paths = [Path(config.config_file_path), *map(Path, config.hooks), *code.rglob("*.py"), *TEMPLATES.rglob("*.html"), *(root / "schema").glob("*.json")]
     if config.theme.custom_dir:
         paths += [p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file()]
     stats = sorted((str(p.relative_to(root) if p.is_relative_to(root) else p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
@@ -200,7 +204,7 @@ class PreviewPage(File):
 
     MkDocs decides by comparing file times, and in-memory pages would always count as modified,
     so every one of 10,000 pages would be rebuilt after any edit. These carry a verdict instead:
-    unchanged when the digest of their Markdown, JSON-LD and the theme matches the last build's.
+    unchanged when the digest of their HTML, JSON-LD and the theme matches the last build's.
     """
 
     unchanged: bool = False
@@ -210,25 +214,28 @@ class PreviewPage(File):
 
 
 def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, the archived seeds and the stylesheet and script bundles; let the writer write beside the build."""
+    """Add the generated pages (each a GeneratedPage: MkDocs renders no Markdown for them), the archived seeds
+    and the stylesheet and script bundles; let the writer write beside the build."""
     repo_root = Path(config.config_file_path).parent
     for file in files:
         file.edit_uri = f"docs/{file.src_uri}"
+    titles = nav_titles(config.nav)
     for page in state.pages.values():
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} would be overwritten by a generated page; remove it from docs/")
         generated: File
         if SESSION.incremental:
-            preview = PreviewPage.generated(config, page.path, content=page.markdown)
+            preview = PreviewPage.generated(config, page.path, content="")
             assert isinstance(preview, PreviewPage)  # File.generated builds cls(...); MkDocs types it as a plain File
             head = state.head[page.path] = json_ld_script(state, config, page)
-            digest = hashlib.blake2b(state.salt + page.markdown.encode() + head.encode(), digest_size=16).digest()
+            digest = hashlib.blake2b(state.salt + _page_digest(page) + head.encode(), digest_size=16).digest()
             preview.unchanged = SESSION.preview.get(page.path, (b"", ""))[0] == digest
             state.written[page.path] = (digest, preview.abs_dest_path)
             generated = preview
         else:
-            generated = File.generated(config, page.path, content=page.markdown)
+            generated = File.generated(config, page.path, content="")
         generated.edit_uri = page.record.path if page.record is not None else None
+        GeneratedPage(titles.get(page.path), generated, config, functools.partial(current_page, state, page.path))
         files.append(generated)
     site_assets.add_bundles(state.assets, files, config)
     if state.writer is not None:
@@ -238,39 +245,28 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def late_markdown(state: BuildState, src_uri: str) -> str | None:
-    """The Downloads page waits for the writer's sizes; MkDocs reads it last of the generated pages."""
-    if src_uri not in state.late:
-        return None
-    if state.writer is not None and not state.writer.late_received:
+def _page_digest(page: Page) -> bytes:
+    """What a generated page's output is made of, besides its JSON-LD and the theme."""
+    return (page.html + repr(page.toc) + page.title + page.description).encode()
+
+
+def current_page(state: BuildState, path: str) -> Page:
+    """A generated page as it is now. The Downloads page waits for the writer's sizes; MkDocs reads it last of the generated pages."""
+    if path in state.late and state.writer is not None and not state.writer.late_received:
         try:
             late = state.writer.late_pages()
         except forked.HelperGone as gone:
             raise PluginError(f"open-data outputs could not be built: {gone}") from None
         state.pages.update({p.path: p for p in late})
-    return state.pages[src_uri].markdown
-
-
-def page_markdown(state: BuildState, markdown: str, page: MkDocsPage) -> str:
-    generated = state.pages.get(page.file.src_uri)
-    if generated is None:
-        return markdown
-    if page.file.src_uri != "index.md":
-        # Material inserts meta values into <title> and <meta> without escaping them.
-        page.meta["title"] = html.escape(generated.title, quote=True)
-        page.meta["description"] = html.escape(generated.description, quote=True)
-    markdown, state.blocks[page.file.src_uri] = split_blocks(markdown)
-    return markdown
+    return state.pages[path]
 
 
 def page_content(state: BuildState, content: str, src_uri: str) -> str:
-    blocks = state.blocks.pop(src_uri, None)
-    if blocks is None:  # a page written by hand in docs/
-        return _for_search(state, content, src_uri)
-    cleaned = state.sanitizer.cleaned(src_uri, blocks) if state.sanitizer is not None else None
-    if cleaned is not None:  # the Markdown around the blocks is sanitized here, the blocks were by the helper
-        return _for_search(state, join_blocks(sanitize(content), cleaned), src_uri)
-    return _for_search(state, sanitize(join_blocks(content, blocks)), src_uri)
+    """A page's HTML as published: a generated page sanitized (by the sanitizer helper, or here), then marked for the search index."""
+    if src_uri in state.pages:
+        cleaned = state.sanitizer.cleaned(src_uri, content) if state.sanitizer is not None else None
+        content = cleaned if cleaned is not None else sanitize(content)
+    return _for_search(state, content, src_uri)
 
 
 def _for_search(state: BuildState, content: str, src_uri: str) -> str:

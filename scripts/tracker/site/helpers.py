@@ -3,7 +3,7 @@
 The open-data writer builds, writes and checks the outputs (api/, csv/, feeds/, calendar/)
 while MkDocs renders; it first sends the Downloads page (which lists the outputs' sizes) and,
 once MkDocs has cleaned the site directory, writes and sends what the check found. The
-sanitizer cleans the pages' HTML blocks ahead of MkDocs. Neither changes a byte of the site;
+sanitizer cleans the pages' HTML ahead of MkDocs. Neither changes a byte of the site;
 tests/test_helpers.py checks that both fail safely.
 """
 
@@ -20,7 +20,7 @@ from tracker.exports import conservation
 from tracker.exports import outputs as exports
 from tracker.model.records import Model
 from tracker.render.pages import downloads
-from tracker.render.pages.base import Page, split_blocks
+from tracker.render.pages.base import Page
 from tracker.site import forked
 
 
@@ -76,24 +76,22 @@ class OpenDataWriter:
         self.helper.stop()
 
 
-def blocks_digest(blocks: list[str]) -> bytes:
-    return hashlib.blake2b("\x00".join(blocks).encode(), digest_size=16).hexdigest().encode()
+def digest(page_html: str) -> bytes:
+    return hashlib.blake2b(page_html.encode(), digest_size=16).hexdigest().encode()
 
 
 def sanitize_work(pages: list[Page], connection: Connection) -> None:
-    """In the sanitizer: clean the HTML blocks of every page, in MkDocs' order, each sent as
-    path NUL digest-of-the-blocks NUL cleaned blocks joined by NUL (sanitized HTML has no NUL)."""
+    """In the sanitizer: clean the HTML of every page, in MkDocs' order, each sent as
+    path NUL digest-of-its-HTML NUL the cleaned HTML (sanitized HTML has no NUL)."""
     for page in pages:
-        blocks = split_blocks(page.markdown)[1]
-        cleaned = "\x00".join(sanitize(block) for block in blocks)
-        connection.send_bytes(b"\x00".join([page.path.encode(), blocks_digest(blocks), cleaned.encode()]))
+        connection.send_bytes(b"\x00".join([page.path.encode(), digest(page.html), sanitize(page.html).encode()]))
 
 
 class Sanitizer:
-    """Sanitizes the pages' HTML blocks in a helper while MkDocs renders (nh3 takes seconds at scale).
+    """Sanitizes the pages' HTML in a helper while MkDocs renders (nh3 takes seconds at scale).
 
     The pipe holds only a few pages, so the helper stays just ahead of MkDocs; ``cleaned`` gives
-    its result only for the same blocks (by digest), and None when the page must be sanitized here.
+    its result only for the same HTML (by digest), and None when the page must be sanitized here.
     """
 
     def __init__(self, pages: list[Page]):
@@ -101,9 +99,9 @@ class Sanitizer:
         self.paths = {page.path for page in pages}
         self.ahead: dict[str, tuple[bytes, bytes]] = {}
 
-    def cleaned(self, path: str, blocks: list[str]) -> list[str] | None:
-        """The sanitizer's cleaned blocks for this page, or None when the page must be sanitized here."""
-        if self.helper is None or path not in self.paths or not blocks:
+    def cleaned(self, path: str, page_html: str) -> str | None:
+        """The sanitizer's cleaned HTML for this page, or None when the page must be sanitized here."""
+        if self.helper is None or path not in self.paths:
             return None
         while path not in self.ahead:
             data = self.helper.receive_bytes()
@@ -112,11 +110,8 @@ class Sanitizer:
                 self.stop()
                 return None
             self.ahead[parts[0].decode()] = (parts[1], parts[2])
-        digest, cleaned = self.ahead.pop(path)
-        if digest != blocks_digest(blocks):
-            return None
-        texts = cleaned.decode().split("\x00")
-        return texts if len(texts) == len(blocks) else None
+        sent, cleaned = self.ahead.pop(path)
+        return cleaned.decode() if sent == digest(page_html) else None
 
     def stop(self) -> None:
         if self.helper is not None:

@@ -60,14 +60,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    return site_build.late_markdown(_state(), page.file.src_uri)
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return site_build.page_markdown(_state(), markdown, page)
-
-
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return site_build.page_content(_state(), content, page.file.src_uri)
 

@@ -48,13 +48,16 @@ class Family:
 
 
 def _record_pages(build: Build) -> list[Page]:
+    """Every record's page. Its history (history.RecordTrust) is an argument like the others: the live
+    preview's memo renders a page again when it changed, and reuses it otherwise."""
     model, memo = build.model, build.memo
     if memo is None:
-        return [history.decorate(model, kinds.call("page", r.kind, model, r, build.on_timeline.get(r.id), build.story)) for r in model.all_records()]
+        return [kinds.call("page", r.kind, model, r, build.on_timeline.get(r.id), build.story, history.record_trust(model, r)) for r in model.all_records()]
     pages = []
     for record in model.all_records():
-        page = memo.call(page_path(record), kinds.get(record.kind).handler("page"), record, build.on_timeline.get(record.id), build.story)
-        pages.append(history.decorate(model, page if page.record is record else dataclasses.replace(page, record=record)))
+        trust = history.record_trust(model, record)
+        page = memo.call(page_path(record), kinds.get(record.kind).handler("page"), record, build.on_timeline.get(record.id), build.story, trust)
+        pages.append(page if page.record is record else dataclasses.replace(page, record=record))
     return pages
 
 

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.core import kinds
-from tracker.core.html import esc
-from tracker.model.paths import index_path, list_page_path
-from tracker.model.records import Actor, Model, Record, Source
+from tracker.model.paths import list_page_path
+from tracker.model.records import Actor, Model, Source
 from tracker.model.words import record_label
-from tracker.render.pages.base import Links, Page, html_block, paginate
-from tracker.render.pages.fragments import claim_item, date_html, record_published
+from tracker.render import templating
+from tracker.render.pages.base import Links, Page, paginate
+from tracker.render.templating import macro
 
 # An index lists a group inline up to INLINE_LIMIT records; a larger group gets its own
 # pages of LIST_PAGE_SIZE under browse/, so no page grows with the size of the data set.
@@ -27,7 +27,7 @@ INLINE_LIMIT = 100
 LIST_PAGE_SIZE = 500
 
 
-ItemRenderer = Callable[[Links, str], str]
+ItemRenderer = Callable[[Links, str], str]  # one <li> (a macro of templates/macros.html)
 # The kinds whose records cite sources (a source is reported via others, which its page shows apart).
 CITING_KINDS = tuple(k for k in kinds.FOLDERS if k != "sources")
 
@@ -38,16 +38,16 @@ class RecordList:
 
     label: str  # for the overflow pages' title, such as "claims made"
     ids: list[str]
-    item: Callable[[Links, str], str]
+    item: Callable[[Links, str], str]  # one <li> (a macro of templates/macros.html)
 
 
 def actor_lists(model: Model, actor: Actor) -> dict[str, RecordList]:
     events = sorted(model.events_with.get(actor.id, []), key=lambda e: (*model.events[e].date.sort_key(), e))
     return {
-        "claims": RecordList("claims made", model.claims_by.get(actor.id, []), lambda links, i: claim_item(links, model.claims[i], show_claimants=False)),
-        "events": RecordList(
-            "events", events, lambda links, i: f"<li>{date_html(model.events[i].date, published=record_published(model, model.events[i]))} — {links.a(i)}</li>"
+        "claims": RecordList(
+            "claims made", model.claims_by.get(actor.id, []), lambda links, i: macro("claim_item")(links, model.claims[i], show_claimants=False)
         ),
+        "events": RecordList("events", events, lambda links, i: macro("event_item")(links, model.events[i])),
     }
 
 
@@ -57,45 +57,39 @@ def source_lists(model: Model, source: Source) -> dict[str, RecordList]:
         citer = model.get(rid)
         if citer is not None:  # cited_by holds only ids of the model
             citing[citer.kind].append(rid)
-    lists = {"claims-made": RecordList("claims made in it", model.claims_made_in.get(source.id, []), lambda links, i: claim_item(links, model.claims[i]))}
+    lists = {
+        "claims-made": RecordList("claims made in it", model.claims_made_in.get(source.id, []), lambda links, i: macro("claim_item")(links, model.claims[i]))
+    }
     for kind in CITING_KINDS:
-        lists[f"citing-{kind}"] = RecordList(f"{kind} citing it", citing.get(kind, []), lambda links, i: f"<li>{links.a(i)}</li>")
+        lists[f"citing-{kind}"] = RecordList(f"{kind} citing it", citing.get(kind, []), lambda links, i: macro("record_item")(links, i))
     return lists
 
 
-def capped_list(links: Links, owner: Record, key: str, listed: RecordList) -> str:
-    """The list inline up to INLINE_LIMIT items; beyond, the first ones and a link to all of them."""
-    if not listed.ids:
-        return '<p class="empty">None in the data.</p>'
-    shown = "".join(listed.item(links, i) for i in listed.ids[:INLINE_LIMIT])
-    if len(listed.ids) <= INLINE_LIMIT:
-        return f'<ul class="record-list">{shown}</ul>'
-    more = links.to(list_page_path(owner.kind, f"{owner.id}/{key}", 1))
-    return f'<ul class="record-list">{shown}</ul><p class="more"><a href="{esc(more)}">All {len(listed.ids):,} {esc(listed.label)}</a></p>'
-
-
-def _group_pages(model: Model, kind: str, label: str, slug: str, ids: list[str], item: ItemRenderer) -> list[Page]:
+def group_pages(model: Model, kind: str, label: str, slug: str, ids: list[str], item: ItemRenderer) -> list[Page]:
+    """A long list of records in pages of LIST_PAGE_SIZE under browse/ (templates/list.html)."""
     chunks = paginate(ids, LIST_PAGE_SIZE)
+    heading = f"{kinds.get(kind).title}: {label}"
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         here = list_page_path(kind, slug, number)
-        links = Links(model, here)
-        nav = []
-        if number > 1:
-            nav.append(f'<a href="{esc(links.to(list_page_path(kind, slug, number - 1)))}" rel="prev">← previous</a>')
-        nav.append(f"page {number} of {len(chunks)}")
-        if number < len(chunks):
-            nav.append(f'<a href="{esc(links.to(list_page_path(kind, slug, number + 1)))}" rel="next">next →</a>')
-        start = (number - 1) * LIST_PAGE_SIZE
-        heading = f"{kinds.get(kind).title}: {label}"
-        body = html_block(
-            f'<h1 id="title">{esc(heading)}</h1>',
-            f'<p><a href="{esc(links.to(index_path(kind)))}">All {kinds.get(kind).title.lower()}</a> · {start + 1:,}–{start + len(chunk):,} of {len(ids):,}</p>',
-            '<ul class="index-list">' + "".join(item(links, i) for i in chunk) + "</ul>",
-            f'<nav class="pager" aria-label="Pages">{" · ".join(nav)}</nav>',
-            cls="index-page",
+        page = templating.page(
+            "list.html",
+            here,
+            f"{heading} ({number}/{len(chunks)})",
+            f"{heading}, page {number} of {len(chunks)}.",
+            searchable=False,
+            links=Links(model, here),
+            kind=kind,
+            slug=slug,
+            heading=heading,
+            number=number,
+            pages=len(chunks),
+            start=(number - 1) * LIST_PAGE_SIZE,
+            total=len(ids),
+            ids=chunk,
+            item=item,
         )
-        pages.append(Page(here, f"{heading} ({number}/{len(chunks)})", f"{heading}, page {number} of {len(chunks)}.", body, searchable=False))
+        pages.append(page)
     return pages
 
 
@@ -105,7 +99,7 @@ def owner_overflow_pages(model: Model, owner: Actor | Source) -> list[Page]:
     pages: list[Page] = []
     for key, listed in lists.items():
         if len(listed.ids) > INLINE_LIMIT:
-            pages += _group_pages(model, owner.kind, f"{record_label(owner)}: {listed.label}", f"{owner.id}/{key}", listed.ids, listed.item)
+            pages += group_pages(model, owner.kind, f"{record_label(owner)}: {listed.label}", f"{owner.id}/{key}", listed.ids, listed.item)
     return pages
 
 

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from tracker.core.html import esc
 from tracker.model import archived
 from tracker.model.paths import reader_page_path
 from tracker.model.records import Model, Source
 from tracker.model.words import record_label
+from tracker.render import templating
 from tracker.render.draw.source_reader import reader_html
-from tracker.render.pages.base import Links, Page, html_block
+from tracker.render.pages.base import Links, Page
 
 
+@templating.expose
 def reader_href(links: Links, source: Source, excerpt: str = "") -> str:
     """Where to read a source's archived text: its reader page, at the excerpt's highlight when it is found there."""
     anchor = archived.anchors(links.model, source).get(excerpt, "") if excerpt else ""
     return links.to(reader_page_path(source.id), anchor)
 
 
+@templating.expose
 def readable(source: Source) -> bool:
     """A source with an archived text that can be read (a reader page exists for it)."""
     return source.seed is not None and archived.raw_text(source.seed) is not None
@@ -28,14 +30,19 @@ def reader_page(model: Model, source: Source) -> Page:
     seed = source.seed
     assert seed is not None, source.id  # reader pages are made for readable sources only
     raw = archived.raw_text(seed) or ""
-    body = reader_html(model, source, raw, links.record, lambda rid: _label(model, rid))
-    intro = (
-        f'<p class="reader-intro">The archived text of {links.a(source.id)}, as kept by this site, paragraph by paragraph. '
-        f'<a href="{esc(links.to(seed))}" download>Download the plain text</a>.</p>'
-    )
     title = f"Archived text: {source.title}"
-    md = html_block(f'<h1 id="title">{esc(title)}</h1>', intro, body, cls="reader-page")
-    return Page(here, title, f"The archived text of {source.title}, with every passage the records cite highlighted.", md, searchable=False)
+    return templating.page(
+        "reader.html",
+        here,
+        title,
+        f"The archived text of {source.title}, with every passage the records cite highlighted.",
+        searchable=False,
+        links=links,
+        source=source,
+        heading=title,
+        # the reader's HTML is tracker.render.draw's, every value escaped there: Markup, as the drawings
+        text=templating.drawing(reader_html(model, source, raw, links.record, lambda rid: _label(model, rid))),
+    )
 
 
 def reader_pages(model: Model) -> list[Page]:
