@@ -317,7 +317,12 @@ def diff_url(repo_url: str, sha: str) -> str:
 
 # ---------------------------------------------------------------- a claim's assessment over time
 
-_STATUS = re.compile(r"^assessment:[ \t]*(?:#.*)?\n(?:(?:[ ]{2,}.*|[ \t]*#.*|[ \t]*)\n)*?[ ]{2}status:[ \t]*[\"']?([a-z-]+)[\"']?[ \t]*(?:#.*)?$", re.M)
+# A claim file's `assessment:` line and its `  status: <value>` line, each matched against one whole line.
+# Past versions are not validated (a pull request can add a version and remove it again), so they are
+# read line by line: one regular expression over the whole block backtracked exponentially on a few
+# dozen comment lines inside it.
+_ASSESSMENT_LINE = re.compile(r"assessment:[ \t]*(?:#.*)?")
+_STATUS_LINE = re.compile(r"[ ]{2}status:[ \t]*[\"']?([a-z-]+)[\"']?[ \t]*(?:#.*)?")
 
 
 @dataclass(frozen=True)
@@ -333,8 +338,18 @@ def status_of(text: bytes | None) -> str | None:
     """The assessment status written in one version of a claim file (None if it has none or cannot be read)."""
     if text is None:
         return None
-    found = _STATUS.search(text.decode("utf-8", "replace"))
-    return found.group(1) if found else None
+    inside = False  # in the lines of an `assessment:` block
+    for line in text.decode("utf-8", "replace").split("\n"):
+        if inside:
+            found = _STATUS_LINE.fullmatch(line)
+            if found:
+                return found.group(1)
+            # The block goes on over indented, blank and comment lines; any other line ends it.
+            inside = line.startswith("  ") or line.lstrip(" \t").startswith("#") or not line.strip(" \t")
+            if inside:
+                continue
+        inside = _ASSESSMENT_LINE.fullmatch(line) is not None
+    return None
 
 
 def status_histories(history: History, folder: str = "claims") -> dict[str, list[StatusSpan]]:

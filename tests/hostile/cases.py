@@ -336,6 +336,22 @@ LIMITS = [
     ),
 ]
 
+def _spaces_after_a_key() -> str:
+    """A 256 KiB file whose last line is a key and white space: the line the "mapping values" hint reads."""
+    text = "kind: person\nname: A\n  b:"
+    return text + " " * (MAX_FILE_BYTES - len(text) - 1) + "\n"
+
+
+BACKTRACKING = [
+    reject(
+        "backtracking",
+        "a key followed by 256 KiB of spaces, quickly",
+        ["data/actors/spaces.yaml:3:4: YAML syntax error: mapping values are not allowed in this context"],
+        writes={"actors/spaces.yaml": _spaces_after_a_key()},
+        seconds=3,
+    ),
+]
+
 YAML_11_TYPING = [
     accept("YAML 1.1 implicit typing", "title: no", (E, ("title",), "no"), edits=[(E, 'title: "Pezeshkian posted a statement on X"', "title: no")]),
     accept("YAML 1.1 implicit typing", "title: on", (E, ("title",), "on"), edits=[(E, 'title: "Pezeshkian posted a statement on X"', "title: on")]),
@@ -772,4 +788,4 @@ REFERENCES = [
     ),
 ]
 
-CASES: list[HostileCase] = YAML_STRUCTURE + ENCODING + LIMITS + YAML_11_TYPING + DATES + URLS + IDS + INVISIBLE + FILES + REFERENCES
+CASES: list[HostileCase] = YAML_STRUCTURE + ENCODING + LIMITS + BACKTRACKING + YAML_11_TYPING + DATES + URLS + IDS + INVISIBLE + FILES + REFERENCES
