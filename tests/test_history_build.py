@@ -17,7 +17,8 @@ from test_history import DAY, T0, commit, git
 from tracker import model as model_mod
 from tracker import trust
 from tracker.claimreview import status_titles
-from tracker.history import SHALLOW, rfc3339
+from tracker.git_log import rfc3339
+from tracker.history import SHALLOW
 from tracker.validate import validate
 
 NEW_CLAIM = """claimants:
@@ -73,7 +74,7 @@ def scratch(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def built(scratch, tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("scratch-site") / "site"
-    result = build_site(scratch / "data", site)
+    result = build_site(scratch / "data", site, SOURCE_DATE_EPOCH=str(T1))  # a build of its last commit, as `make site` does
     assert result.returncode == 0, result.stderr
     assert "withdrawn 1" in result.stderr
     return site

@@ -33,7 +33,8 @@ from . import pages as site_pages
 from . import story as story_mod
 from .build_helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
 from .claimreview import status_titles
-from .dataset import Problem
+from .dataset import Problem, printable
+from .git_log import LAST_PRINTABLE, parse_epoch
 from .html import json_for_script, sanitize
 from .incremental import RenderMemo
 from .model import Model, Record
@@ -160,10 +161,11 @@ def begin(config: MkDocsConfig) -> BuildState:
     model = model_mod.build(dataset, previous=memo.model if memo else None)
     publisher = config.extra.get("publisher")
     config.extra["tracker_licences"] = licences.footer_parts(config.repo_url or "")  # the footer's licence line (overrides/partials/copyright.html)
-    model.trust = trust.gather(model, root, repo_url=config.repo_url or "", publisher=publisher, titles=status_titles(), withdrawn=gone)
-    if model.trust.notice:  # printed, not logged: `mkdocs build --quiet` hides INFO lines
-        print(f"tracker: {model.trust.notice}", file=sys.stderr)
-    site_url, epoch = config.site_url or "", int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    site_url, epoch = config.site_url or "", source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH", ""))
+    model.trust = trust.gather(model, root, repo_url=config.repo_url or "", publisher=publisher, titles=status_titles(), withdrawn=gone, until=epoch)
+    for notice in [model.trust.notice, *model.trust.problems]:  # printed, not logged: `mkdocs build --quiet` hides INFO lines
+        if notice:
+            print(f"tracker: {printable(notice)}", file=sys.stderr)
     writer = None
     if SESSION.helped:
         # The open data is built, written and checked by a helper while this process renders.
@@ -180,6 +182,22 @@ def begin(config: MkDocsConfig) -> BuildState:
     if SESSION.helped:
         state.sanitizer = Sanitizer([p for p in pages if p.path not in state.late])
     return state
+
+
+def source_date_epoch(value: str) -> int:
+    """SOURCE_DATE_EPOCH as seconds (0 when unset), or a PluginError saying why the build cannot use it.
+
+    It is the time of the commit built (the Makefile reads it from git), so a commit dated in year
+    10000 would otherwise reach every feed and page as a date no code can print."""
+    if not value.strip():
+        return 0
+    epoch = parse_epoch(value.strip())
+    if epoch is None or epoch > LAST_PRINTABLE:
+        raise PluginError(
+            f"SOURCE_DATE_EPOCH={printable(value[:40])!r} is not a time this build can print: a whole number of seconds "
+            "from 1970 to the end of 9999 (the Makefile takes it from the last commit; is that commit's date wrong?)"
+        )
+    return epoch
 
 
 class PreviewPage(File):

@@ -336,6 +336,7 @@ LIMITS = [
     ),
 ]
 
+
 def _spaces_after_a_key() -> str:
     """A 256 KiB file whose last line is a key and white space: the line the "mapping values" hint reads."""
     text = "kind: person\nname: A\n  b:"
