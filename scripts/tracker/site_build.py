@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import csp, exports, forked, jsonld_history, licences, minify, search_index, site_assets, theme_frame, trust
+from . import checkout, csp, exports, forked, jsonld_history, licences, minify, search_index, site_assets, theme_frame, trust
 from . import model as model_mod
 from . import pages as site_pages
 from . import story as story_mod
@@ -138,7 +138,14 @@ def theme_fingerprint(config: MkDocsConfig) -> bytes:
 
 
 def begin(config: MkDocsConfig) -> BuildState:
-    """Validate data/ (PluginError on any problem, the report on stderr) and render every page."""
+    """Check the checkout's files and validate data/ (PluginError on any problem, the report on stderr); render every page."""
+    repo = Path(config.config_file_path).parent
+    theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    unsafe = checkout.unsafe_files(repo, checkout.build_folders(repo, Path(config.docs_dir), theme))
+    if unsafe:  # before MkDocs or the theme reads any of them
+        SESSION.problems = unsafe
+        print("\n".join(map(str, unsafe)), file=sys.stderr)
+        raise PluginError(f"{len(unsafe)} file(s) the build would read are not plain files of the checkout; nothing was built")
     root = data_dir(config)
     result = validate(root, cache=SESSION.serving)
     SESSION.problems = result.problems
