@@ -309,7 +309,7 @@ def test_a_subject_holding_the_old_separators_forges_nothing(repo: dict) -> None
 @pytest.mark.parametrize(
     ("when", "until", "why"),
     [
-        (253_402_300_800, 0, "it is dated after the last day of 9999"),
+        (253_402_300_800, 0, "it is dated after the last day of 2999"),
         (T0 + 9 * DAY, T0 + 8 * DAY, "it is dated after this build's SOURCE_DATE_EPOCH (2026-01-09T00:00:00Z)"),
         (T0 - DAY, 0, "it is dated 2025-12-31T00:00:00Z, before the repository's first commit (2026-01-01T00:00:00Z)"),
     ],

@@ -9,7 +9,7 @@ a file named like a marker, or a forged date is only ever that field.
 
 Each commit is then checked: its id and its parents' ids are 40 hexadecimal digits, its date a
 whole number of seconds no earlier than the repository's first commit and no later than the build's
-SOURCE_DATE_EPOCH (nor after the last day this site can print), and its subject valid UTF-8 with no
+SOURCE_DATE_EPOCH (nor after the last year a date may fall in, dates.MAX_YEAR), and its subject valid UTF-8 with no
 control or invisible character. A commit that fails is a `LogProblem`, reported with its id and
 left out of everything that is published; its file changes still tell which record is which.
 """
@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from .dates import MAX_YEAR
 from .loader import FORBIDDEN_CHARACTERS
 
 COMMIT_ID = re.compile(r"[0-9a-f]{40}")
@@ -28,8 +29,8 @@ _EPOCH = re.compile(r"[0-9]{1,12}")
 MARKER = b"commit"  # the first field of every commit; recognised by its position, never searched for
 # Per commit: the marker, id, parent ids, committer date (seconds since 1970) and subject, each ended by a NUL.
 LOG_FORMAT = "commit%x00%H%x00%P%x00%ct%x00%s%x00"
-# The last second of 9999-12-31 UTC: a later date cannot be written as a four-digit year.
-LAST_PRINTABLE = 253_402_300_799
+# The last second of the last year a date may fall in (dates.MAX_YEAR): the pages print commit dates as dates.
+LAST_PRINTABLE = int(datetime(MAX_YEAR, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp())
 _HEADER_FIELDS = 4
 
 
@@ -145,7 +146,7 @@ def check(raw: RawCommit, earliest: int, latest: int) -> Header | LogProblem:
     if epoch is None:
         return LogProblem(shown, f"its date {epoch_raw[:40]!r} is not a number of seconds")
     if epoch > min(latest, LAST_PRINTABLE):
-        limit = "the last day of 9999" if latest >= LAST_PRINTABLE else f"this build's SOURCE_DATE_EPOCH ({rfc3339(latest)})"
+        limit = f"the last day of {MAX_YEAR}" if latest >= LAST_PRINTABLE else f"this build's SOURCE_DATE_EPOCH ({rfc3339(latest)})"
         return LogProblem(shown, f"it is dated after {limit}")
     if epoch < earliest:
         return LogProblem(shown, f"it is dated {rfc3339(epoch)}, before the repository's first commit ({rfc3339(earliest)})")

@@ -225,4 +225,4 @@ def rule_docs() -> list[tuple[str, str]]:
 
 
 # The story's rules register after the basic ones, so the methodology page lists those first.
-from . import rules_chronology, rules_dates, rules_story  # noqa: E402, F401
+from . import rules_chronology, rules_dates, rules_excerpts, rules_story  # noqa: E402, F401

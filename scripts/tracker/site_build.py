@@ -34,6 +34,7 @@ from . import story as story_mod
 from .build_helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
 from .claimreview import status_titles
 from .dataset import Problem, printable
+from .dates import MAX_YEAR
 from .git_log import LAST_PRINTABLE, parse_epoch
 from .html import json_for_script, sanitize
 from .incremental import RenderMemo
@@ -202,7 +203,7 @@ def source_date_epoch(value: str) -> int:
     if epoch is None or epoch > LAST_PRINTABLE:
         raise PluginError(
             f"SOURCE_DATE_EPOCH={printable(value[:40])!r} is not a time this build can print: a whole number of seconds "
-            "from 1970 to the end of 9999 (the Makefile takes it from the last commit; is that commit's date wrong?)"
+            f"from 1970 to the end of {MAX_YEAR} (the Makefile takes it from the last commit; is that commit's date wrong?)"
         )
     return epoch
 

@@ -436,9 +436,35 @@ DATES = [
     reject(
         "dates",
         "year 0000",
-        ["data/events/statement.yaml:2:7: invalid date: '0000': year 0000 is outside the supported range"],
+        ["data/events/statement.yaml:2:7: invalid date: '0000': year 0000 is outside the supported range, 1000 to 2999"],
         edits=[(E, '"2026-02-01"', '"0000"')],
     ),
+    reject(
+        "dates",
+        "the last day of 9999 (crashed the timeline's drawing)",
+        ["data/events/statement.yaml:2:7: invalid date: '9999-12-31': year 9999 is outside the supported range, 1000 to 2999"],
+        edits=[(E, '"2026-02-01"', '"9999-12-31"')],
+    ),
+    reject(
+        "dates",
+        "an open interval from year 9999",
+        ["data/events/statement.yaml:2:7: invalid date: '9999': year 9999 is outside the supported range, 1000 to 2999"],
+        edits=[(E, '"2026-02-01"', '"9999/.."')],
+    ),
+    reject(
+        "dates",
+        "a century before the supported range",
+        ["data/events/statement.yaml:2:7: invalid date: '09XX': year 09XX is outside the supported range, 1000 to 2999"],
+        edits=[(E, '"2026-02-01"', '"09XX"')],
+    ),
+    reject(
+        "dates",
+        "a source published in year 3000",
+        ["data/sources/seed.yaml:3:12: invalid date: '3000': year 3000 is outside the supported range, 1000 to 2999"],
+        edits=[("sources/seed.yaml", 'published: "2026"', 'published: "3000"')],
+    ),
+    accept("dates", "the first day of the supported range", (E, ("date",), "1000-01-01"), edits=[(E, '"2026-02-01"', '"1000-01-01"')]),
+    accept("dates", "an open interval to the last day of the range", (E, ("date",), "../2999-12-31"), edits=[(E, '"2026-02-01"', '"../2999-12-31"')]),
     reject(
         "dates",
         "interval of days that ends before it starts",
@@ -789,4 +815,53 @@ REFERENCES = [
     ),
 ]
 
-CASES: list[HostileCase] = YAML_STRUCTURE + ENCODING + LIMITS + BACKTRACKING + YAML_11_TYPING + DATES + URLS + IDS + INVISIBLE + FILES + REFERENCES
+SEED = "seeds/000_339a995688291f73.txt"
+OTHER = "Iran insists on limiting conversations solely to its nuclear program"
+HAND_TEXT = b"Officials said today that Iran has ruled out diplomacy entirely and will not negotiate again.\n"
+NEGATION_FIX = "which it leaves out: start the excerpt with it, or add a note saying why the words before it do not change its meaning"
+
+EXCERPTS = [
+    reject(
+        "excerpts",
+        "an excerpt of spaces (empty once collapsed, so found in any text)",
+        ["data/claims/other-talks.yaml:13:14: excerpt has no words once white space is collapsed; quote at least 3, enough to support the record on its own"],
+        edits=[(O, f'"{OTHER}"', '"' + " " * 40 + '"')],
+    ),
+    reject(
+        "excerpts",
+        "an excerpt of tabs and line breaks written as escapes",
+        ["data/claims/other-talks.yaml:13:14: excerpt has no words once white space is collapsed; quote at least 3, enough to support the record on its own"],
+        edits=[(O, f'"{OTHER}"', '"\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n"')],
+    ),
+    reject(
+        "excerpts",
+        "an excerpt cut to drop 'not' (ruled out diplomacy entirely)",
+        [f"data/claims/other-talks.yaml:13:14: excerpt begins right after 'not' in {SEED}, {NEGATION_FIX}"],
+        edits=[(O, "Iran said something else.", "Iran has ruled out diplomacy entirely."), (O, OTHER, "ruled out diplomacy entirely")],
+    ),
+    reject(
+        "excerpts",
+        "an excerpt cut to drop 'has not yet' (commented on the stalled negotiations)",
+        [f"data/claims/other-talks.yaml:13:14: excerpt begins right after 'not yet' in {SEED}, {NEGATION_FIX}"],
+        edits=[(O, OTHER, "commented on the stalled negotiations")],
+    ),
+    reject(
+        "excerpts",
+        "an excerpt cut inside words",
+        [f"data/claims/other-talks.yaml:13:14: excerpt starts inside the word 'Iran' of {SEED}; quote whole words"],
+        edits=[(O, OTHER, "ran insists on limiting conversations solely to its nuclear progr")],
+    ),
+    reject(
+        "excerpts",
+        "an archived text added by hand, with no provenance",
+        [
+            "data/sources/hand.yaml:4:7: seeds/990_0123456789abcdef.txt has no provenance file (seeds/990_0123456789abcdef.provenance.json): "
+            "archive texts with `make archive`, which writes it"
+        ],
+        seeds={"990_0123456789abcdef.txt": HAND_TEXT},
+        writes={"sources/hand.yaml": 'kind: news-article\ndescription: "A text added by hand"\npublished: "2026"\nseed: seeds/990_0123456789abcdef.txt\n'},
+        edits=[(O, "source: seed\n", "source: hand\n"), (O, OTHER, "Iran has ruled out diplomacy entirely")],
+    ),
+]
+
+CASES: list[HostileCase] = YAML_STRUCTURE + ENCODING + LIMITS + BACKTRACKING + YAML_11_TYPING + DATES + URLS + IDS + INVISIBLE + FILES + REFERENCES + EXCERPTS

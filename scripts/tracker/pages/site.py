@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import kinds, provenance, vocab
+from .. import dates, kinds, provenance, vocab
 from ..docs_text import date_examples_html, scale_table
 from ..html import esc
 from ..model import Model
@@ -180,6 +180,9 @@ def methodology_page() -> Page:
                 "close that year). Within a group they are ordered by date; where the dates cannot decide, by what the sources say came first "
                 "(an event recorded as following another comes after it, with the excerpt that says so), then by where each is first reported in the archived text, "
                 "marked “in the order reported”. Claims are placed by the date they were made, or else the date of the document they were made in.</p>",
+                f"<p><strong>Supported years.</strong> Every date falls in the years {dates.MIN_YEAR} to {dates.MAX_YEAR}, both ends of an interval included; "
+                "the validator refuses any other, with the line and column of the date. The timeline, the calendar and the feeds are drawn and printed "
+                "for every day of these years, which hold the dates of a news story and of the history it recalls; a date outside them is a typing mistake.</p>",
                 date_examples_html(),
             ),
             md_heading(2, "Figures {#figures}"),
