@@ -76,6 +76,7 @@ S = "sources/x-post.yaml"
 A = "actors/president.yaml"
 
 # A claim of Iran's, to copy another claim with: {statement} and {excerpt} (from the seed).
+OTHER_EXCERPT = "Iran insists on limiting conversations solely to its nuclear program"  # other-talks' excerpt
 AGAIN = 'claimants:\n  - iran\nstatement: "{statement}"\nmade_in: seed\nassessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n  - source: seed\n    excerpt: "{excerpt}"\n'
 
 SCHEMA_CASES = [
@@ -298,14 +299,14 @@ RULE_CASES = [
     Case(
         "the same statement twice",
         [
-            "claims/other-talks.yaml:3:12: the same statement as data/claims/again.yaml: merge them, or if both are meant, link one to the other (links: type and claim)"
+            "claims/again.yaml:3:12: the same statement as data/claims/other-talks.yaml: merge them, or if both are meant, link one to the other (links: type and claim)"
         ],
         writes={"claims/again.yaml": AGAIN.format(statement="Iran said  something ELSE", excerpt="Talks between Iran and the United States")},
         rule="check_duplicate_text",
     ),
     Case(
         "the same title twice",
-        ["events/statement.yaml:1:8: the same title as data/events/again.yaml: merge them, or give each a title that tells them apart"],
+        ["events/again.yaml:1:8: the same title as data/events/statement.yaml: merge them, or give each a title that tells them apart"],
         writes={
             "events/again.yaml": 'title: "Pezeshkian posted a statement on X."\ndate: "2026"\nactors:\n  - iran\nsummary: "Again."\ncitations:\n  - source: seed\n    excerpt: "In a statement on X"\n'
         },
@@ -314,10 +315,29 @@ RULE_CASES = [
     Case(
         "a reworded claim on a shorter excerpt",
         [
-            "claims/other-talks.yaml:3:12: nearly the same statement (100% similar) as data/claims/again.yaml, citing an overlapping passage of 'seed': merge them, or if both are meant, link one to the other (links: type and claim)"
+            "claims/again.yaml:3:12: nearly the same statement (every word of one is in the other) as data/claims/other-talks.yaml, "
+            "citing an overlapping passage of 'seed': merge them, or if both are meant, link one to the other (links: type and claim)"
         ],
         writes={"claims/again.yaml": AGAIN.format(statement="Iran has said something else.", excerpt="limiting conversations solely")},
         rule="check_near_duplicate_claims",
+    ),
+    Case(
+        "a claim of the same claimant on the same passage, reworded",
+        [
+            "claims/again.yaml:10:14: the same passage of 'seed', by the same claimant 'iran', as data/claims/other-talks.yaml (statements 40% similar): "
+            "merge them, or if both are meant, link one to the other (links: type and claim)"
+        ],
+        writes={"claims/again.yaml": AGAIN.format(statement="Iran wants the talks to cover its nuclear programme only.", excerpt=OTHER_EXCERPT)},
+        rule="check_same_passage_claims",
+    ),
+    Case(
+        "a claim on the same passage, added under an id that sorts first",
+        [
+            "claims/aaa.yaml:10:14: the same passage of 'seed', by the same claimant 'iran', as data/claims/other-talks.yaml (statements 40% similar): "
+            "merge them, or if both are meant, link one to the other (links: type and claim)"
+        ],
+        writes={"claims/aaa.yaml": AGAIN.format(statement="Iran wants the talks to cover its nuclear programme only.", excerpt=OTHER_EXCERPT)},
+        rule="check_same_passage_claims",
     ),
     Case(
         "part of an event outside its dates",

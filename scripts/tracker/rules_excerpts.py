@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from .dataset import REPO_ROOT, Dataset, RecordFile
 from .filecache import per_run
-from .rulebook import Finding, normalise, rule, seed_text, target
+from .rulebook import Finding, archived_sources, normalise, occurrences, rule, seed_text
 
 # The fewest words that can say who did what ("Iran attacked Israel"). One or two words ("Iran
 # insists") support nothing on their own and occur in many places of a text; the shortest excerpt
@@ -47,20 +47,9 @@ def _excerpts(record: RecordFile) -> Iterator[tuple[tuple, dict]]:
             yield (name, index, "excerpt"), item
 
 
-def _archived(ds: Dataset, item: dict) -> tuple[str, str] | None:
-    """(seed path, normalised archived text) of the item's source, when the site keeps its text."""
-    source = target(ds, item["source"], "sources")
-    if source is None or "seed" not in source.data:
-        return None
-    text = seed_text(source.data["seed"])
-    return (source.data["seed"], text) if text is not None else None
-
-
-def _occurrences(text: str, excerpt: str) -> Iterator[int]:
-    start = text.find(excerpt)
-    while start >= 0:
-        yield start
-        start = text.find(excerpt, start + 1)
+def _archived(ds: Dataset, item: dict) -> str | None:
+    """The seed path of the item's source, when the site keeps its text."""
+    return archived_sources(ds).get(item["source"])
 
 
 def _word_around(text: str, at: int) -> str:
@@ -108,24 +97,39 @@ def _negation(words: list[str]) -> str | None:
 def check_excerpt_words(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """An excerpt has at least 3 words once white space is collapsed: the fewest that can say who did what. One or two words support nothing on their own, and an excerpt of spaces is empty, which any text contains."""
     for path, item in _excerpts(record):
-        count = len(normalise(item["excerpt"]).split())
+        count = len(item["excerpt"].split())  # as many as once normalised: normalising changes only quotes and white space
         if count < MIN_WORDS:
             words = "no words" if count == 0 else ("1 word" if count == 1 else f"{count} words")
             yield path, f"excerpt has {words} once white space is collapsed; quote at least {MIN_WORDS}, enough to support the record on its own"
+
+
+@per_run  # once per passage, however often it is cited
+def _cut(relative: str, excerpt: str) -> tuple[str, str] | None:
+    """How the excerpt cuts a word, when it does wherever it occurs in the archived text; None when it does not, or is not there."""
+    text = seed_text(relative) or ""
+    cuts = [_cut_word(text, start, excerpt) for start in occurrences(relative, excerpt)]
+    return cuts[0] if cuts and all(cuts) else None
+
+
+@per_run
+def _left_out(relative: str, excerpt: str) -> str | None:
+    """The negation or qualifier right before the excerpt, when there is one wherever it occurs; None otherwise."""
+    text = seed_text(relative) or ""
+    negations = [_negation(_words_before(text, start)) for start in occurrences(relative, excerpt)]
+    return negations[0] if negations and all(negations) else None
 
 
 @rule()
 def check_excerpt_boundaries(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """An excerpt of an archived text starts and ends at word boundaries: it does not begin or end inside a word of the text."""
     for path, item in _excerpts(record):
-        found = _archived(ds, item)
+        seed = _archived(ds, item)
         excerpt = normalise(item["excerpt"])
-        if found is None or len(excerpt.split()) < MIN_WORDS:
+        if seed is None or len(excerpt.split()) < MIN_WORDS:
             continue  # not archived, or too short (check_excerpt_words)
-        seed, text = found
-        cuts = [_cut_word(text, start, excerpt) for start in _occurrences(text, excerpt)]
-        if cuts and all(cuts):  # found, but only inside words (not found at all is check_excerpts')
-            where, word = cuts[0]  # type: ignore[misc]  # all() made every cut a tuple
+        cut = _cut(seed, excerpt)  # not found at all is check_excerpts'
+        if cut is not None:
+            where, word = cut
             yield path, f"excerpt {where} inside the word {word!r} of {seed}; quote whole words"
 
 
@@ -133,17 +137,15 @@ def check_excerpt_boundaries(record: RecordFile, ds: Dataset) -> Iterator[Findin
 def check_excerpt_negation(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """An excerpt of an archived text does not begin right after a negation or a qualifier it leaves out ("not", "never", "no", "denied that", "did not", "allegedly", "if"…), unless its note says why: cut there, it can say the opposite of the text."""
     for path, item in _excerpts(record):
-        found = _archived(ds, item)
+        seed = _archived(ds, item)
         excerpt = normalise(item["excerpt"])
-        if found is None or item.get("note") or len(excerpt.split()) < MIN_WORDS:
+        if seed is None or item.get("note") or len(excerpt.split()) < MIN_WORDS:
             continue
-        seed, text = found
-        starts = list(_occurrences(text, excerpt))
-        negations = [_negation(_words_before(text, start)) for start in starts]
-        if starts and all(negations):
+        negation = _left_out(seed, excerpt)
+        if negation is not None:
             yield (
                 path,
-                f"excerpt begins right after {negations[0]!r} in {seed}, which it leaves out: start the excerpt with it, "
+                f"excerpt begins right after {negation!r} in {seed}, which it leaves out: start the excerpt with it, "
                 "or add a note saying why the words before it do not change its meaning",
             )
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from case_table import Case
+from tracker.duplicates import similarity
 from tracker.loader import MAX_DEPTH, MAX_FILE_BYTES
 
 E = "events/statement.yaml"
@@ -864,4 +865,46 @@ EXCERPTS = [
     ),
 ]
 
-CASES: list[HostileCase] = YAML_STRUCTURE + ENCODING + LIMITS + BACKTRACKING + YAML_11_TYPING + DATES + URLS + IDS + INVISIBLE + FILES + REFERENCES + EXCERPTS
+PASSAGE = "Talks between Iran and the United States have reached an impasse"
+SAME_HOW = "merge them, or if both are meant, link one to the other (links: type and claim)"
+
+
+def _many_claims(data: Path) -> None:
+    """200 claims of one claimant, each citing one passage 50 times: the pairs of citations were 49 s of work."""
+    citation = f'  - source: seed\n    excerpt: "{PASSAGE}"\n'
+    for i in range(200):
+        (data / "claims" / f"c{i:03d}.yaml").write_text(
+            f'claimants:\n  - iran\nstatement: "Iran said thing number {100 + i}."\nmade_in: seed\n'
+            'assessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n' + citation * 50,
+            "utf-8",
+        )
+
+
+def _many_claims_expected() -> list[str]:
+    first = "Iran said thing number 100."
+    return [
+        f"data/claims/c{i:03d}.yaml:10:14: the same passage of 'seed', by the same claimant 'iran', as data/claims/c000.yaml "
+        f"(statements {similarity(f'Iran said thing number {100 + i}.', first)}): {SAME_HOW}"
+        for i in range(1, 200)
+    ]
+
+
+DUPLICATES = [
+    reject("duplicates", "200 claims of one claimant citing one passage 50 times each, quickly", _many_claims_expected(), custom=_many_claims, seconds=3),
+    reject(
+        "duplicates",
+        "a reworded claim on the same passage, named to sort before the first",
+        [
+            "data/claims/aaa.yaml:10:14: the same passage of 'seed', by the same claimant 'iran', as data/claims/other-talks.yaml (statements 40% similar): "
+            + SAME_HOW
+        ],
+        writes={
+            "claims/aaa.yaml": 'claimants:\n  - iran\nstatement: "Iran wants the talks to cover its nuclear programme only."\nmade_in: seed\n'
+            f'assessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n  - source: seed\n    excerpt: "{OTHER}"\n'
+        },
+    ),
+]
+
+CASES: list[HostileCase] = (
+    YAML_STRUCTURE + ENCODING + LIMITS + BACKTRACKING + YAML_11_TYPING + DATES + URLS + IDS + INVISIBLE + FILES + REFERENCES + EXCERPTS + DUPLICATES
+)
