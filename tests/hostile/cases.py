@@ -22,7 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from case_table import Case
+from case_table import Case, provenance_of
+from tracker.closest import HINT_BUDGET, NO_BUDGET
 from tracker.duplicates import similarity
 from tracker.loader import MAX_DEPTH, MAX_FILE_BYTES
 
@@ -821,6 +822,37 @@ OTHER = "Iran insists on limiting conversations solely to its nuclear program"
 HAND_TEXT = b"Officials said today that Iran has ruled out diplomacy entirely and will not negotiate again.\n"
 NEGATION_FIX = "which it leaves out: start the excerpt with it, or add a note saying why the words before it do not change its meaning"
 
+
+def _long_text() -> bytes:
+    """1 MB of words, none of them in the excerpts below: an archived text as long as a saved page can give."""
+    words = [f"w{n:05d}" for n in range(20_000)]
+    return (" ".join(words[(i * 7919) % len(words)] for i in range(150_000)) + "\n").encode()
+
+
+LONG_TEXT = _long_text()
+LONG_NAME = "993_0123456789abcdef.txt"
+WRONG = " ".join(f"x{n:05d}" for n in range(280))  # about 2,000 characters, nothing like the text
+
+
+def _wrong_excerpts(data: Path) -> None:
+    (data / "sources" / "long.yaml").write_text(f'kind: news-article\ndescription: "A long text"\npublished: "2026"\nseed: seeds/{LONG_NAME}\n', "utf-8")
+    for i in range(300):
+        (data / "claims" / f"w{i:03d}.yaml").write_text(
+            f'claimants:\n  - iran\nstatement: "Iran said thing {i}."\nmade_in: seed\nassessment:\n  status: unverified\n  rationale: "Test."\n'
+            f'citations:\n  - source: long\n    excerpt: "{WRONG} {i}"\n',
+            "utf-8",
+        )
+
+
+def _wrong_excerpts_expected() -> list[str]:
+    hints = HINT_BUDGET // ((len(WRONG) + 4) * len(" ".join(LONG_TEXT.decode().split())))
+    return [
+        f"data/claims/w{i:03d}.yaml:10:14: excerpt not found verbatim in seeds/{LONG_NAME} (source 'long'); "
+        + ("nothing in the archived text is close to it: check the source, or copy the passage again" if i < hints else NO_BUDGET)
+        for i in range(300)
+    ]
+
+
 EXCERPTS = [
     reject(
         "excerpts",
@@ -862,6 +894,13 @@ EXCERPTS = [
         seeds={"990_0123456789abcdef.txt": HAND_TEXT},
         writes={"sources/hand.yaml": 'kind: news-article\ndescription: "A text added by hand"\npublished: "2026"\nseed: seeds/990_0123456789abcdef.txt\n'},
         edits=[(O, "source: seed\n", "source: hand\n"), (O, OTHER, "Iran has ruled out diplomacy entirely")],
+    ),
+    reject(
+        "excerpts",
+        "300 wrong 2,000-character excerpts of a 1 MB archived text, quickly (the closest passage was looked for each time)",
+        _wrong_excerpts_expected(),
+        seeds={LONG_NAME: LONG_TEXT, LONG_NAME.replace(".txt", ".provenance.json"): provenance_of(LONG_NAME, LONG_TEXT)},
+        custom=_wrong_excerpts,
     ),
 ]
 
