@@ -21,14 +21,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, utils
 
 from .dataset import Dataset, RecordFile
 from .filecache import per_run
 from .history import read_history_memo
-from .rulebook import DatasetFinding, archived_sources, dataset_rule, normalise, occurrences, target
+from .rulebook import DatasetFinding, archived_sources, dataset_rule, normalise, occurrences
 
 # token_set_ratio (0-100, case and punctuation ignored) at or above which two statements are
 # near-duplicates. On the seed data the most similar distinct pair citing overlapping passages
@@ -128,12 +128,11 @@ def check_duplicate_text(ds: Dataset) -> Iterator[DatasetFinding]:
                 yield newer, (field,), f"the same {field} as {older.display}: {_HOW_TO_KEEP[kind]}"
 
 
-@dataclass(frozen=True, slots=True)
-class _Cited:
+class _Cited(NamedTuple):  # a tuple: tens of thousands are made per validation, and a frozen dataclass is slow to make
     """One passage a claim cites: the claim, which citation, the source, the excerpt as compared, and its span in the archived text."""
 
     record: RecordFile
-    index: int
+    citation: int  # its position in the claim's citations
     source: str
     excerpt: str
     span: tuple[int, int] | None  # None when the source's text is not archived
@@ -154,20 +153,23 @@ def _passages(ds: Dataset) -> list[_Cited]:
 def _find_passages(ds: Dataset) -> list[_Cited]:
     found = []
     seeds = archived_sources(ds)
+    valid = {s.id for s in ds.of_kind("sources") if s.schema_ok}
     for record in ds.of_kind("claims"):
         if not record.schema_ok:
             continue
         seen: set[tuple[str, str]] = set()
         for index, citation in enumerate(record.data["citations"]):
             source_id, excerpt = citation["source"], normalise(citation["excerpt"])
-            if not excerpt or (source_id, excerpt) in seen or target(ds, source_id, "sources") is None:
+            if not excerpt or source_id not in valid or (source_id, excerpt) in seen:
                 continue
             seen.add((source_id, excerpt))
             seed = seeds.get(source_id)
-            starts = occurrences(seed, excerpt) if seed is not None else ()
-            if seed is not None and not starts:
-                continue  # not in its archived text: check_excerpts reports it
-            found.append(_Cited(record, index, source_id, excerpt, (starts[0], starts[0] + len(excerpt)) if starts else None))
+            if seed is None:
+                found.append(_Cited(record, index, source_id, excerpt, None))
+                continue
+            starts = occurrences(seed, excerpt)
+            if starts:  # else not in its archived text: check_excerpts reports it
+                found.append(_Cited(record, index, source_id, excerpt, (starts[0], starts[0] + len(excerpt))))
     return found
 
 
@@ -178,10 +180,20 @@ def _shares_claimant(a: RecordFile, b: RecordFile) -> str | None:
 
 def _same_passage_groups(passages: list[_Cited]) -> dict[tuple[str, str, str], list[_Cited]]:
     """(claimant, source, excerpt) -> the claims of that claimant citing that very passage, where there are several."""
-    groups: dict[tuple[str, str, str], list[_Cited]] = defaultdict(list)
+    first: dict[tuple[str, str], _Cited] = {}
+    again: dict[tuple[str, str], list[_Cited]] = {}  # most passages are cited once: only the others are split by claimant
     for cited in passages:
-        for claimant in cited.record.data["claimants"]:
-            groups[(claimant, cited.source, cited.excerpt)].append(cited)
+        key = (cited.source, cited.excerpt)
+        if key in first:
+            again.setdefault(key, [first[key]]).append(cited)
+        else:
+            first[key] = cited
+    groups: dict[tuple[str, str, str], list[_Cited]] = defaultdict(list)
+    for (source, excerpt), citing in again.items():
+        if len(citing) > 1:
+            for cited in citing:
+                for claimant in cited.record.data["claimants"]:
+                    groups[(claimant, source, excerpt)].append(cited)
     return {key: group for key, group in groups.items() if len(group) > 1}
 
 
@@ -200,7 +212,7 @@ def check_same_passage_claims(ds: Dataset) -> Iterator[DatasetFinding]:
         claimant, cited = where[newer.id]
         yield (
             newer,
-            ("citations", cited.index, "excerpt"),
+            ("citations", cited.citation, "excerpt"),
             f"the same passage of {cited.source!r}, by the same claimant {claimant!r}, as {older.display} (statements {similarity(this, that)}): "
             f"{_HOW_TO_KEEP['claims']}",
         )

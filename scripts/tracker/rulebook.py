@@ -100,7 +100,7 @@ def values_at(data: object, pattern: tuple, prefix: tuple = ()) -> Iterator[tupl
         yield from values_at(data[head], rest, (*prefix, head))
 
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+_QUOTE_PAIRS = (("‘", "'"), ("’", "'"), ("‚", "'"), ("‛", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("‟", '"'))
 
 
 _TYPOGRAPHIC = re.compile("[‘’‚‛“”„‟]")
@@ -109,8 +109,9 @@ _TYPOGRAPHIC = re.compile("[‘’‚‛“”„‟]")
 @per_run  # several rules normalise each excerpt, and one excerpt may be cited thousands of times
 def normalise(text: str) -> str:
     """Whitespace runs to one space and typographic quotes to straight ones; nothing else."""
-    if _TYPOGRAPHIC.search(text):  # most texts have none: translating character by character is the slow part
-        text = text.translate(_QUOTES)
+    if _TYPOGRAPHIC.search(text):  # most texts have none; str.translate with a table is the slow part
+        for typographic, straight in _QUOTE_PAIRS:
+            text = text.replace(typographic, straight)
     return " ".join(text.split())  # str.split and the pattern \s agree on what white space is (str.isspace)
 
 

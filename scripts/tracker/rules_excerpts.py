@@ -97,7 +97,7 @@ def _negation(words: list[str]) -> str | None:
 def check_excerpt_words(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
     """An excerpt has at least 3 words once white space is collapsed: the fewest that can say who did what. One or two words support nothing on their own, and an excerpt of spaces is empty, which any text contains."""
     for path, item in _excerpts(record):
-        count = len(item["excerpt"].split())  # as many as once normalised: normalising changes only quotes and white space
+        count = len(item["excerpt"].split(None, MIN_WORDS))  # as many as once normalised, which changes only quotes and white space
         if count < MIN_WORDS:
             words = "no words" if count == 0 else ("1 word" if count == 1 else f"{count} words")
             yield path, f"excerpt has {words} once white space is collapsed; quote at least {MIN_WORDS}, enough to support the record on its own"
@@ -124,9 +124,11 @@ def check_excerpt_boundaries(record: RecordFile, ds: Dataset) -> Iterator[Findin
     """An excerpt of an archived text starts and ends at word boundaries: it does not begin or end inside a word of the text."""
     for path, item in _excerpts(record):
         seed = _archived(ds, item)
+        if seed is None:
+            continue  # not archived: nothing to place the excerpt in
         excerpt = normalise(item["excerpt"])
-        if seed is None or len(excerpt.split()) < MIN_WORDS:
-            continue  # not archived, or too short (check_excerpt_words)
+        if len(excerpt.split(None, MIN_WORDS)) < MIN_WORDS:
+            continue  # too short: check_excerpt_words
         cut = _cut(seed, excerpt)  # not found at all is check_excerpts'
         if cut is not None:
             where, word = cut
@@ -138,8 +140,10 @@ def check_excerpt_negation(record: RecordFile, ds: Dataset) -> Iterator[Finding]
     """An excerpt of an archived text does not begin right after a negation or a qualifier it leaves out ("not", "never", "no", "denied that", "did not", "allegedly", "if"…), unless its note says why: cut there, it can say the opposite of the text."""
     for path, item in _excerpts(record):
         seed = _archived(ds, item)
+        if seed is None or item.get("note"):
+            continue
         excerpt = normalise(item["excerpt"])
-        if seed is None or item.get("note") or len(excerpt.split()) < MIN_WORDS:
+        if len(excerpt.split(None, MIN_WORDS)) < MIN_WORDS:
             continue
         negation = _left_out(seed, excerpt)
         if negation is not None:
