@@ -311,12 +311,16 @@ def test_a_subject_holding_the_old_separators_forges_nothing(repo: dict) -> None
     [
         (253_402_300_800, 0, "it is dated after the last day of 2999"),
         (T0 + 9 * DAY, T0 + 8 * DAY, "it is dated after this build's SOURCE_DATE_EPOCH (2026-01-09T00:00:00Z)"),
+        (T0 + 9 * DAY, T0 + 5 * DAY, "it is dated after the commit built (2026-01-09T00:00:00Z)"),
         (T0 - DAY, 0, "it is dated 2025-12-31T00:00:00Z, before the repository's first commit (2026-01-01T00:00:00Z)"),
     ],
-    ids=["year 10000", "after SOURCE_DATE_EPOCH", "before the first commit"],
+    ids=["year 10000", "after SOURCE_DATE_EPOCH", "after the commit built, SOURCE_DATE_EPOCH set earlier by hand", "before the first commit"],
 )
 def test_a_commit_dated_where_no_commit_can_be_is_left_out_with_its_id(repo: dict, when: int, until: int, why: str) -> None:
     sha = forged_commit(repo, "A change from another time", when)
+    if until:  # merged by a commit of its own, as GitHub merges a pull request: the commit built, dated T0 + 8 days
+        (repo["root"] / "NOTES.md").write_text("merged\n")
+        commit(repo["root"], "Merge the pull request", T0 + 8 * DAY)
     history = h.read_history(repo["root"] / "data", until)
     assert [str(p) for p in history.problems] == [f"commit {sha}: {why}{LEFT_OUT}"]
     assert published(history, sha) == [] and history.available
@@ -344,11 +348,12 @@ SUBJECTS = st.binary(max_size=40).filter(lambda b: b"\x00" not in b)
 @given(SUBJECTS, st.integers(min_value=0, max_value=10**13))
 @settings(max_examples=300, deadline=None)
 def test_any_subject_and_date_is_published_as_written_or_left_out(subject: bytes, epoch: int) -> None:
-    """A log of two commits, the newer with any subject (git never prints a NUL in one) and any date."""
+    """A log of two commits, the newer with any subject (git never prints a NUL in one) and any date, merged by a third (the commit built)."""
     entry = b"\n:100644 100644 " + SHA.encode() + b" " + SHA[::-1].encode() + b" M\x00claims/a.yaml\x00"
     older = b"commit\x00" + SHA[::-1].encode() + b"\x00\x00" + str(T0).encode() + b"\x00First\x00\x00" + entry
     newer = b"commit\x00" + SHA.encode() + b"\x00" + SHA[::-1].encode() + b"\x00" + str(epoch).encode() + b"\x00" + subject + b"\x00\x00" + entry
-    history = h.parse_log(newer + older, "", T0, T0 + 400 * DAY)
+    merge = b"commit\x00" + b"f" * 40 + b"\x00" + SHA.encode() + b"\x00" + str(T0 + 400 * DAY).encode() + b"\x00Merge\x00\x00"
+    history = h.parse_log(merge + newer + older, "", T0, T0 + 400 * DAY)
     assert [c.sha for c in history.commits][-1] == SHA[::-1]
     if history.problems:
         assert [p.sha for p in history.problems] == [SHA] and [c.sha for c in history.commits] == [SHA[::-1]]

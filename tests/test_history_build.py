@@ -30,7 +30,7 @@ assessment:
   rationale: "Nothing else in the data speaks to it yet."
 citations:
   - source: seed
-    excerpt: "Iran insists on limiting conversations solely to its nuclear program"
+    excerpt: "forcing the U.S. to focus solely on nuclear negotiations"
 """
 # Unlike the new claim, so that git does not take the removal and the addition for one renamed file.
 DOOMED_CLAIM = """claimants:
@@ -74,7 +74,7 @@ def scratch(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def built(scratch, tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("scratch-site") / "site"
-    result = build_site(scratch / "data", site, SOURCE_DATE_EPOCH=str(T1))  # a build of its last commit, as `make site` does
+    result = build_site(scratch / "data", site)
     assert result.returncode == 0, result.stderr
     assert "withdrawn 1" in result.stderr
     return site

@@ -54,15 +54,18 @@ def test_a_forged_commit_subject_publishes_no_false_date_subject_or_link(forged:
 
 
 def test_a_commit_from_year_10000_is_left_out_not_a_traceback(forged: Path, tmp_path: Path) -> None:
+    """Merged by a merge commit of its own, as GitHub merges: the commit built is dated T0 + 2 days, the one before it year 10000."""
     statement = forged / "data" / "events" / "statement.yaml"
     statement.write_text(statement.read_text("utf-8") + "# another note\n", "utf-8")
     git(forged, "add", "-A")
     git(forged, "commit", "-q", "-m", "A change from the future", when=LAST_PRINTABLE + 1)
     sha = git(forged, "rev-parse", "HEAD")
-    result = build_site(forged / "data", tmp_path / "site", SOURCE_DATE_EPOCH=str(T0 + DAY))
+    (forged / "NOTES.md").write_text("merged\n")
+    commit(forged, "Merge the pull request", T0 + 2 * DAY)
+    result = build_site(forged / "data", tmp_path / "site", SOURCE_DATE_EPOCH=str(T0 + 2 * DAY))
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert (
-        f"tracker: commit {sha}: it is dated after this build's SOURCE_DATE_EPOCH (2026-01-02T00:00:00Z); it is left out of the published history"
+        f"tracker: commit {sha}: it is dated after this build's SOURCE_DATE_EPOCH (2026-01-03T00:00:00Z); it is left out of the published history"
         in result.stderr
     )
     assert "A change from the future" not in published_text(tmp_path / "site")

@@ -9,7 +9,8 @@ a file named like a marker, or a forged date is only ever that field.
 
 Each commit is then checked: its id and its parents' ids are 40 hexadecimal digits, its date a
 whole number of seconds no earlier than the repository's first commit and no later than the build's
-SOURCE_DATE_EPOCH (nor after the last year a date may fall in, dates.MAX_YEAR), and its subject valid UTF-8 with no
+SOURCE_DATE_EPOCH (the commit built, when that is set earlier by hand; never after the last year a
+date may fall in, dates.MAX_YEAR), and its subject valid UTF-8 with no
 control or invisible character. A commit that fails is a `LogProblem`, reported with its id and
 left out of everything that is published; its file changes still tell which record is which.
 """
@@ -129,11 +130,11 @@ def commits(log: bytes) -> Iterator[RawCommit]:
         yield current
 
 
-def check(raw: RawCommit, earliest: int, latest: int) -> Header | LogProblem:
+def check(raw: RawCommit, earliest: int, latest: int, latest_is: str = "") -> Header | LogProblem:
     """The commit's checked header, or the problem that keeps it out of the history.
 
     `earliest` is the date of the repository's first commit, `latest` the build's SOURCE_DATE_EPOCH
-    (or LAST_PRINTABLE without one)."""
+    (or LAST_PRINTABLE without one), which `latest_is` names for the message."""
     sha_raw, parents_raw, epoch_raw, subject_raw = raw.fields
     sha = sha_raw.decode("ascii", "replace")
     shown = sha if is_commit_id(sha) else repr(sha[:60])
@@ -146,7 +147,7 @@ def check(raw: RawCommit, earliest: int, latest: int) -> Header | LogProblem:
     if epoch is None:
         return LogProblem(shown, f"its date {epoch_raw[:40]!r} is not a number of seconds")
     if epoch > min(latest, LAST_PRINTABLE):
-        limit = f"the last day of {MAX_YEAR}" if latest >= LAST_PRINTABLE else f"this build's SOURCE_DATE_EPOCH ({rfc3339(latest)})"
+        limit = f"the last day of {MAX_YEAR}" if latest >= LAST_PRINTABLE else f"{latest_is or 'the latest date allowed'} ({rfc3339(latest)})"
         return LogProblem(shown, f"it is dated after {limit}")
     if epoch < earliest:
         return LogProblem(shown, f"it is dated {rfc3339(epoch)}, before the repository's first commit ({rfc3339(earliest)})")
