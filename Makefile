@@ -69,6 +69,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/ruff format --check scripts tests benchmarks
 	$(BIN)/mypy
+	@# dlint's ReDoS check alone: a repeat inside a repeat, or overlapping alternatives under one (tests/test_regex_safety.py has the rest)
+	$(BIN)/flake8 --select=DUO138 scripts benchmarks
 
 # The project itself goes in editable (pyproject.toml): `import tracker` and the tracker-* commands.
 # --no-build-isolation builds it with the setuptools pinned in requirements.txt, so no network is needed.

@@ -50,6 +50,12 @@ def targets(steps: list[Step], opts: Options) -> list[dict]:
 
     validate_large, build_large = find(steps, "validate.py", large), find(steps, "build.py", large)
     add_ratio(f"validate {large:,} / parse floor {large:,}", validate_large, find(steps, "parse floor", large), 2.0)
+    add_ratio(
+        f"validate {large:,} with adversarial duplicates / its parse floor",
+        find(steps, "duplicates: validate.py", large),
+        find(steps, "duplicates: parse floor", large),
+        2.0,
+    )
     add_ratio(f"build {large:,} / bare mkdocs {large:,}", build_large, find(steps, "bare mkdocs", large), 1.5)
     add_absolute(f"build {large:,} peak memory", build_large.peak_mib if build_large and build_large.ok else None, 1024, "MiB")
     add_ratio(f"validate {large:,} / validate {small:,}", validate_large, find(steps, "validate.py", small), 1.1 * step_up)

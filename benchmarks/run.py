@@ -95,6 +95,24 @@ def ensure_data(work: Path, size: int, seed: int) -> tuple[Path, Step]:
     return data, step
 
 
+def ensure_adversarial(work: Path, size: int, seed: int, data: Path) -> tuple[Path, Step]:
+    """The synthetic data of ``size`` records with duplicates planted to be slow (benchmarks/adversarial.py), made again when either changed."""
+    target = work / f"duplicates-{size}"
+    stamp_file = work / f"duplicates-{size}.stamp"
+    step = Step("adversarial duplicates (generate)", size)
+    digest = hashlib.sha256((REPO / "benchmarks" / "adversarial.py").read_bytes()).hexdigest()[:16]
+    wanted = f"{synth_stamp(size, seed)}:{digest}"
+    if target.is_dir() and stamp_file.exists() and stamp_file.read_text() == wanted:
+        step.note = "reused from an earlier run"
+        step.reused = True
+        return target, step
+    stamp_file.unlink(missing_ok=True)
+    repeat(step, [PYTHON, "benchmarks/adversarial.py", str(data), str(target)], 1)
+    if step.ok:
+        stamp_file.write_text(wanted)
+    return target, step
+
+
 def ensure_history(work: Path, size: int, seed: int) -> tuple[Path, Step]:
     """Synthetic data of ``size`` records in a git repository of ``size`` commits, regenerated only when its generators changed."""
     data = work / f"history-{size}"
@@ -381,6 +399,12 @@ def run_all(opts: Options) -> list[Step]:
             done(repeat(Step("parse floor (yaml CSafeLoader)", size), [PYTHON, "benchmarks/parse_floor.py", str(data[size])], opts.runs))
         if "validate" not in opts.skip:
             done(repeat(Step("validate.py", size), [PYTHON, "scripts/validate.py", "--data", str(data[size])], opts.runs))
+    if "duplicates" not in opts.skip:  # validation bounded on duplicates built to be slow: measured against their own parse floor
+        planted, made = ensure_adversarial(opts.work, large, opts.seed, data[large])
+        done(made)
+        done(repeat(Step("duplicates: parse floor", large), [PYTHON, "benchmarks/parse_floor.py", str(planted)], opts.runs))
+        checked = Step("duplicates: validate.py (finds them: exit 1)", large, expected_code=1)
+        done(repeat(checked, [PYTHON, "scripts/validate.py", "--data", str(planted)], opts.runs))
     for size in (small, large):
         if "check-jsonschema" not in opts.skip:
             done(check_jsonschema_step(data[size], size, opts.runs))
@@ -443,7 +467,7 @@ def parse_args(argv: list[str] | None) -> Options:
     parser.add_argument("--seed", type=int, default=0, help="synth seed (default 0)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tracker-bench", help="where data and sites go")
     parser.add_argument(
-        "--skip", default="", help="comma-separated steps to skip: parse, validate, check-jsonschema, bare, build, search, spike, history, serve"
+        "--skip", default="", help="comma-separated steps to skip: parse, validate, duplicates, check-jsonschema, bare, build, search, spike, history, serve"
     )
     parser.add_argument("--serve-timeout", type=float, default=400.0, help="seconds to wait for an edit to show in the live preview (default 400)")
     args = parser.parse_args(argv)

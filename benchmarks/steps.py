@@ -53,10 +53,11 @@ class Step:
     site: dict = field(default_factory=dict)  # the built site's size by part (site_size.measure), for the large build
     step_seconds: float = 0.0  # wall time of the whole step, all runs and preparation
     reused: bool = False  # nothing was run: an earlier run's result (synthetic data) was still valid
+    expected_code: int = 0  # the exit status of a run that did its work (1: the validator found the problems planted)
 
     @property
     def ok(self) -> bool:
-        return self.reused or (bool(self.samples) and all(s.returncode == 0 for s in self.samples))
+        return self.reused or (bool(self.samples) and all(s.returncode == self.expected_code for s in self.samples))
 
     @property
     def median(self) -> float | None:
@@ -153,7 +154,7 @@ def repeat(step: Step, command: list[str] | Callable[[], list[str]], runs: int, 
     while len(step.samples) < wanted:
         sample = measure(command() if callable(command) else command, env)
         step.samples.append(sample)
-        if sample.returncode != 0:
+        if sample.returncode != step.expected_code:
             step.note = f"failed (exit {sample.returncode}): {sample.stderr_tail.strip().splitlines()[-1:] or ''}"
             break
         if len(step.samples) == 1:

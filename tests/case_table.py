@@ -7,8 +7,11 @@ hostile-input suite. Paths in expected lines are relative to the data directory.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +24,22 @@ class Case:
     writes: dict[str, str | bytes | None] = field(default_factory=dict)  # file -> content (None deletes)
     custom: Callable[[Path], None] | None = None
     rule: str = ""  # the registered rule (tracker.check.rulebook) this case breaks; every rule needs one
+    seeds: dict[str, bytes] = field(default_factory=dict)  # seeds/<name> -> content, while the case runs (archived)
+
+    @contextlib.contextmanager
+    def archived(self, repo: Path) -> Iterator[None]:
+        """The case's archived texts in the repository's seeds/ while it runs (the validator reads them there), removed after."""
+        written: list[Path] = []
+        try:
+            for name, content in self.seeds.items():
+                path = repo / "seeds" / name
+                assert not path.exists(), f"{path} exists: a case adds only new archived texts"
+                path.write_bytes(content)
+                written.append(path)
+            yield
+        finally:
+            for path in written:
+                path.unlink(missing_ok=True)
 
     def apply(self, data: Path) -> None:
         for name, old, new in self.edits:
@@ -57,6 +76,7 @@ S = "sources/x-post.yaml"
 A = "actors/president.yaml"
 
 # A claim of Iran's, to copy another claim with: {statement} and {excerpt} (from the seed).
+OTHER_EXCERPT = "Iran insists on limiting conversations solely to its nuclear program"  # other-talks' excerpt
 AGAIN = 'claimants:\n  - iran\nstatement: "{statement}"\nmade_in: seed\nassessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n  - source: seed\n    excerpt: "{excerpt}"\n'
 
 SCHEMA_CASES = [
@@ -279,14 +299,14 @@ RULE_CASES = [
     Case(
         "the same statement twice",
         [
-            "claims/other-talks.yaml:3:12: the same statement as data/claims/again.yaml: merge them, or if both are meant, link one to the other (links: type and claim)"
+            "claims/again.yaml:3:12: the same statement as data/claims/other-talks.yaml: merge them, or if both are meant, link one to the other (links: type and claim)"
         ],
         writes={"claims/again.yaml": AGAIN.format(statement="Iran said  something ELSE", excerpt="Talks between Iran and the United States")},
         rule="check_duplicate_text",
     ),
     Case(
         "the same title twice",
-        ["events/statement.yaml:1:8: the same title as data/events/again.yaml: merge them, or give each a title that tells them apart"],
+        ["events/again.yaml:1:8: the same title as data/events/statement.yaml: merge them, or give each a title that tells them apart"],
         writes={
             "events/again.yaml": 'title: "Pezeshkian posted a statement on X."\ndate: "2026"\nactors:\n  - iran\nsummary: "Again."\ncitations:\n  - source: seed\n    excerpt: "In a statement on X"\n'
         },
@@ -295,10 +315,29 @@ RULE_CASES = [
     Case(
         "a reworded claim on a shorter excerpt",
         [
-            "claims/other-talks.yaml:3:12: nearly the same statement (100% similar) as data/claims/again.yaml, citing an overlapping passage of 'seed': merge them, or if both are meant, link one to the other (links: type and claim)"
+            "claims/again.yaml:3:12: nearly the same statement (every word of one is in the other) as data/claims/other-talks.yaml, "
+            "citing an overlapping passage of 'seed': merge them, or if both are meant, link one to the other (links: type and claim)"
         ],
         writes={"claims/again.yaml": AGAIN.format(statement="Iran has said something else.", excerpt="limiting conversations solely")},
         rule="check_near_duplicate_claims",
+    ),
+    Case(
+        "a claim of the same claimant on the same passage, reworded",
+        [
+            "claims/again.yaml:10:14: the same passage of 'seed', by the same claimant 'iran', as data/claims/other-talks.yaml (statements 40% similar): "
+            "merge them, or if both are meant, link one to the other (links: type and claim)"
+        ],
+        writes={"claims/again.yaml": AGAIN.format(statement="Iran wants the talks to cover its nuclear programme only.", excerpt=OTHER_EXCERPT)},
+        rule="check_same_passage_claims",
+    ),
+    Case(
+        "a claim on the same passage, added under an id that sorts first",
+        [
+            "claims/aaa.yaml:10:14: the same passage of 'seed', by the same claimant 'iran', as data/claims/other-talks.yaml (statements 40% similar): "
+            "merge them, or if both are meant, link one to the other (links: type and claim)"
+        ],
+        writes={"claims/aaa.yaml": AGAIN.format(statement="Iran wants the talks to cover its nuclear programme only.", excerpt=OTHER_EXCERPT)},
+        rule="check_same_passage_claims",
     ),
     Case(
         "part of an event outside its dates",
@@ -307,6 +346,85 @@ RULE_CASES = [
             "events/later.yaml": 'title: "Later"\ndate: "2026-05"\ndate_note: "Test."\nactors:\n  - iran\nsummary: "Later."\npart_of: statement\ncitations:\n  - source: seed\n    excerpt: "Talks between Iran and the United States"\n'
         },
         rule="check_part_of_date",
+    ),
+]
+
+# An archived text added by hand, and the source that points at it, for the provenance rule.
+HAND_TEXT = b"Officials said today that Iran has ruled out diplomacy entirely and will not negotiate again.\n"
+HAND_SOURCE = 'kind: news-article\ndescription: "A text added by hand"\npublished: "2026"\nseed: seeds/{name}\n'
+OTHER = "Iran insists on limiting conversations solely to its nuclear program"
+SEED = "seeds/000_339a995688291f73.txt"
+
+
+def provenance_of(name: str, text: bytes) -> bytes:
+    """A provenance file as `make archive` writes it (its keys that the rule reads)."""
+    return json.dumps({"file": name, "text_sha256": hashlib.sha256(text).hexdigest(), "url": None}).encode()
+
+
+EXCERPT_CASES = [
+    Case(
+        "an excerpt of spaces",
+        ["claims/other-talks.yaml:13:14: excerpt has no words once white space is collapsed; quote at least 3, enough to support the record on its own"],
+        edits=[(O, f'"{OTHER}"', '"            "')],
+        rule="check_excerpt_words",
+    ),
+    Case(
+        "an excerpt of two words",
+        ["claims/other-talks.yaml:13:14: excerpt has 2 words once white space is collapsed; quote at least 3, enough to support the record on its own"],
+        edits=[(O, OTHER, "Iran insists")],
+        rule="check_excerpt_words",
+    ),
+    Case(
+        "an excerpt cut inside words",
+        [f"claims/other-talks.yaml:13:14: excerpt starts inside the word 'Iran' of {SEED}; quote whole words"],
+        edits=[(O, OTHER, "ran insists on limiting conversations solely to its nuclear progr")],
+        rule="check_excerpt_boundaries",
+    ),
+    Case(
+        "an excerpt that ends inside a word",
+        [f"claims/other-talks.yaml:13:14: excerpt ends inside the word 'program' of {SEED}; quote whole words"],
+        edits=[(O, OTHER, "Iran insists on limiting conversations solely to its nuclear progr")],
+        rule="check_excerpt_boundaries",
+    ),
+    Case(
+        "an excerpt that drops the negation before it",
+        [
+            f"claims/other-talks.yaml:13:14: excerpt begins right after 'not' in {SEED}, which it leaves out: start the excerpt with it, "
+            "or add a note saying why the words before it do not change its meaning"
+        ],
+        edits=[(O, "Iran said something else.", "Iran has ruled out diplomacy entirely."), (O, OTHER, "ruled out diplomacy entirely")],
+        rule="check_excerpt_negation",
+    ),
+    Case(
+        "an excerpt that drops 'no' before it",
+        [
+            f"claims/other-talks.yaml:13:14: excerpt begins right after 'no' in {SEED}, which it leaves out: start the excerpt with it, "
+            "or add a note saying why the words before it do not change its meaning"
+        ],
+        edits=[(O, OTHER, "willingness to back down")],
+        rule="check_excerpt_negation",
+    ),
+    Case(
+        "an archived text added by hand, without provenance",
+        [
+            "sources/hand.yaml:4:7: seeds/990_0123456789abcdef.txt has no provenance file (seeds/990_0123456789abcdef.provenance.json): archive texts with `make archive`, which writes it"
+        ],
+        seeds={"990_0123456789abcdef.txt": HAND_TEXT},
+        writes={"sources/hand.yaml": HAND_SOURCE.format(name="990_0123456789abcdef.txt")},
+        rule="check_seed_provenance",
+    ),
+    Case(
+        "an archived text changed after it was archived",
+        [
+            f"sources/hand.yaml:4:7: seeds/991_0123456789abcdef.txt is not the text its provenance file records (sha256 {hashlib.sha256(HAND_TEXT).hexdigest()[:16]}…, "
+            f"found {hashlib.sha256(HAND_TEXT.replace(b'ruled out', b'embraced')).hexdigest()[:16]}…): an archived text is never edited; archive it again"
+        ],
+        seeds={
+            "991_0123456789abcdef.txt": HAND_TEXT.replace(b"ruled out", b"embraced"),
+            "991_0123456789abcdef.provenance.json": provenance_of("991_0123456789abcdef.txt", HAND_TEXT),
+        },
+        writes={"sources/hand.yaml": HAND_SOURCE.format(name="991_0123456789abcdef.txt")},
+        rule="check_seed_provenance",
     ),
 ]
 
@@ -449,7 +567,7 @@ STORY_CASES = [
     ),
 ]
 
-CASES = SCHEMA_CASES + RULE_CASES + STORY_CASES + LAYOUT_CASES
+CASES = SCHEMA_CASES + RULE_CASES + EXCERPT_CASES + STORY_CASES + LAYOUT_CASES
 
 # Changes that every rule must accept: the good side of the editorial rules.
 GOOD_CASES = [
@@ -480,6 +598,20 @@ GOOD_CASES = [
         },
     ),
     Case("figure written without a thousands separator", [], edits=[(C, "3,000 people", "3000 people")]),
+    Case("an excerpt that keeps its negation", [], edits=[(O, OTHER, "Iran has not ruled out diplomacy entirely")]),
+    Case(
+        "an excerpt after a negation, with a note saying why",
+        [],
+        edits=[
+            (O, f'    excerpt: "{OTHER}"\n', '    excerpt: "willingness to back down"\n    note: "Test: the claim is that Iran shows no such willingness."\n')
+        ],
+    ),
+    Case(
+        "an archived text with its provenance",
+        [],
+        seeds={"992_0123456789abcdef.txt": HAND_TEXT, "992_0123456789abcdef.provenance.json": provenance_of("992_0123456789abcdef.txt", HAND_TEXT)},
+        writes={"sources/hand.yaml": HAND_SOURCE.format(name="992_0123456789abcdef.txt")},
+    ),
     Case(
         "the same statement, linked as a deliberate pair",
         [],

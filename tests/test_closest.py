@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.core import closest, filecache
 from tracker.core.closest import mismatch_hint
 
 TEXT = (
@@ -32,3 +33,15 @@ def test_nothing_close():
     assert mismatch_hint("The quick brown fox jumps over the lazy dog", TEXT) == (
         "nothing in the archived text is close to it: check the source, or copy the passage again"
     )
+
+
+def test_hints_stop_when_their_time_is_used_up(monkeypatch):
+    """A wrong excerpt of a long text costs its length times the text's: a validation spends at most HINT_BUDGET on hints."""
+    filecache.forget()
+    monkeypatch.setattr(closest, "HINT_BUDGET", 3 * len(TEXT) * 43)
+    filecache.forget()
+    wrong = "The quick brown fox jumps over the lazy dog"  # 43 characters
+    hints = [mismatch_hint(wrong, TEXT) for _ in range(4)]
+    assert hints[:3] == [hints[0]] * 3 and hints[0] != closest.NO_BUDGET and hints[3] == closest.NO_BUDGET
+    filecache.forget()  # the next validation has the whole budget again
+    assert mismatch_hint(wrong, TEXT) == hints[0]

@@ -1,4 +1,4 @@
-"""A record's history from git (scripts/tracker/trust/history.py): in a scratch repository, a shallow clone, and without .git."""
+"""A record's history from git (scripts/tracker/load/history.py): in a scratch repository, a shallow clone, and without .git."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO
 from tracker.cli import synth
-from tracker.trust import history as h
+from tracker.load import git_log
+from tracker.load import history as h
 from tracker.trust import withdrawals
 
 CLAIM = """assessment:
@@ -162,8 +165,17 @@ def test_a_repository_without_commits_has_no_history(tmp_path: Path) -> None:
     assert not history.available and history.notice == h.NO_COMMITS.format(data=tmp_path / "data")
 
 
+SHA = "0123456789abcdef0123456789abcdef01234567"
+
+
 def test_diff_url() -> None:
-    assert h.diff_url("https://github.com/newstrace/iran-us-talks/", "abc") == "https://github.com/newstrace/iran-us-talks/commit/abc"
+    assert h.diff_url("https://github.com/newstrace/iran-us-talks/", SHA) == f"https://github.com/newstrace/iran-us-talks/commit/{SHA}"
+
+
+@pytest.mark.parametrize("sha", ["abc", "../../../evil/repo/commit/" + "0" * 40, SHA.upper(), SHA + "0", SHA[:-1] + "\n", ""])
+def test_no_link_is_built_from_anything_but_a_commit_id(sha: str) -> None:
+    assert h.diff_url("https://github.com/newstrace/iran-us-talks", sha) is None
+    assert h.Withdrawal("claims/a.yaml", "2026-01-01T00:00:00Z", "x", SHA, SHA, sha).last_version_url("https://github.com/o/r", "data/") is None
 
 
 @pytest.mark.parametrize(
@@ -240,7 +252,7 @@ def test_ci_checks_out_the_whole_history() -> None:
 def test_a_log_read_in_parallel_parts_is_the_same_log(repo: dict, parts: int) -> None:
     root = repo["root"]
     assert h.read_log(root, parts) == h.read_log(root, 1)
-    assert h.read_log(root, 1).count(b"\x01") == 5  # every commit, also the one outside data/
+    assert len(list(git_log.commits(h.read_log(root, 1) or b""))) == 5  # every commit, also the one outside data/
 
 
 def test_helpers_for_the_page_layer(repo: dict) -> None:
@@ -258,3 +270,93 @@ def test_helpers_for_the_page_layer(repo: dict) -> None:
 
 def test_renamed_records_old_addresses(repo: dict) -> None:
     assert h.former_paths(h.read_history(repo["root"] / "data")) == {"events/old-name.yaml": "events/new-name.yaml"}
+
+
+# ---------------------------------------------------------------- a history that cannot be forged or crash the build
+
+FORGED = "Fix a typo\x01../../../evil/repo/commit/" + "0" * 40 + "\x02\x021735689600\x02Reviewed and approved by the editors"
+LEFT_OUT = "; it is left out of the published history"
+
+
+def forged_commit(repo: dict, subject: str, when: int | str) -> str:
+    """A change to claim a, committed with a crafted subject or date, as a pull request could bring it."""
+    write(repo["root"], "claims/a.yaml", CLAIM.format(status="corroborated", statement="A, forged."))
+    git(repo["root"], "add", "-A")
+    env_date = f"@{when} +0000" if isinstance(when, int) else when
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    env.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1", GIT_AUTHOR_DATE=env_date, GIT_COMMITTER_DATE=env_date)
+    subprocess.run(["git", "commit", "-q", "-m", subject], cwd=repo["root"], env=env, check=True)
+    return git(repo["root"], "rev-parse", "HEAD")
+
+
+def published(history: h.History, sha: str) -> list[str]:
+    """Everywhere a commit could be published from the history: commits, record changes, withdrawals."""
+    found = [f"commit {c.subject}" for c in history.commits if c.sha == sha]
+    found += [f"change of {path}" for path, r in history.records.items() for c in r.changes if c.sha == sha]
+    return found + [f"withdrawal of {path}" for path, w in history.withdrawals.items() if w.sha == sha]
+
+
+def test_a_subject_holding_the_old_separators_forges_nothing(repo: dict) -> None:
+    """The attack: control characters in a subject made the old parser read a false id, date and subject."""
+    sha = forged_commit(repo, FORGED, T0 + 5 * DAY)
+    history = h.read_history(repo["root"] / "data")
+    assert [str(p) for p in history.problems] == [f"commit {sha}: its subject holds the control or invisible character U+0001{LEFT_OUT}"]
+    assert published(history, sha) == []
+    assert all("evil" not in c.sha and c.date != "2025-01-01T00:00:00Z" for c in history.commits)
+    assert [c.action for c in history.of("claims/a.yaml").changes] == ["changed", "added"]  # its earlier changes stay
+
+
+@pytest.mark.parametrize(
+    ("when", "until", "why"),
+    [
+        (253_402_300_800, 0, "it is dated after the last day of 2999"),
+        (T0 + 9 * DAY, T0 + 8 * DAY, "it is dated after this build's SOURCE_DATE_EPOCH (2026-01-09T00:00:00Z)"),
+        (T0 + 9 * DAY, T0 + 5 * DAY, "it is dated after the commit built (2026-01-09T00:00:00Z)"),
+        (T0 - DAY, 0, "it is dated 2025-12-31T00:00:00Z, before the repository's first commit (2026-01-01T00:00:00Z)"),
+    ],
+    ids=["year 10000", "after SOURCE_DATE_EPOCH", "after the commit built, SOURCE_DATE_EPOCH set earlier by hand", "before the first commit"],
+)
+def test_a_commit_dated_where_no_commit_can_be_is_left_out_with_its_id(repo: dict, when: int, until: int, why: str) -> None:
+    sha = forged_commit(repo, "A change from another time", when)
+    if until:  # merged by a commit of its own, as GitHub merges a pull request: the commit built, dated T0 + 8 days
+        (repo["root"] / "NOTES.md").write_text("merged\n")
+        commit(repo["root"], "Merge the pull request", T0 + 8 * DAY)
+    history = h.read_history(repo["root"] / "data", until)
+    assert [str(p) for p in history.problems] == [f"commit {sha}: {why}{LEFT_OUT}"]
+    assert published(history, sha) == [] and history.available
+
+
+def test_a_subject_and_a_file_named_like_the_marker_are_only_that(repo: dict) -> None:
+    """Fields are taken by position: a subject "commit" and a file named "commit" start no commit."""
+    (repo["root"] / "commit").write_text("x\n")
+    write(repo["root"], "claims/commit.yaml", CLAIM.format(status="unverified", statement="Commit."))
+    sha = commit(repo["root"], "commit", T0 + 5 * DAY)
+    history = h.read_history(repo["root"] / "data")
+    assert history.problems == [] and history.commits[0] == h.Commit(sha, "2026-01-06T00:00:00Z", "commit", ("claims/commit.yaml",), (), ())
+    assert len(history.commits) == 5
+
+
+def test_output_git_does_not_print_is_no_history_rather_than_a_traceback() -> None:
+    for garbage in [b"garbage", b"commit\x00" + SHA.encode(), b"commit\x00" + SHA.encode() + b"\x00\x00100\x00x\x00\x00\n:100644 100644 a b\x00p\x00"]:
+        with pytest.raises(git_log.LogError):
+            h.parse_log(garbage)
+
+
+SUBJECTS = st.binary(max_size=40).filter(lambda b: b"\x00" not in b)
+
+
+@given(SUBJECTS, st.integers(min_value=0, max_value=10**13))
+@settings(max_examples=300, deadline=None)
+def test_any_subject_and_date_is_published_as_written_or_left_out(subject: bytes, epoch: int) -> None:
+    """A log of two commits, the newer with any subject (git never prints a NUL in one) and any date, merged by a third (the commit built)."""
+    entry = b"\n:100644 100644 " + SHA.encode() + b" " + SHA[::-1].encode() + b" M\x00claims/a.yaml\x00"
+    older = b"commit\x00" + SHA[::-1].encode() + b"\x00\x00" + str(T0).encode() + b"\x00First\x00\x00" + entry
+    newer = b"commit\x00" + SHA.encode() + b"\x00" + SHA[::-1].encode() + b"\x00" + str(epoch).encode() + b"\x00" + subject + b"\x00\x00" + entry
+    merge = b"commit\x00" + b"f" * 40 + b"\x00" + SHA.encode() + b"\x00" + str(T0 + 400 * DAY).encode() + b"\x00Merge\x00\x00"
+    history = h.parse_log(merge + newer + older, "", T0, T0 + 400 * DAY)
+    assert [c.sha for c in history.commits][-1] == SHA[::-1]
+    if history.problems:
+        assert [p.sha for p in history.problems] == [SHA] and [c.sha for c in history.commits] == [SHA[::-1]]
+    else:
+        assert history.commits[0].subject.encode() == subject and T0 <= epoch <= T0 + 400 * DAY

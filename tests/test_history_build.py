@@ -16,9 +16,10 @@ from conftest import MINI, build_site
 from test_history import DAY, T0, commit, git
 from tracker.check.validate import validate
 from tracker.exports.claimreview import status_titles
+from tracker.load.git_log import rfc3339
+from tracker.load.history import SHALLOW
 from tracker.model import records as model_mod
 from tracker.trust import gather as trust
-from tracker.trust.history import SHALLOW, rfc3339
 
 NEW_CLAIM = """claimants:
   - iran
@@ -29,7 +30,7 @@ assessment:
   rationale: "Nothing else in the data speaks to it yet."
 citations:
   - source: seed
-    excerpt: "Iran insists on limiting conversations solely to its nuclear program"
+    excerpt: "forcing the U.S. to focus solely on nuclear negotiations"
 """
 # Unlike the new claim, so that git does not take the removal and the addition for one renamed file.
 DOOMED_CLAIM = """claimants:

@@ -89,7 +89,12 @@ def delete_an_unlinked_claim(root: Path, model: Model) -> None:
 def add_a_claim(root: Path, model: Model) -> None:
     claim = next(c for c in model.claims.values() if c.about and c.claimants and not c.links)
     shutil.copy(root / claim.path.removeprefix("data/"), root / "claims" / "a-new-claim.yaml")
-    replace_line(root / "claims" / "a-new-claim.yaml", "statement: ", 'statement: "A new claim."')  # a copy would be a duplicate
+    path = root / "claims" / "a-new-claim.yaml"
+    replace_line(path, "statement: ", 'statement: "A new claim."')  # a copy would be a duplicate ...
+    lines = path.read_text("utf-8").split("\n")  # ... and so would a claim of one claimant on the same passages
+    path.write_text(
+        "\n".join(f'    excerpt: "Another passage, number {i}."' if line.startswith("    excerpt: ") else line for i, line in enumerate(lines)), "utf-8"
+    )
 
 
 EDITS: list[Callable[[Path, Model], None]] = [

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import calendar
+import copy
 import math
 import re
 import string
@@ -21,12 +23,15 @@ import yaml
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXED_EPOCH, MINI
 from hostile import htmlcheck
 from hostile.payloads import PAYLOADS, SLOTS, control_text, dump, one_set
 from tracker.check.validate import check_rules, check_schemas
+from tracker.core import dates
 from tracker.core.html import sanitize, sentence_end
+from tracker.exports import outputs as exports
 from tracker.load.dataset import Dataset, RecordFile
-from tracker.load.loader import LoadFailed, decode, describe_character, load_text
+from tracker.load.loader import LoadFailed, decode, describe_character, load_file, load_text
 from tracker.model import records as model_mod
 from tracker.render.pages import all_pages
 
@@ -209,7 +214,7 @@ def control_keeping_sentences(text: str) -> str:
     control keeps that break, so both pages have the same elements.
     """
     control = list(control_text(text))
-    end = sentence_end(text + " X")  # the field may go on after the text ("1. " + " 1 Plain text.")
+    end = sentence_end(text + " X")  # the field may go on after the text ("1. " + " 1 Plain text here.")
     if end is not None:
         control[end - 1] = "."
         after = end + len(text[end:]) - len(text[end:].lstrip())
@@ -222,8 +227,9 @@ def control_keeping_sentences(text: str) -> str:
 def field_and_text(draw) -> tuple[str, str, str]:
     """A text field of one of the four kinds, and a string for it."""
     kind, field, one_line = draw(st.sampled_from(ALL_SLOTS))
-    minimum = 10 if field.endswith("excerpt") or field == "quote" else 1
-    return kind, field, draw(text_for(one_line, minimum))
+    if field.endswith("excerpt") or field == "quote":  # an excerpt (a quote is one) has at least three words
+        return kind, field, draw(text_for(one_line, 10)) + " in three words"
+    return kind, field, draw(text_for(one_line, 1))
 
 
 def dataset_of(records: dict[str, dict]) -> Dataset | None:
@@ -277,3 +283,64 @@ def test_any_text_renders_as_that_text_and_nothing_more(case: tuple[str, str, st
     assert page.skeleton == clean.skeleton
     assert htmlcheck.normalise(text) in page.visible_text
     assert htmlcheck.event_handler_attributes(page) == [] and htmlcheck.dangerous_urls(page) == []
+
+
+# ---------------------------------------------------------------- 3. dates across the whole accepted range
+
+MINI_RECORDS = {p.relative_to(MINI).as_posix(): load_file(p).data for p in sorted(MINI.rglob("*.yaml")) if p.parent != MINI}
+YEARS = st.sampled_from([dates.MIN_YEAR, dates.MAX_YEAR]) | st.integers(dates.MIN_YEAR, dates.MAX_YEAR)
+
+
+@st.composite
+def single_date(draw) -> str:
+    """One date of the notation in the accepted years: a year, month or day, a decade or century, unspecified digits, a qualifier."""
+    year = draw(YEARS)
+    month = draw(st.sampled_from([1, 12]) | st.integers(1, 12))
+    last = calendar.monthrange(year, month)[1]
+    day = draw(st.sampled_from([1, last]) | st.integers(1, last))
+    text = draw(
+        st.sampled_from(
+            [
+                f"{year:04d}",
+                f"{year:04d}-{month:02d}",
+                f"{year:04d}-{month:02d}-{day:02d}",
+                f"{year // 10:03d}X",
+                f"{year // 100:02d}XX",
+                f"{year:04d}-XX",
+                f"{year:04d}-{month:02d}-XX",
+            ]
+        )
+    )
+    return text + draw(st.sampled_from(["", "?", "~", "%"]))
+
+
+@st.composite
+def any_date(draw) -> str:
+    """A single date, or an interval of two (in order), or with an open or unknown end."""
+    a, b = draw(single_date()), draw(single_date())
+    shape = draw(st.sampled_from(["single", "closed", "open start", "open end", "unknown start", "unknown end"]))
+    if shape == "closed":
+        first, second = sorted([a, b], key=lambda t: dates.parse(t).earliest)
+        return f"{first}/{second}" if dates.parse(second).latest >= dates.parse(first).earliest else first
+    return {"single": a, "open start": f"../{a}", "open end": f"{a}/..", "unknown start": f"/{a}", "unknown end": f"{a}/"}[shape]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_date(), any_date(), any_date())
+@example(f"{dates.MIN_YEAR}-01-01", f"{dates.MAX_YEAR}-12-31", f"{dates.MIN_YEAR}")
+@example(f"../{dates.MIN_YEAR}-01-01", f"{dates.MAX_YEAR}-12-31/..", f"{dates.MAX_YEAR}-12-31")
+@example(f"{dates.MIN_YEAR // 100}XX", f"{dates.MAX_YEAR // 100}XX%", f"/{dates.MAX_YEAR}-12")
+def test_every_page_and_open_data_file_builds_for_any_accepted_date(event_date: str, other_date: str, published: str):
+    """Two events and the archived article dated anywhere in the accepted years, extremes included: the validator accepts
+    them, and every page (the drawn timelines too), feed, calendar, CSV and API file is made without an error."""
+    records = copy.deepcopy(MINI_RECORDS)
+    records["events/statement.yaml"]["date"] = event_date
+    records["events/other.yaml"] = {**copy.deepcopy(records["events/statement.yaml"]), "title": "Another event", "date": other_date}
+    records["sources/seed.yaml"]["published"] = published
+    records["sources/seed.yaml"]["date_note"] = "Test: any date."
+    dataset = dataset_of(records)
+    assert dataset is not None, "a date in the accepted years was refused"
+    model = model_mod.build(dataset)
+    pages = all_pages(model, "Site")
+    outputs = exports.build_outputs(model, site_url="https://example.org/", epoch=int(FIXED_EPOCH))
+    assert any("<svg" in page.html for page in pages) and "calendar/events.ics" in outputs

@@ -20,8 +20,9 @@ def test_mini_dataset_is_valid(mini):
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_rule(case: Case, mini):
-    case.apply(mini)
-    code, lines = run_validator(mini)
+    with case.archived(REPO):
+        case.apply(mini)
+        code, lines = run_validator(mini)
     assert code == 1
     assert lines[:-1] == [f"data/{line}" for line in case.expected]
     assert lines[-1].startswith(f"{len(case.expected)} problem")
@@ -29,8 +30,9 @@ def test_rule(case: Case, mini):
 
 @pytest.mark.parametrize("case", GOOD_CASES, ids=lambda c: c.name)
 def test_rule_accepts(case: Case, mini):
-    case.apply(mini)
-    code, lines = run_validator(mini)
+    with case.archived(REPO):
+        case.apply(mini)
+        code, lines = run_validator(mini)
     assert code == 0 and len(lines) == 1 and lines[0].startswith("ok: "), lines
 
 

@@ -22,7 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from case_table import Case
+from case_table import Case, provenance_of
+from tracker.check.rules.duplicates import similarity
+from tracker.core.closest import HINT_BUDGET, NO_BUDGET
 from tracker.load.loader import MAX_DEPTH, MAX_FILE_BYTES
 
 E = "events/statement.yaml"
@@ -336,6 +338,23 @@ LIMITS = [
     ),
 ]
 
+
+def _spaces_after_a_key() -> str:
+    """A 256 KiB file whose last line is a key and white space: the line the "mapping values" hint reads."""
+    text = "kind: person\nname: A\n  b:"
+    return text + " " * (MAX_FILE_BYTES - len(text) - 1) + "\n"
+
+
+BACKTRACKING = [
+    reject(
+        "backtracking",
+        "a key followed by 256 KiB of spaces, quickly",
+        ["data/actors/spaces.yaml:3:4: YAML syntax error: mapping values are not allowed in this context"],
+        writes={"actors/spaces.yaml": _spaces_after_a_key()},
+        seconds=3,
+    ),
+]
+
 YAML_11_TYPING = [
     accept("YAML 1.1 implicit typing", "title: no", (E, ("title",), "no"), edits=[(E, 'title: "Pezeshkian posted a statement on X"', "title: no")]),
     accept("YAML 1.1 implicit typing", "title: on", (E, ("title",), "on"), edits=[(E, 'title: "Pezeshkian posted a statement on X"', "title: on")]),
@@ -419,9 +438,35 @@ DATES = [
     reject(
         "dates",
         "year 0000",
-        ["data/events/statement.yaml:2:7: invalid date: '0000': year 0000 is outside the supported range"],
+        ["data/events/statement.yaml:2:7: invalid date: '0000': year 0000 is outside the supported range, 1000 to 2999"],
         edits=[(E, '"2026-02-01"', '"0000"')],
     ),
+    reject(
+        "dates",
+        "the last day of 9999 (crashed the timeline's drawing)",
+        ["data/events/statement.yaml:2:7: invalid date: '9999-12-31': year 9999 is outside the supported range, 1000 to 2999"],
+        edits=[(E, '"2026-02-01"', '"9999-12-31"')],
+    ),
+    reject(
+        "dates",
+        "an open interval from year 9999",
+        ["data/events/statement.yaml:2:7: invalid date: '9999': year 9999 is outside the supported range, 1000 to 2999"],
+        edits=[(E, '"2026-02-01"', '"9999/.."')],
+    ),
+    reject(
+        "dates",
+        "a century before the supported range",
+        ["data/events/statement.yaml:2:7: invalid date: '09XX': year 09XX is outside the supported range, 1000 to 2999"],
+        edits=[(E, '"2026-02-01"', '"09XX"')],
+    ),
+    reject(
+        "dates",
+        "a source published in year 3000",
+        ["data/sources/seed.yaml:3:12: invalid date: '3000': year 3000 is outside the supported range, 1000 to 2999"],
+        edits=[("sources/seed.yaml", 'published: "2026"', 'published: "3000"')],
+    ),
+    accept("dates", "the first day of the supported range", (E, ("date",), "1000-01-01"), edits=[(E, '"2026-02-01"', '"1000-01-01"')]),
+    accept("dates", "an open interval to the last day of the range", (E, ("date",), "../2999-12-31"), edits=[(E, '"2026-02-01"', '"../2999-12-31"')]),
     reject(
         "dates",
         "interval of days that ends before it starts",
@@ -772,4 +817,133 @@ REFERENCES = [
     ),
 ]
 
-CASES: list[HostileCase] = YAML_STRUCTURE + ENCODING + LIMITS + YAML_11_TYPING + DATES + URLS + IDS + INVISIBLE + FILES + REFERENCES
+SEED = "seeds/000_339a995688291f73.txt"
+OTHER = "Iran insists on limiting conversations solely to its nuclear program"
+HAND_TEXT = b"Officials said today that Iran has ruled out diplomacy entirely and will not negotiate again.\n"
+NEGATION_FIX = "which it leaves out: start the excerpt with it, or add a note saying why the words before it do not change its meaning"
+
+
+def _long_text() -> bytes:
+    """1 MB of words, none of them in the excerpts below: an archived text as long as a saved page can give."""
+    words = [f"w{n:05d}" for n in range(20_000)]
+    return (" ".join(words[(i * 7919) % len(words)] for i in range(150_000)) + "\n").encode()
+
+
+LONG_TEXT = _long_text()
+LONG_NAME = "993_0123456789abcdef.txt"
+WRONG = " ".join(f"x{n:05d}" for n in range(280))  # about 2,000 characters, nothing like the text
+
+
+def _wrong_excerpts(data: Path) -> None:
+    (data / "sources" / "long.yaml").write_text(f'kind: news-article\ndescription: "A long text"\npublished: "2026"\nseed: seeds/{LONG_NAME}\n', "utf-8")
+    for i in range(300):
+        (data / "claims" / f"w{i:03d}.yaml").write_text(
+            f'claimants:\n  - iran\nstatement: "Iran said thing {i}."\nmade_in: seed\nassessment:\n  status: unverified\n  rationale: "Test."\n'
+            f'citations:\n  - source: long\n    excerpt: "{WRONG} {i}"\n',
+            "utf-8",
+        )
+
+
+def _wrong_excerpts_expected() -> list[str]:
+    hints = HINT_BUDGET // ((len(WRONG) + 4) * len(" ".join(LONG_TEXT.decode().split())))
+    return [
+        f"data/claims/w{i:03d}.yaml:10:14: excerpt not found verbatim in seeds/{LONG_NAME} (source 'long'); "
+        + ("nothing in the archived text is close to it: check the source, or copy the passage again" if i < hints else NO_BUDGET)
+        for i in range(300)
+    ]
+
+
+EXCERPTS = [
+    reject(
+        "excerpts",
+        "an excerpt of spaces (empty once collapsed, so found in any text)",
+        ["data/claims/other-talks.yaml:13:14: excerpt has no words once white space is collapsed; quote at least 3, enough to support the record on its own"],
+        edits=[(O, f'"{OTHER}"', '"' + " " * 40 + '"')],
+    ),
+    reject(
+        "excerpts",
+        "an excerpt of tabs and line breaks written as escapes",
+        ["data/claims/other-talks.yaml:13:14: excerpt has no words once white space is collapsed; quote at least 3, enough to support the record on its own"],
+        edits=[(O, f'"{OTHER}"', '"\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n"')],
+    ),
+    reject(
+        "excerpts",
+        "an excerpt cut to drop 'not' (ruled out diplomacy entirely)",
+        [f"data/claims/other-talks.yaml:13:14: excerpt begins right after 'not' in {SEED}, {NEGATION_FIX}"],
+        edits=[(O, "Iran said something else.", "Iran has ruled out diplomacy entirely."), (O, OTHER, "ruled out diplomacy entirely")],
+    ),
+    reject(
+        "excerpts",
+        "an excerpt cut to drop 'has not yet' (commented on the stalled negotiations)",
+        [f"data/claims/other-talks.yaml:13:14: excerpt begins right after 'not yet' in {SEED}, {NEGATION_FIX}"],
+        edits=[(O, OTHER, "commented on the stalled negotiations")],
+    ),
+    reject(
+        "excerpts",
+        "an excerpt cut inside words",
+        [f"data/claims/other-talks.yaml:13:14: excerpt starts inside the word 'Iran' of {SEED}; quote whole words"],
+        edits=[(O, OTHER, "ran insists on limiting conversations solely to its nuclear progr")],
+    ),
+    reject(
+        "excerpts",
+        "an archived text added by hand, with no provenance",
+        [
+            "data/sources/hand.yaml:4:7: seeds/990_0123456789abcdef.txt has no provenance file (seeds/990_0123456789abcdef.provenance.json): "
+            "archive texts with `make archive`, which writes it"
+        ],
+        seeds={"990_0123456789abcdef.txt": HAND_TEXT},
+        writes={"sources/hand.yaml": 'kind: news-article\ndescription: "A text added by hand"\npublished: "2026"\nseed: seeds/990_0123456789abcdef.txt\n'},
+        edits=[(O, "source: seed\n", "source: hand\n"), (O, OTHER, "Iran has ruled out diplomacy entirely")],
+    ),
+    reject(
+        "excerpts",
+        "300 wrong 2,000-character excerpts of a 1 MB archived text, quickly (the closest passage was looked for each time)",
+        _wrong_excerpts_expected(),
+        seeds={LONG_NAME: LONG_TEXT, LONG_NAME.replace(".txt", ".provenance.json"): provenance_of(LONG_NAME, LONG_TEXT)},
+        custom=_wrong_excerpts,
+    ),
+]
+
+PASSAGE = "Talks between Iran and the United States have reached an impasse"
+SAME_HOW = "merge them, or if both are meant, link one to the other (links: type and claim)"
+
+
+def _many_claims(data: Path) -> None:
+    """200 claims of one claimant, each citing one passage 50 times: the pairs of citations were 49 s of work."""
+    citation = f'  - source: seed\n    excerpt: "{PASSAGE}"\n'
+    for i in range(200):
+        (data / "claims" / f"c{i:03d}.yaml").write_text(
+            f'claimants:\n  - iran\nstatement: "Iran said thing number {100 + i}."\nmade_in: seed\n'
+            'assessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n' + citation * 50,
+            "utf-8",
+        )
+
+
+def _many_claims_expected() -> list[str]:
+    first = "Iran said thing number 100."
+    return [
+        f"data/claims/c{i:03d}.yaml:10:14: the same passage of 'seed', by the same claimant 'iran', as data/claims/c000.yaml "
+        f"(statements {similarity(f'Iran said thing number {100 + i}.', first)}): {SAME_HOW}"
+        for i in range(1, 200)
+    ]
+
+
+DUPLICATES = [
+    reject("duplicates", "200 claims of one claimant citing one passage 50 times each, quickly", _many_claims_expected(), custom=_many_claims, seconds=3),
+    reject(
+        "duplicates",
+        "a reworded claim on the same passage, named to sort before the first",
+        [
+            "data/claims/aaa.yaml:10:14: the same passage of 'seed', by the same claimant 'iran', as data/claims/other-talks.yaml (statements 40% similar): "
+            + SAME_HOW
+        ],
+        writes={
+            "claims/aaa.yaml": 'claimants:\n  - iran\nstatement: "Iran wants the talks to cover its nuclear programme only."\nmade_in: seed\n'
+            f'assessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n  - source: seed\n    excerpt: "{OTHER}"\n'
+        },
+    ),
+]
+
+CASES: list[HostileCase] = (
+    YAML_STRUCTURE + ENCODING + LIMITS + BACKTRACKING + YAML_11_TYPING + DATES + URLS + IDS + INVISIBLE + FILES + REFERENCES + EXCERPTS + DUPLICATES
+)

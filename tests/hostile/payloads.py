@@ -39,7 +39,7 @@ class Payload:
 
 
 PAYLOADS: list[Payload] = [
-    Payload("script element", '<script>alert("script element")</script>'),
+    Payload("script element", '<script>alert("script element")</script> ran here'),  # words after it: an excerpt has at least three
     Payload("img onerror", '<img src=x onerror=alert("img onerror")>'),
     Payload("svg onload", '<svg/onload=alert("svg onload")><circle r="40"/></svg>'),
     Payload("double-quote attribute breakout", '"><b data-pwn="1" onmouseover="alert(\'dq\')">hover me</b>'),
@@ -58,10 +58,10 @@ PAYLOADS: list[Payload] = [
     Payload("newlines and blank lines", "line one\nline two\n\n\nparagraph three\n   \n\nlast   line  "),
     Payload("HTML entities", "&lt;script&gt;alert('entity')&lt;/script&gt; &amp; &#60;b&#62; &nbsp; &#x27;"),
     Payload("comment and CDATA", "<!-- hidden comment --> <![CDATA[ cdata ]]> --> ]]> <!--"),
-    Payload("closing tags", "</div></p></li></ol></table></dl></section></details></script></style></textarea></title></noscript>"),
+    Payload("closing tags", "</div></p></li></ol></table></dl></section></details></script></style></textarea></title></noscript> closed them all"),
     Payload("style and stylesheet", '<style>body{display:none}</style><link rel="stylesheet" href="https://evil.example/x.css">'),
     Payload("meta refresh and base", '<meta http-equiv="refresh" content="0;url=https://evil.example/"><base href="https://evil.example/">'),
-    Payload("JSON-LD breakout", '"}</script><script>alert("json-ld")</script><script type="application/ld+json">{"'),
+    Payload("JSON-LD breakout", '"}</script><script>alert("json-ld")</script><script type="application/ld+json">{" broke out'),
     Payload("template syntax", "{{ config.site_name }} {% include 'base.html' %} ${alert(7)} #{7*7} <%= 7*7 %>"),
     Payload("Markdown emphasis, code and lists", "**bold** _em_ `code` ~~strike~~\n> quoted\n- list item\n1. numbered\n\n    indented code"),
     Payload("admonition and md_in_html", '!!! danger "pwned"\n    admonition body\n\n<div markdown="1">**inside**</div>'),
@@ -316,7 +316,7 @@ def payload_records(*, control: bool = False) -> dict[str, dict]:
     return records
 
 
-def one_set(kind: str, field: str, value: str, *, filler: str = "Plain text.") -> dict[str, dict]:
+def one_set(kind: str, field: str, value: str, *, filler: str = "Plain text here.") -> dict[str, dict]:
     """The base records and one payload set, every slot holding ``filler`` but one that holds ``value``."""
     records = copy.deepcopy(BASE_RECORDS)
     for each_kind, data in _skeletons(0).items():

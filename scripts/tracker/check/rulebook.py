@@ -100,13 +100,19 @@ def values_at(data: object, pattern: tuple, prefix: tuple = ()) -> Iterator[tupl
         yield from values_at(data[head], rest, (*prefix, head))
 
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
-_SPACE = re.compile(r"\s+")
+_QUOTE_PAIRS = (("‘", "'"), ("’", "'"), ("‚", "'"), ("‛", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("‟", '"'))
 
 
+_TYPOGRAPHIC = re.compile("[‘’‚‛“”„‟]")
+
+
+@per_run  # several rules normalise each excerpt, and one excerpt may be cited thousands of times
 def normalise(text: str) -> str:
     """Whitespace runs to one space and typographic quotes to straight ones; nothing else."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+    if _TYPOGRAPHIC.search(text):  # most texts have none; str.translate with a table is the slow part
+        for typographic, straight in _QUOTE_PAIRS:
+            text = text.replace(typographic, straight)
+    return " ".join(text.split())  # str.split and the pattern \s agree on what white space is (str.isspace)
 
 
 @per_run  # forgotten at each validation: `make serve` sees an edited schema or seed
@@ -120,6 +126,33 @@ def seed_text(relative: str) -> str | None:
     if path.is_symlink() or not resolved.is_relative_to(REPO_ROOT / "seeds") or not resolved.is_file():
         return None
     return normalise(resolved.read_text("utf-8", errors="replace"))
+
+
+_SEEDS: list[tuple[Dataset, dict[str, str]]] = []  # for the dataset validated last
+
+
+def archived_sources(ds: Dataset) -> dict[str, str]:
+    """Source id -> the path of its archived text, for every valid source whose text the site keeps.
+
+    Rules that place excerpts ask for every citation; this is worked out once per dataset."""
+    if not (_SEEDS and _SEEDS[0][0] is ds):
+        found = {s.id: s.data["seed"] for s in ds.of_kind("sources") if s.schema_ok and "seed" in s.data and seed_text(s.data["seed"]) is not None}
+        _SEEDS[:] = [(ds, found)]
+    return _SEEDS[0][1]
+
+
+@per_run  # each rule that places an excerpt asks; a passage cited many times is looked for once
+def occurrences(relative: str, excerpt: str) -> tuple[int, ...]:
+    """Where a normalised excerpt starts in the archived text `relative` (normalised), every time; () when it is not there or there is no text."""
+    text = seed_text(relative)
+    if text is None or not excerpt:
+        return ()
+    found = []
+    start = text.find(excerpt)
+    while start >= 0:
+        found.append(start)
+        start = text.find(excerpt, start + 1)
+    return tuple(found)
 
 
 def cited_texts(record: RecordFile, ds: Dataset) -> Iterator[tuple[str, str | None]]:

@@ -43,7 +43,7 @@ from tracker.cli import exit_with
 from tracker.core import kinds
 from tracker.load.dataset import display_path
 from tracker.load.loader import LoadFailed, LoadProblem, decode
-from tracker.load.yaml_emit import MODELINE_KIND, MODELINE_RE, FormatError, format_text
+from tracker.load.yaml_emit import FormatError, format_text, modeline_kind
 
 
 def kind_of(path: Path, text: str) -> str:
@@ -51,9 +51,9 @@ def kind_of(path: Path, text: str) -> str:
     if path.parent.name in kinds.FOLDERS:
         return path.parent.name
     first = text.split("\n", 1)[0]
-    match = MODELINE_KIND.search(first) if MODELINE_RE.match(first) else None
-    if match:
-        return kinds.by_singular(match.group(1)).folder
+    singular = modeline_kind(first)
+    if singular:
+        return kinds.by_singular(singular).folder
     raise FormatError(1, 1, f"cannot tell the kind of record: put the file in a folder named {', '.join(kinds.FOLDERS)}")
 
 

@@ -11,8 +11,16 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from tracker.core.filecache import per_run
+
 # Below this similarity (0-100) the passage found is not shown: it would only mislead.
 CLOSE_ENOUGH = 75
+# What the hints of one validation may cost, counted as an excerpt's length times its text's (the
+# alignment does about 10^10 of those a second): a hint is worth having, but a thousand wrong
+# 2,000-character excerpts of a 1 MB archived text would take minutes. The budget holds thousands
+# of hints on texts of news-article length; past it, a wrong excerpt is reported without one.
+HINT_BUDGET = 2 * 10**10
+NO_BUDGET = "no closer passage was looked for: the excerpts not found before this one used up the time allowed for hints"
 CONTEXT = 24  # characters of context on each side of the first difference
 
 
@@ -29,8 +37,17 @@ def _window(text: str, at: int) -> str:
     return f"{'…' if start > 0 else ''}{text[start:at]}^{text[at:end]}{'…' if end < len(text) else ''}"
 
 
+@per_run  # a new budget for each validation
+def _budget() -> list[int]:
+    return [HINT_BUDGET]
+
+
 def mismatch_hint(excerpt: str, text: str) -> str:
     """One line that says where the closest passage of ``text`` differs from ``excerpt``."""
+    budget, cost = _budget(), len(excerpt) * len(text)
+    if cost > budget[0]:
+        return NO_BUDGET
+    budget[0] -= cost
     found = fuzz.partial_ratio_alignment(excerpt, text, score_cutoff=CLOSE_ENOUGH)
     if found is None:
         return "nothing in the archived text is close to it: check the source, or copy the passage again"

@@ -27,6 +27,11 @@ _SINGLE = re.compile(
     r"(?P<qual>[?~%])?"
 )
 
+# The years a date may fall in. The build draws, prints and exports any day of them: the timeline
+# widens its span by an eighth on each side for open ends, which stays within years 0750 to 3249,
+# inside what Python's dates hold (1 to 9999); a news story's dates, and the history it cites, fit.
+MIN_YEAR, MAX_YEAR = 1000, 2999
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 QUALIFIER_WORDS = {"?": "uncertain", "~": "approximate", "%": "uncertain, approximate"}
@@ -96,8 +101,8 @@ def _parse_single(text: str) -> SingleDate:
     else:
         lo_year = hi_year = int(year_s)
         precision = "year"
-    if lo_year < 1:
-        raise DateError(f"{text!r}: year 0000 is outside the supported range")
+    if lo_year < MIN_YEAR or hi_year > MAX_YEAR:
+        raise DateError(f"{text!r}: year {year_s} is outside the supported range, {MIN_YEAR} to {MAX_YEAR}")
     if not month_s or month_s == "XX":
         if month_s:
             precision = "year"

@@ -165,7 +165,10 @@ def load(dataset: Dataset, *, cache: bool = False) -> list[Problem]:
     read = load_file_cached if cache else load_file
     problems: list[Problem] = []
     # Loading makes millions of small objects and no cycles: the cyclic garbage collector
-    # would only rescan them (about a tenth of the time), so it is paused meanwhile.
+    # would only rescan them (about a tenth of the time), so it is paused meanwhile; and they
+    # are frozen after, so that a full collection during the rules (which the checks' own
+    # objects can set off) does not scan them all again (half a second at 10,000 records).
+    # Freezing does not keep them alive: without cycles, they are freed as soon as unused.
     gc.disable()
     try:
         for record in [*dataset.files, *dataset.documents.values()]:
@@ -174,6 +177,7 @@ def load(dataset: Dataset, *, cache: bool = False) -> list[Problem]:
             except LoadFailed as failure:
                 problems.extend(Problem(record.display, p.line, p.col, p.message) for p in failure.problems)
     finally:
+        gc.freeze()
         gc.enable()
     if cache:
         keep_cached({str(record.path) for record in [*dataset.files, *dataset.documents.values()]})

@@ -305,7 +305,9 @@ class _Builder:
 
 # A line `key: "text` or `- 'text` whose quote is not closed on that line.
 _OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(?P<quote>["'])(?P<rest>.*)$""")
-_KEY_VALUE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[^\s#'\"][^:]*):\s+(?P<value>.*\S)\s*$")
+# A line `key: value`; the value is stripped in Python, not by the pattern: `:\s+(.*\S)\s*$` retried every
+# split of the white space after the colon, quadratic on a line of spaces (minutes in a 256 KiB file).
+_KEY_VALUE = re.compile(r"(?P<indent>\s*(?:-\s+)?)(?P<key>[^\s#'\"][^:]*):(?P<value>\s.*)")
 
 
 def _unclosed_quote(line: str) -> bool:
@@ -343,9 +345,9 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> LoadProblem:
                 number, quote_col, f"YAML syntax error: the quote opened here is not closed on this line (the parser stopped at line {line}: {message})"
             )
     if message == "mapping values are not allowed in this context" and line <= len(lines):
-        m = _KEY_VALUE.match(lines[line - 1])
-        if m:
-            value = m["value"].replace("\\", "\\\\").replace('"', '\\"')
+        m = _KEY_VALUE.fullmatch(lines[line - 1])
+        if m and m["value"].strip():
+            value = m["value"].strip().replace("\\", "\\\\").replace('"', '\\"')
             return LoadProblem(line, col, f'YAML syntax error: ": " inside a value must be quoted; write {m["key"]}: "{value}"')
     return LoadProblem(line, col, f"YAML syntax error: {message}")
 

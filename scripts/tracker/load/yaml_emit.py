@@ -21,10 +21,26 @@ from tracker.load.schema_files import resolve, schema_documents
 
 MODELINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json"
 MODELINE_RE = re.compile(r"#\s*yaml-language-server\s*:")
-MODELINE_KIND = re.compile(rf"\$schema=\S*?({'|'.join(k.singular for k in kinds.ALL)})\.schema\.json")
+# The schema a modeline names: `$schema=` and the rest of its word, then the first <kind>.schema.json in it.
+# Two searches, not one lazy pattern, which tried every later position for every `$schema=`: quadratic.
+_MODELINE_SCHEMA = re.compile(r"\$schema=(\S*)")
+_SCHEMA_KIND = re.compile(rf"({'|'.join(k.singular for k in kinds.ALL)})\.schema\.json")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 # Characters YAML cannot hold raw in a double-quoted scalar, or that it reads as line breaks.
 _NOT_YAML_PRINTABLE = re.compile("[^\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
+def modeline_kind(line: str) -> str | None:
+    """The kind (singular) whose schema a modeline line names, or None."""
+    if not MODELINE_RE.match(line):
+        return None
+    for schema in _MODELINE_SCHEMA.finditer(line):
+        found = _SCHEMA_KIND.search(schema.group(1))
+        if found:
+            return found.group(1)
+    return None
+
+
 INDENT = 2
 COMMENT_GAP = "  "
 

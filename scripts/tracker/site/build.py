@@ -31,11 +31,14 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from tracker.check.validate import validate
 from tracker.core import licences
+from tracker.core.dates import MAX_YEAR
 from tracker.core.html import json_for_script, sanitize
 from tracker.exports import jsonld_history
 from tracker.exports import outputs as exports
 from tracker.exports.claimreview import status_titles
-from tracker.load.dataset import Problem
+from tracker.load import checkout
+from tracker.load.dataset import Problem, printable
+from tracker.load.git_log import LAST_PRINTABLE, parse_epoch
 from tracker.load.report import text_report
 from tracker.model import records as model_mod
 from tracker.model import story as story_mod
@@ -154,7 +157,14 @@ def theme_fingerprint(config: MkDocsConfig) -> bytes:
 
 
 def begin(config: MkDocsConfig) -> BuildState:
-    """Validate data/ (PluginError on any problem, the report on stderr) and render every page."""
+    """Check the checkout's files and validate data/ (PluginError on any problem, the report on stderr); render every page."""
+    repo = Path(config.config_file_path).parent
+    theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    unsafe = checkout.unsafe_files(repo, checkout.build_folders(repo, Path(config.docs_dir), theme))
+    if unsafe:  # before MkDocs or the theme reads any of them
+        SESSION.problems = unsafe
+        print("\n".join(map(str, unsafe)), file=sys.stderr)
+        raise PluginError(f"{len(unsafe)} file(s) the build would read are not plain files of the checkout; nothing was built")
     root = data_dir(config)
     result = validate(root, cache=SESSION.serving)
     SESSION.problems = result.problems
@@ -177,10 +187,11 @@ def begin(config: MkDocsConfig) -> BuildState:
     model = model_mod.build(dataset, previous=memo.model if memo else None)
     publisher = config.extra.get("publisher")
     config.extra["tracker_licences"] = licences.footer_parts(config.repo_url or "")  # the footer's licence line (overrides/partials/copyright.html)
-    model.trust = trust.gather(model, root, repo_url=config.repo_url or "", publisher=publisher, titles=status_titles(), withdrawn=gone)
-    if model.trust.notice:  # printed, not logged: `mkdocs build --quiet` hides INFO lines
-        print(f"tracker: {model.trust.notice}", file=sys.stderr)
-    site_url, epoch = config.site_url or "", int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    site_url, epoch = config.site_url or "", source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH", ""))
+    model.trust = trust.gather(model, root, repo_url=config.repo_url or "", publisher=publisher, titles=status_titles(), withdrawn=gone, until=epoch)
+    for notice in [model.trust.notice, *model.trust.problems]:  # printed, not logged: `mkdocs build --quiet` hides INFO lines
+        if notice:
+            print(f"tracker: {printable(notice)}", file=sys.stderr)
     writer = None
     if SESSION.helped:
         # The open data is built, written and checked by a helper while this process renders.
@@ -197,6 +208,22 @@ def begin(config: MkDocsConfig) -> BuildState:
     if SESSION.helped:
         state.sanitizer = Sanitizer([p for p in pages if p.path not in state.late])
     return state
+
+
+def source_date_epoch(value: str) -> int:
+    """SOURCE_DATE_EPOCH as seconds (0 when unset), or a PluginError saying why the build cannot use it.
+
+    It is the time of the commit built (the Makefile reads it from git), so a commit dated in year
+    10000 would otherwise reach every feed and page as a date no code can print."""
+    if not value.strip():
+        return 0
+    epoch = parse_epoch(value.strip())
+    if epoch is None or epoch > LAST_PRINTABLE:
+        raise PluginError(
+            f"SOURCE_DATE_EPOCH={printable(value[:40])!r} is not a time this build can print: a whole number of seconds "
+            f"from 1970 to the end of {MAX_YEAR} (the Makefile takes it from the last commit; is that commit's date wrong?)"
+        )
+    return epoch
 
 
 class PreviewPage(File):

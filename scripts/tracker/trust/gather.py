@@ -16,9 +16,9 @@ from pathlib import Path
 from tracker.core import dates
 from tracker.core.licences import repository_file
 from tracker.load.dataset import Dataset, RecordFile
+from tracker.load.history import Commit, History, RecordHistory, api_dates, diff_url, read_history_memo, status_histories, status_note
 from tracker.model.records import Model, Record
 from tracker.trust import corrections as corrections_mod
-from tracker.trust.history import Commit, History, RecordHistory, api_dates, diff_url, read_history_memo, status_histories, status_note
 from tracker.trust.withdrawals import WithdrawnRecord, explicit_withdrawal, removed_records
 
 
@@ -36,6 +36,7 @@ class Trust:
     removed: list[WithdrawnRecord] = field(default_factory=list)  # records whose file was removed
     explicit: dict[str, WithdrawnRecord] = field(default_factory=dict)  # "kind/id" -> withdrawn by its field
     commits: list[Commit] = field(default_factory=list)  # newest first, each touching a record
+    problems: list[str] = field(default_factory=list)  # "commit <id>: …": commits left out of the history, and why
 
     def history(self, record: Record) -> RecordHistory | None:
         found = self.histories.get(key(record))
@@ -96,9 +97,11 @@ def gather(
     publisher: dict | None = None,
     titles: dict[str, str] | None = None,
     withdrawn: Sequence[RecordFile] = (),
+    until: int = 0,
 ) -> Trust:
     """Read the history of `data` (one git log) and gather corrections and withdrawals for `model`;
-    `withdrawn` are the records withdrawn by their field, left out of the model (without_withdrawn)."""
+    `withdrawn` are the records withdrawn by their field, left out of the model (without_withdrawn);
+    `until` is the build's SOURCE_DATE_EPOCH (0: none), after which no commit can be dated."""
     trust = Trust(repo_url=repo_url, publisher=publisher)
     for record in model.all_records():
         found = corrections_mod.of_record(record.kind, record.id, record.data)
@@ -116,8 +119,9 @@ def gather(
         url = repository_file(repo_url, f"data/{f.kind}/{f.id}.yaml") if repo_url else None
         explicit.append(dataclasses.replace(by_field, last_version_url=url))
     if data is not None:
-        history = read_history_memo(data)
+        history = read_history_memo(data, until)
         trust.available, trust.notice = history.available, history.notice
+        trust.problems = [str(problem) for problem in history.problems]
         if history.available:
             _from_history(trust, model, history, titles or {})
     trust.removed = sorted([*trust.removed, *explicit], key=lambda w: (w.kind, w.id))

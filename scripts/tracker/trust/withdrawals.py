@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.load.history import History, diff_url, last_versions
 from tracker.load.loader import LoadFailed, decode, load_text
-from tracker.trust.history import History, diff_url, last_versions
 
 # The field that titles a record of each kind, in the order tried (a source may have no title).
 TITLE_FIELDS = {"events": ("title",), "claims": ("statement",), "actors": ("name",), "sources": ("title", "description")}

@@ -10,7 +10,7 @@ from tracker.check.rulebook import all_rules
 
 # Importing a family registers its rules (tracker.check.rulebook); the order of registration is
 # the order of this line, which rule_docs keeps within the basic rules and within the others.
-from tracker.check.rules import basics, duplicates, editorial, order, precision, story_files  # noqa: F401
+from tracker.check.rules import basics, duplicates, editorial, excerpts, order, precision, story_files  # noqa: F401
 
 
 def rule_docs() -> list[tuple[str, str]]:

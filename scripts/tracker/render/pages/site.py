@@ -100,5 +100,7 @@ def methodology_page() -> Page:
         docs=schema_documents(),
         rules=[doc for _, doc in rule_docs()],
         date_examples=date_examples(),
+        min_year=dates.MIN_YEAR,
+        max_year=dates.MAX_YEAR,
         field_reference_url=FIELD_REFERENCE_URL,
     )

@@ -15,7 +15,9 @@ libgit2, a compiled dependency, for no gain over `git log`. Without git, or with
 than wrong ones.
 
 Everything is derived from commits only (commit dates, subjects, ids), never from the working
-tree or the clock, so two builds of one commit give the same history. Local edits not yet committed
+tree or the clock, so two builds of one commit give the same history. Commits are untrusted input
+like data/: git_log.py reads them field by field and checks each, and a commit that fails (a subject
+with control characters, a date after the build's SOURCE_DATE_EPOCH…) is reported and left out. Local edits not yet committed
 have no history until they are committed. Merge commits carry no changes of their own (git log
 shows no diff for them): a change merged from a branch is dated by its own commit on that branch.
 """
@@ -28,8 +30,9 @@ import re
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
+
+from tracker.load.git_log import LAST_PRINTABLE, LOG_FORMAT, Entry, LogError, LogProblem, check, commits, is_commit_id, parse_epoch
 
 ADDED, CHANGED, RENAMED, WITHDRAWN = "added", "changed", "renamed", "withdrawn"
 
@@ -37,11 +40,12 @@ NO_GIT = "no history: git is not installed, so records carry no publication date
 NOT_A_REPOSITORY = "no history: {data} is not in a git repository (a tarball?), so records carry no publication dates"
 SHALLOW = "no history: the repository is a shallow clone, so records carry no publication dates (fetch the full history: git fetch --unshallow)"
 NO_COMMITS = "no history: no commit touches {data} yet, so records carry no publication dates"
+UNREADABLE = "no history: git log printed what it does not print ({why}), so records carry no publication dates"
+NO_FIRST_DATE = "no history: the repository's first commit has no date the build can trust, so records carry no publication dates"
 
 # Variables git sets for hooks, which would point the commands below at another repository.
 _GIT_ENVIRONMENT = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX")
-# Per commit: \x01 id \x02 parent ids \x02 commit time \x02 subject, then its files (-z: NUL-separated).
-LOG_FORMAT = "%x01%H%x02%P%x02%ct%x02%s"
+# The commit fields and the files, all NUL-separated (git_log.py says why and how they are checked).
 LOG_ARGS = ("log", "-z", "--topo-order", "--raw", "--no-abbrev", "-M", "--no-color", f"--format={LOG_FORMAT}")
 SPLIT_FROM = 2_000  # commits per process at least: below this, starting another git costs more than it saves
 MAX_PARTS = 4
@@ -90,9 +94,9 @@ class Withdrawal:
     blob: str
     parent: str  # the commit before the removal, which still holds the file
 
-    def last_version_url(self, repo_url: str, prefix: str) -> str:
+    def last_version_url(self, repo_url: str, prefix: str) -> str | None:
         """The file's last version on the repository host (`prefix` is History.prefix: the data directory in the repository)."""
-        return f"{repo_url.rstrip('/')}/blob/{self.parent}/{prefix}{self.path}"
+        return f"{repo_url.rstrip('/')}/blob/{self.parent}/{prefix}{self.path}" if is_commit_id(self.parent) else None
 
 
 @dataclass(frozen=True)
@@ -119,15 +123,11 @@ class History:
     commits: list[Commit] = field(default_factory=list)  # newest first
     toplevel: Path | None = None  # the work tree's root
     prefix: str = ""  # the data directory relative to the root, with a trailing slash (or "")
+    problems: list[LogProblem] = field(default_factory=list)  # commits left out, oldest last
 
     def of(self, path: str) -> RecordHistory | None:
         """The history of the record at `path` (relative to the data directory), if it has any."""
         return self.records.get(path)
-
-
-def rfc3339(epoch: int) -> str:
-    """A commit time as RFC 3339 in UTC: 2026-11-29T15:46:46Z."""
-    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def git_environment() -> dict[str, str]:
@@ -155,13 +155,14 @@ def locate(data: Path) -> tuple[Path, str] | str:
     return Path(toplevel), prefix
 
 
-def read_history(data: Path) -> History:
+def read_history(data: Path, until: int = 0) -> History:
     """The history of every record file under `data`, from one `git log` of the repository.
 
     The log is not limited to data/ by a pathspec: that makes git decide for every commit whether
     it touched data/ (a second tree diff per commit, twice the time at 10,000 commits); the paths
     outside data/ are dropped here instead. `--raw` gives each file's blob ids, so that old versions
-    are read by id later, without walking trees again.
+    are read by id later, without walking trees again. `until` is the build's SOURCE_DATE_EPOCH (0:
+    none): a commit dated after it, or before the repository's first commit, is left out (`problems`).
     """
     data = Path(data).resolve()
     where = locate(data) if data.is_dir() else NOT_A_REPOSITORY.format(data=data)
@@ -171,11 +172,26 @@ def read_history(data: Path) -> History:
     log = read_log(toplevel)
     if log is None:  # e.g. a repository without any commit
         return History(False, NO_COMMITS.format(data=data), toplevel=toplevel, prefix=prefix)
-    history = parse_log(log.decode("utf-8", "replace"), prefix)
+    earliest = first_commit_date(toplevel)
+    if earliest is None:
+        return History(False, NO_FIRST_DATE, toplevel=toplevel, prefix=prefix)
+    try:
+        history = parse_log(log, prefix, earliest, until)
+    except LogError as error:
+        return History(False, UNREADABLE.format(why=error), toplevel=toplevel, prefix=prefix)
     history.toplevel, history.prefix = toplevel, prefix
     if not history.commits:
         history.available, history.notice = False, NO_COMMITS.format(data=data)
     return history
+
+
+def first_commit_date(toplevel: Path) -> int | None:
+    """The date of the repository's first commit, on the line of first parents from HEAD (where a merge
+    comes in as the second parent, its history cannot move this), or None when it has no valid date."""
+    found = git(toplevel, "log", "--first-parent", "--max-parents=0", "--format=%ct", "HEAD")
+    dates = found.stdout.decode("ascii", "replace").split()
+    epoch = parse_epoch(dates[0]) if found.returncode == 0 and len(dates) == 1 else None
+    return epoch if epoch is not None and epoch <= LAST_PRINTABLE else None
 
 
 def read_log(toplevel: Path, parts: int | None = None) -> bytes | None:
@@ -214,30 +230,26 @@ def read_log(toplevel: Path, parts: int | None = None) -> bytes | None:
         return bytes(joined)
 
 
-def _entries(fields: list[str], prefix: str):
-    """(status letter, old path, new path, old blob, new blob) per record file of one commit, paths relative to the data directory."""
-    i = 0
-    while i < len(fields):
-        meta = fields[i].split()  # :old-mode new-mode old-blob new-blob status
-        if len(meta) < 5:
-            break
-        status = meta[4]
-        if status[:1] in "RC":
-            old, new, i = fields[i + 1], fields[i + 2], i + 3
-        else:
-            old = new = fields[i + 1]
-            i += 2
-        if not (old.startswith(prefix) or new.startswith(prefix)):
+def _record_entries(entries: list[Entry], prefix: str):
+    """The entries of record files, paths relative to the data directory."""
+    for entry in entries:
+        if not (entry.old.startswith(prefix) or entry.new.startswith(prefix)):
             continue
-        old, new = old.removeprefix(prefix), new.removeprefix(prefix)
+        old, new = entry.old.removeprefix(prefix), entry.new.removeprefix(prefix)
         if _RECORD.fullmatch(new) or _RECORD.fullmatch(old):
-            yield status[0], old, new, meta[2], meta[3]
+            yield entry.status, old, new, entry.old_blob, entry.new_blob
 
 
-def parse_log(text: str, prefix: str = "") -> History:
-    """The history in the output of `git log -z --raw --no-abbrev -M --format=LOG_FORMAT`, newest commit first."""
+def parse_log(log: bytes, prefix: str = "", earliest: int = 0, until: int = 0) -> History:
+    """The history in the output of `git log -z --raw --no-abbrev -M --format=LOG_FORMAT`, newest commit first.
+
+    A commit that fails git_log.check is in `problems` and nowhere else: no change, date, subject or
+    link of it is kept. Its renames and removals still move records' identities, so that the commits
+    before it are attributed to the right records."""
     history = History(True)
     identity: dict[str, RecordHistory] = {}  # a path at the time of the commit being read -> the record it holds
+    latest, latest_is = (until, "this build's SOURCE_DATE_EPOCH") if until > 0 else (LAST_PRINTABLE, "")
+    head = True
 
     def record_at(path: str) -> RecordHistory:
         found = identity.get(path)
@@ -245,20 +257,36 @@ def parse_log(text: str, prefix: str = "") -> History:
             found = identity[path] = history.records.setdefault(path, RecordHistory(path))
         return found
 
-    for chunk in text.split("\x01")[1:]:
-        header, _, rest = chunk.partition("\x00")
-        sha, parents, epoch, subject = [*header.split("\x02", 3), "", "", ""][:4]
-        parent = parents.split(" ")[0]
-        date = None
+    for raw in commits(log):
+        if head:  # the commit built, first in the log
+            head = False
+            built = parse_epoch(raw.fields[2].decode("ascii", "replace"))
+            if until > 0 and built is not None and built > until:
+                # SOURCE_DATE_EPOCH is the commit built's date (the Makefile reads it so); set earlier by hand (as the tests
+                # do, to build on a fixed day), the commit built is the limit: a commit dated after it is from the future.
+                latest, latest_is = built, "the commit built"
+        entries = list(_record_entries(raw.entries, prefix))
+        if not entries:
+            continue  # a commit outside data/ is not checked: nothing of it is published
+        header = check(raw, earliest, latest, latest_is)
+        if isinstance(header, LogProblem):
+            history.problems.append(header)
+            for status, old, new, _, _ in entries:  # only which record each path holds
+                if status == "D":
+                    identity.setdefault(old, RecordHistory(old))  # removed by a commit left out: no withdrawn page, no dates
+                elif status == "R" and old != new:
+                    moved = identity[old] = record_at(new)
+                    if identity.get(new) is moved:
+                        del identity[new]
+            continue
+        sha, date, subject = header.sha, header.date, header.subject
         added, changed, withdrawn = [], [], []
-        rest = rest.strip("\n\x00")
-        for status, old, new, old_blob, new_blob in _entries(rest.split("\x00") if rest else [], prefix):
-            date = date or rfc3339(int(epoch))
+        for status, old, new, old_blob, new_blob in entries:
             if status == "D":
                 record = identity.get(old)
                 if record is None:  # its removal is the first thing seen of it: withdrawn
                     record = identity[old] = history.withdrawn[old] = RecordHistory(old)
-                    history.withdrawals[old] = Withdrawal(old, date, subject, sha, old_blob, parent)
+                    history.withdrawals[old] = Withdrawal(old, date, subject, sha, old_blob, header.parent)
                 record.changes.append(Change(date, WITHDRAWN, subject, sha, old, old_blob))
                 withdrawn.append(record.path)
                 continue
@@ -275,8 +303,7 @@ def parse_log(text: str, prefix: str = "") -> History:
             else:
                 record.changes.append(Change(date, CHANGED, subject, sha, new, new_blob))
                 changed.append(record.path)
-        if date is not None and (added or changed or withdrawn):  # a date once any entry was read
-            history.commits.append(Commit(sha, date, subject, tuple(sorted(added)), tuple(sorted(changed)), tuple(sorted(withdrawn))))
+        history.commits.append(Commit(sha, date, subject, tuple(sorted(added)), tuple(sorted(changed)), tuple(sorted(withdrawn))))
     # A removed file whose path holds a live record again is that record's past, not a withdrawn page.
     for path in [p for p in history.withdrawn if p in history.records]:
         del history.withdrawn[path], history.withdrawals[path]
@@ -310,14 +337,19 @@ def last_versions(history: History) -> dict[str, bytes | None]:
     return dict(zip(paths, read_blobs(history, [history.withdrawals[p].blob for p in paths]), strict=True))
 
 
-def diff_url(repo_url: str, sha: str) -> str:
-    """The commit's page on the repository host (GitHub, GitLab and Gitea all serve <repo>/commit/<sha>)."""
-    return f"{repo_url.rstrip('/')}/commit/{sha}"
+def diff_url(repo_url: str, sha: str) -> str | None:
+    """The commit's page on the repository host (GitHub, GitLab and Gitea all serve <repo>/commit/<sha>); None for anything but a commit id."""
+    return f"{repo_url.rstrip('/')}/commit/{sha}" if is_commit_id(sha) else None
 
 
 # ---------------------------------------------------------------- a claim's assessment over time
 
-_STATUS = re.compile(r"^assessment:[ \t]*(?:#.*)?\n(?:(?:[ ]{2,}.*|[ \t]*#.*|[ \t]*)\n)*?[ ]{2}status:[ \t]*[\"']?([a-z-]+)[\"']?[ \t]*(?:#.*)?$", re.M)
+# A claim file's `assessment:` line and its `  status: <value>` line, each matched against one whole line.
+# Past versions are not validated (a pull request can add a version and remove it again), so they are
+# read line by line: one regular expression over the whole block backtracked exponentially on a few
+# dozen comment lines inside it.
+_ASSESSMENT_LINE = re.compile(r"assessment:[ \t]*(?:#.*)?")
+_STATUS_LINE = re.compile(r"[ ]{2}status:[ \t]*[\"']?([a-z-]+)[\"']?[ \t]*(?:#.*)?")
 
 
 @dataclass(frozen=True)
@@ -333,8 +365,18 @@ def status_of(text: bytes | None) -> str | None:
     """The assessment status written in one version of a claim file (None if it has none or cannot be read)."""
     if text is None:
         return None
-    found = _STATUS.search(text.decode("utf-8", "replace"))
-    return found.group(1) if found else None
+    inside = False  # in the lines of an `assessment:` block
+    for line in text.decode("utf-8", "replace").split("\n"):
+        if inside:
+            found = _STATUS_LINE.fullmatch(line)
+            if found:
+                return found.group(1)
+            # The block goes on over indented, blank and comment lines; any other line ends it.
+            inside = line.startswith("  ") or line.lstrip(" \t").startswith("#") or not line.strip(" \t")
+            if inside:
+                continue
+        inside = _ASSESSMENT_LINE.fullmatch(line) is not None
+    return None
 
 
 def status_histories(history: History, folder: str = "claims") -> dict[str, list[StatusSpan]]:
@@ -367,18 +409,18 @@ def status_note(spans: list[StatusSpan], titles: dict[str, str]) -> str:
 
 # ---------------------------------------------------------------- helpers for the page layer
 
-_MEMO: dict[tuple[str, str], History] = {}
+_MEMO: dict[tuple[str, str, int], History] = {}
 
 
-def read_history_memo(data: Path) -> History:
-    """read_history, remembered per data directory and HEAD commit: the live preview rebuilds after
-    every edit, and the history changes only with a commit (one `git rev-parse`, a few milliseconds)."""
+def read_history_memo(data: Path, until: int = 0) -> History:
+    """read_history, remembered per data directory, HEAD commit and SOURCE_DATE_EPOCH: the live preview rebuilds
+    after every edit, and the history changes only with a commit (one `git rev-parse`, a few milliseconds)."""
     data = Path(data).resolve()
     head = git(data, "rev-parse", "HEAD") if data.is_dir() else None
-    key = (str(data), head.stdout.decode().strip() if head is not None and head.returncode == 0 else "")
+    key = (str(data), head.stdout.decode().strip() if head is not None and head.returncode == 0 else "", until)
     if key[1] and key in _MEMO:
         return _MEMO[key]
-    history = read_history(data)
+    history = read_history(data, until)
     _MEMO.clear()
     if key[1]:
         _MEMO[key] = history
