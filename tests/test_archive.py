@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, STORY
 from tracker.cli import archive
 from tracker.loader import load_file
 
@@ -38,11 +38,11 @@ URL = "https://example.org/news/talks?a=1&b=2"
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A scratch repository: the real seeds/ and data/."""
+    """A scratch repository: the frozen story's seeds/ (one archived text, so the next is 001) and data/."""
     root = tmp_path / "repo"
     root.mkdir()
     for name in ("seeds", "data"):
-        shutil.copytree(REPO / name, root / name)
+        shutil.copytree(STORY / name, root / name)
     return root
 
 

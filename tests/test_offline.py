@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXED_EPOCH, REPO
+from conftest import FIXED_EPOCH, LIVE_DATA, REPO
 
 INJECT = Path(__file__).resolve().parent / "hostile" / "inject"
 # Bring loopback up inside a fresh namespace (local test servers use it); harmless where it fails.
@@ -78,7 +78,7 @@ def test_the_build_makes_no_network_connection(tmp_path: Path):
         probe = offline([sys.executable, "-c", PROBE.format(host="192.0.2.1")], log, guard=False)
         assert probe.stdout.split() == ["blocked", "blocked"], probe.stdout + probe.stderr
     site = tmp_path / "site"
-    result = offline([sys.executable, "scripts/build.py", "--data", "data", "--site-dir", str(site)], log, SOURCE_DATE_EPOCH=FIXED_EPOCH)
+    result = offline([sys.executable, "scripts/build.py", "--data", str(LIVE_DATA), "--site-dir", str(site)], log, SOURCE_DATE_EPOCH=FIXED_EPOCH)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (site / "index.html").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
     assert not log.exists() or log.read_text() == "", f"network access attempted:\n{log.read_text()}"

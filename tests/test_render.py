@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from conftest import MINI, REPO
+from conftest import MINI, STORY_DATA
 from tracker import model as model_mod
 from tracker import paths, vocab
 from tracker.pages import all_pages, base, disputes, indexes, lists, records, site, timeline
@@ -89,7 +89,7 @@ def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
 
 @pytest.fixture(scope="module")
 def real_model():
-    result = validate(REPO / "data")
+    result = validate(STORY_DATA)
     assert result.ok
     return model_mod.build(result.dataset)
 

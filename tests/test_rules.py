@@ -6,7 +6,7 @@ import pytest
 from rapidfuzz import fuzz, utils
 
 from case_table import CASES, GOOD_CASES, Case
-from conftest import REPO, run_validator
+from conftest import STORY_DATA, run_validator
 from tracker import rules
 from tracker.duplicates import SIMILAR
 from tracker.loader import load_file
@@ -83,7 +83,7 @@ REWORDED = {
 
 
 def _statement(claim_id: str) -> str:
-    return load_file(REPO / "data" / "claims" / f"{claim_id}.yaml").data["statement"]
+    return load_file(STORY_DATA / "claims" / f"{claim_id}.yaml").data["statement"]
 
 
 def test_near_duplicate_threshold_on_real_pairs():

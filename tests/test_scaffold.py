@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, STORY_DATA
 from tracker import kinds, yaml_emit
 from tracker.cli import new_record
 from tracker.loader import load_file, load_text
@@ -25,9 +25,9 @@ def make(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    """A copy of the real data set."""
+    """A copy of the frozen story."""
     target = tmp_path / "data"
-    shutil.copytree(REPO / "data", target)
+    shutil.copytree(STORY_DATA, target)
     return target
 
 

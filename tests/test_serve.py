@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from browser import goto_when_served, watch
-from conftest import REPO, live_preview
+from conftest import REPO, STORY, live_preview
 
 # Two builds in one process, as `mkdocs serve` runs them: the config (and the hooks file) is read
 # again for each, the tracker package stays imported. Between them one file changes.
@@ -46,8 +46,11 @@ build(False)
 
 
 def copy_of_the_repository(target: Path) -> Path:
-    for name in ("scripts", "schema", "seeds", "data", "docs", "overrides"):
+    """The code, with the frozen story as its data and archived texts (the counts below are the story's)."""
+    for name in ("scripts", "schema", "docs", "overrides"):
         shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("data", "seeds"):
+        shutil.copytree(STORY / name, target / name)
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
 

@@ -1,11 +1,11 @@
-"""The story, the vocabulary, disputes and source counting: pure functions on the seed data, and the rules on the mini data."""
+"""The story, the vocabulary, disputes and source counting: pure functions on the frozen story (tests/fixtures/story), and the rules on the mini data."""
 
 from __future__ import annotations
 
 import pytest
 
 from case_table import STORY
-from conftest import REPO, run_validator
+from conftest import STORY_DATA, run_validator
 from tracker import disputes_logic, provenance
 from tracker import model as model_mod
 from tracker import story as story_mod
@@ -15,7 +15,7 @@ from tracker.validate import validate
 
 @pytest.fixture(scope="module")
 def seed():
-    result = validate(REPO / "data")
+    result = validate(STORY_DATA)
     assert result.ok, result.problems
     return model_mod.build(result.dataset), story_mod.from_dataset(result.dataset)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from browser import ARTIFACTS, screenshot, watch
-from conftest import REPO
+from conftest import STORY_DATA
 from tracker import model as model_mod
 from tracker.validate import validate
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def model():
-    return model_mod.build(validate(REPO / "data").dataset)
+    return model_mod.build(validate(STORY_DATA).dataset)
 
 
 DESKTOP = {"width": 1280, "height": 800}

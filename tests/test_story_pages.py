@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from conftest import REPO
+from conftest import STORY_DATA
 from tracker import model as model_mod
 from tracker import story as story_mod
 from tracker.html import first_sentence
@@ -18,7 +18,7 @@ from tracker.validate import validate
 
 @pytest.fixture(scope="module")
 def built():
-    result = validate(REPO / "data")
+    result = validate(STORY_DATA)
     assert result.ok
     model = model_mod.build(result.dataset)
     story = story_mod.from_dataset(result.dataset)

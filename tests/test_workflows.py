@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import LIVE_DATA, REPO, STORY_DATA
 from tracker.loader import load_text
 
 GITHUB = REPO / ".github"
@@ -251,7 +251,7 @@ def test_vscode_maps_each_data_folder_to_its_schema():
 
 
 def test_every_data_file_carries_the_editor_modeline():
-    for path in (REPO / "data").glob("*/*.yaml"):
+    for path in LIVE_DATA.glob("*/*.yaml"):
         first = path.read_text("utf-8").split("\n", 1)[0]
         assert first == f"# yaml-language-server: $schema=../../schema/{path.parent.name[:-1]}.schema.json", path
 
@@ -280,8 +280,9 @@ def test_pre_commit_checks_the_staged_data_files(tmp_path: Path):
     """A real commit attempt in a scratch repository: a broken record stops it, a good one passes."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    for name in ("scripts", "schema", "data", "seeds"):
+    for name in ("scripts", "schema", "seeds"):
         shutil.copytree(REPO / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(STORY_DATA, repo / "data")  # the frozen story: the test edits one of its records
     shutil.copy(REPO / ".pre-commit-config.yaml", repo)
     (repo / ".venv").symlink_to(REPO / ".venv")
     git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", "-c", "commit.gpgsign=false"]
@@ -308,9 +309,9 @@ def test_pre_commit_checks_the_staged_data_files(tmp_path: Path):
 
 
 def git_repo(path: Path) -> list[str]:
-    """A scratch repository holding a copy of data/ on main; returns the git command prefix to use in it."""
+    """A scratch repository holding a copy of the frozen story's data/ on main; returns the git command prefix to use in it."""
     git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", "-c", "commit.gpgsign=false"]
-    shutil.copytree(REPO / "data", path / "data")
+    shutil.copytree(STORY_DATA, path / "data")
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base"]):
         assert run([*git, *args], path).returncode == 0
     return git
