@@ -575,8 +575,8 @@ def dated_mini(mini: Path) -> Path:
     add_event(mini, "year-only", "2026")
     add_event(mini, "three-days", "2026-02-01/2026-02-03")
     add_event(mini, "uncertain-day", "2026-02-05?", note="The source says 'on or about the fifth'.")
-    add_event(mini, "open-ended", "2026-02-01/..", note="Still going on when the source was published.")
-    add_event(mini, "day-to-month", "2026-02-01/2026-03", note="The source gives only the month it ended.")
+    add_event(mini, "open-ended", "2026-02-01/..", note="From the day of 'a statement on X'; still going on when the source was published.")
+    add_event(mini, "day-to-month", "2026-02-01/2026-03", note="From the day of 'a statement on X'; the source gives only the month it ended.")
     return mini
 
 

@@ -27,6 +27,7 @@ made_in: seed
 assessment:
   status: unverified
   rationale: "Nothing else in the data speaks to it yet."
+notes: "Test: the venue is the seed article, which reports it."
 citations:
   - source: seed
     excerpt: "Iran insists on limiting conversations solely to its nuclear program"

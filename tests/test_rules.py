@@ -23,7 +23,8 @@ def test_rule(case: Case, mini):
     case.apply(mini)
     code, lines = run_validator(mini)
     assert code == 1
-    assert lines[:-1] == [f"data/{line}" for line in case.expected]
+    # a problem that suggests YAML to paste is several lines: the message, then the YAML as it is to be written
+    assert "\n".join(lines[:-1]) == "\n".join(f"data/{problem}" for problem in case.expected)
     assert lines[-1].startswith(f"{len(case.expected)} problem")
 
 

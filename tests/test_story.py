@@ -162,8 +162,13 @@ def test_every_measure_and_tag_needs_a_name(mini):
     assert (code, lines[:-1]) == (
         1,
         [
-            "data/claims/fair-talks.yaml:10:14: measure 'deaths' has no name for readers: add it under measures: in data/vocabulary.yaml",
-            "data/events/statement.yaml:7:5: tag 'diplomacy' has no name for readers: add it under tags: in data/vocabulary.yaml",
+            "data/claims/fair-talks.yaml:10:14: measure 'deaths' has no name for readers: add these lines to data/vocabulary.yaml, with the words readers see:",
+            "measures:",
+            "  deaths:",
+            '    name: "Deaths"',
+            "data/events/statement.yaml:7:5: tag 'diplomacy' has no name for readers: add these lines to data/vocabulary.yaml, with the words readers see:",
+            "tags:",
+            '  diplomacy: "Diplomacy"',
         ],
     )
 

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import jsonschema_rs
 
 from . import dates, kinds
+from .dataset import Hint, Snippet
 from .filecache import per_run
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
@@ -146,7 +147,8 @@ def _walk(kind: str, path: tuple) -> tuple[dict, str]:
     for part in path:
         if not isinstance(node, dict):
             return {}, ""
-        raw = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        extra = node.get("additionalProperties")  # a map of names (vocabulary.yaml): every value has that schema
+        raw = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part, extra if isinstance(extra, dict) else None)
         if not isinstance(part, int):  # an item is described by its list
             description = raw.get("description", "") if isinstance(raw, dict) else ""
         node, base = _follow(raw, base)
@@ -202,7 +204,28 @@ def _friendly(kind: str, error) -> str:
         return "must not be empty: at least one item is required"
     if name == "Required":
         return f"missing required field {error.kind.property!r}"
+    if name == "Type" and not isinstance(instance, dict | list) and field_schema(kind, tuple(error.instance_path)).get("type") == "object":
+        return _written_as_fields(kind, tuple(error.instance_path), instance)
     return error.message
+
+
+_WHAT = {str: "a text", int: "a number", float: "a number", bool: "true or false", type(None): "empty"}
+
+
+def _written_as_fields(kind: str, path: tuple, instance: object) -> str:
+    """A value where a mapping of fields belongs ("Tehran" for a location): the fields, and the YAML to
+    write when the value can only be the one required field (the location's name, a measure's name)."""
+    node = field_schema(kind, path)
+    fields = list(node.get("properties", {}))
+    title = node.get("title", field_name(path) or "value").lower()
+    message = (
+        f"{instance!r} is {_WHAT.get(type(instance), 'a value')}, but {'an' if title[0] in 'aeiou' else 'a'} {title} is written as fields ({', '.join(fields)})"
+    )
+    required = node.get("required", [])
+    one_line = isinstance(instance, str) and instance.strip() and "\n" not in instance
+    if len(required) == 1 and one_line and all(isinstance(step, str) for step in path):
+        return Hint(f"{message}; write:", Snippet(schema_name(kind), path, {required[0]: instance}, shown_from=len(path) - 1))
+    return f"{message}: {', '.join(required) or 'see the field reference'}{' are' if len(required) > 1 else ' is'} required"
 
 
 def _value_at(data: Any, path: tuple) -> object:  # Any: loaded JSON of any shape, a wrong step is caught

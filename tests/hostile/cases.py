@@ -760,7 +760,9 @@ REFERENCES = [
         "claim linked to an event",
         [
             "data/claims/fair-talks.yaml:20:12: 'statement' is an event (data/events/statement.yaml), not a claim",
-            "data/claims/other-talks.yaml:10:12: contradicts goes both ways: add {type: contradicts, claim: other-talks} to the links of data/claims/fair-talks.yaml",
+            "data/claims/other-talks.yaml:10:12: contradicts goes both ways: add this item to the links of data/claims/fair-talks.yaml, above its line 21 (citations:):\n"
+            "  - type: contradicts\n"
+            "    claim: other-talks",
         ],
         edits=[(C, "claim: other-talks", "claim: statement")],
     ),
