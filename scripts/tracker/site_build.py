@@ -33,13 +33,13 @@ from . import pages as site_pages
 from . import story as story_mod
 from .build_helpers import OpenDataWriter, Sanitizer, write_and_check_outputs
 from .claimreview import status_titles
-from .dataset import Problem
+from .dataset import Dataset, Problem
 from .html import json_for_script, sanitize
 from .incremental import RenderMemo
 from .model import Model, Record
 from .pages.base import Page, join_blocks, split_blocks
 from .report import text_report
-from .validate import validate
+from .validate import Result, validate
 
 
 @dataclass
@@ -55,6 +55,7 @@ class Session:
     memo: RenderMemo = field(default_factory=RenderMemo)
     salt: bytes = b""  # theme_fingerprint of the build the memo's pages were rendered for
     problems: list[Problem] = field(default_factory=list)  # the live preview's current data problems
+    started: bool = False  # a build has begun: the server starts after it (MkDocs serves nothing before a first build)
 
     @property
     def serving(self) -> bool:
@@ -137,13 +138,24 @@ def theme_fingerprint(config: MkDocsConfig) -> bytes:
 
 
 def begin(config: MkDocsConfig) -> BuildState:
-    """Validate data/ (PluginError on any problem, the report on stderr) and render every page."""
+    """Validate data/ (PluginError on any problem, the report on stderr) and render every page.
+
+    `make serve` on invalid data (as `make new` and `make archive` leave it) is the exception: MkDocs
+    starts its server only after a first build that succeeds, so that build renders the site's frame
+    from no records, and every page of the preview answers with the problems (preview.py) until a
+    rebuild finds the data valid."""
     root = data_dir(config)
     result = validate(root, cache=SESSION.serving)
     SESSION.problems = result.problems
     if not result.ok:
         print(text_report(result.problems, result.counts()), file=sys.stderr)
-        raise PluginError(f"{len(result.problems)} data problem(s) in {root}; nothing was built")
+        if not (SESSION.serving and not SESSION.started):
+            raise PluginError(f"{len(result.problems)} data problem(s) in {root}; nothing was built")
+        print(
+            f"tracker: the preview starts with the list of these {len(result.problems)} problem(s) on every page; it shows the site once they are fixed",
+            file=sys.stderr,
+        )
+        result = Result(Dataset(root))  # no records: the frame of the site, never shown while there are problems
     memo = None
     salt = b""
     if SESSION.incremental:
@@ -179,6 +191,7 @@ def begin(config: MkDocsConfig) -> BuildState:
         state.late = {p.path for p in late}
     if SESSION.helped:
         state.sanitizer = Sanitizer([p for p in pages if p.path not in state.late])
+    SESSION.started = True
     return state
 
 
