@@ -507,6 +507,25 @@ STORY_CASES = [
         rule="check_dispute_questions",
     ),
     Case(
+        "a dispute written on one side only, with no question for readers",
+        [
+            "claims/fair-talks.yaml:20:12: claims 'fair-talks' and 'other-talks' dispute each other, but no question for readers names them "
+            '(the pages would head the dispute "What is disputed?"): add these lines to data/story.yaml, at its end, with the question they answer:\n'
+            "questions:\n"
+            '  - question: ""\n'
+            "    claims:\n"
+            "      - fair-talks\n"
+            "      - other-talks",
+            "claims/fair-talks.yaml:20:12: contradicts goes both ways: add these lines to data/claims/other-talks.yaml, above its line 8 (citations:):\n"
+            "links:\n"
+            "  - type: contradicts\n"
+            "    claim: fair-talks",
+        ],
+        writes={"story.yaml": STORY.split("questions:")[0]},
+        edits=[(O, "links:\n  - type: contradicts\n    claim: fair-talks\n", "")],
+        rule="check_dispute_questions",
+    ),
+    Case(
         "a lead sentence resting on an actor",
         ["story.yaml:4:9: a sentence rests on events and claims; 'president' is an actor (data/actors/president.yaml)"],
         writes={"story.yaml": STORY.replace("      - statement", "      - president", 1)},

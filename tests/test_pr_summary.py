@@ -62,6 +62,9 @@ def test_added_changed_and_removed_records_since_the_branch_left_main(repo: Path
     (data / "claims" / "trump-sworn-in-january-2025.yaml").rename(data / "claims" / "trump-inaugurated-january-2025.yaml")
     (data / "sources" / "new-interview.yaml").write_text('kind: broadcast-interview\ndescription: "A new interview"\n', "utf-8")
     (data / "notes.txt").write_text("stray\n", "utf-8")
+    (data / "story.yaml").write_text(
+        (data / "story.yaml").read_text("utf-8") + '  - question: "Again?"\n    claims:\n      - hrana-6854-protest-deaths\n', "utf-8"
+    )
     commit_all(repo, "pr")
     # main moves on after the branch point: its changes are not the pull request's
     git(repo, "checkout", "-q", "main")
@@ -85,6 +88,7 @@ def test_added_changed_and_removed_records_since_the_branch_left_main(repo: Path
     assert r"| event | `iran-protests` | Protests in Iran evolved into widespread anti\-government demonstrations |" in lines
     assert any(line.startswith("| claim | `trump-sworn-in-january-2025` |") for line in lines[lines.index("### Removed") :])
     assert r"Other files changed under the data directory (the validator reports them): data\/notes\.txt" in lines
+    assert r"Also changed: data\/story\.yaml (the home page's lead and the questions of disputes)." in lines
     assert "`x`" not in out, "a change made on main after the branch point is not in the pull request"
     assert run(repo, "--base", "main") == (code, out, err)
 

@@ -119,8 +119,8 @@ def check_dispute_questions(ds: Dataset) -> Iterator[DatasetFinding]:
         measures = {q["measure"] for m in members for q in m.data.get("quantities", [])}
         if len(measures) == 1 and measures <= measure_questions:
             continue
-        first = members[0]
-        link = next(i for i, l in enumerate(first.data["links"]) if l["type"] == "contradicts" and l["claim"] in group)
+        # reported at the first link that makes the dispute (a contradiction may be written on one side only so far)
+        first, link = next((m, i) for m in members for i, l in enumerate(m.data.get("links", [])) if l["type"] == "contradicts" and l["claim"] in group)
         questions = story.data.get("questions", [])
         place = f"under questions: in {story.display}" if questions else f"to {story.display}"
         snippet = Snippet("story", ("questions", len(questions)), {"question": "", "claims": list(group)}, shown_from=1 if questions else 0)

@@ -32,11 +32,12 @@ from typing import NoReturn
 
 from tracker import kinds
 from tracker.cli import exit_with
-from tracker.dataset import printable
+from tracker.dataset import DOCUMENT_FILES, printable
 from tracker.loader import LoadFailed, decode, load_text
 from tracker.schemas import schema_documents
 
 MAX_HEADLINE = 140
+DOCUMENT_WORDS = {"story.yaml": "the home page's lead and the questions of disputes", "vocabulary.yaml": "the names of measures and tags"}
 FIRST_PUSH = re.compile(r"0{40}")  # the "before" commit GitHub gives on the first push of a branch
 DEFAULT_BASES = ("main", "origin/main")  # a contributor's clone, then CI's checkout (fetch-depth: 0)
 _MARKDOWN = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character: each may start or end a construct
@@ -60,6 +61,7 @@ class Summary:
     added: list[Change] = field(default_factory=list)
     changed: list[Change] = field(default_factory=list)
     removed: list[Change] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)  # data/story.yaml, data/vocabulary.yaml
     other: list[str] = field(default_factory=list)  # other files under the data directory
 
 
@@ -122,7 +124,9 @@ def classify(entries: list[tuple[str, str]], data: str) -> Summary:
     for status, path in entries:
         match = record.fullmatch(path)
         if not match:
-            if path.startswith(data.rstrip("/") + "/"):
+            if path.removeprefix(data.rstrip("/") + "/") in DOCUMENT_FILES:
+                summary.documents.append(path)
+            elif path.startswith(data.rstrip("/") + "/"):
                 summary.other.append(path)
             continue
         kind, record_id = match.groups()
@@ -205,6 +209,8 @@ def render(summary: Summary, base: str, head: str, cwd: Path) -> str:
     if summary.removed:
         rows = [[*kind_id(c), cell(headline(c.kind, load_at(base, c.path, cwd)))] for c in summary.removed]
         lines += ["### Removed", "", *table(rows, ["kind", "id", "headline"]), ""]
+    if summary.documents:
+        lines += ["Also changed: " + ", ".join(f"{cell(p)} ({DOCUMENT_WORDS[Path(p).name]})" for p in summary.documents) + ".", ""]
     if summary.other:
         lines += ["Other files changed under the data directory (the validator reports them): " + ", ".join(cell(p) for p in summary.other), ""]
     return "\n".join(lines)
