@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tracker.history import last_versions, read_history, status_histories
+from tracker.trust.history import last_versions, read_history, status_histories
 
 
 def main(argv: list[str]) -> int:

@@ -343,6 +343,23 @@ def search_step(site: Path, size: int) -> Step:
     return step
 
 
+def frame_spike_step(data: Path, size: int, work: Path, env: dict[str, str]) -> Step:
+    """The record pages built without MkDocs (benchmarks/frame_spike.py), beside MkDocs' own work on the same pages.
+
+    One run: a whole MkDocs build in the step's process (timing MkDocs' work on each record page),
+    then the same pages in a plain Jinja2 frame. Its report (times, bytes, pages byte-identical)
+    goes into the step's notes; the step's own time is both together."""
+    step = Step("spike: record pages w/o MkDocs", size)
+    report, spike_site = work / f"frame-spike-{size}.json", work / f"spike-site-{size}"
+    shutil.rmtree(spike_site, ignore_errors=True)
+    report.unlink(missing_ok=True)
+    repeat(step, [PYTHON, "benchmarks/frame_spike.py", str(data), str(work / f"spike-mkdocs-site-{size}"), str(spike_site), str(report)], 1, env)
+    if step.ok:
+        found = json.loads(report.read_text("utf-8"))
+        step.extra.update({key: value for key, value in found.items() if key != "first_difference" or value})
+    return step
+
+
 def run_all(opts: Options) -> list[Step]:
     """Every measurement, in an order that keeps the slowest for last; progress is printed as it goes."""
     steps: list[Step] = []
@@ -393,6 +410,8 @@ def run_all(opts: Options) -> list[Step]:
                 step.site = site_size.measure(site)
                 if "search" not in opts.skip:
                     done(search_step(site, size))
+                if "spike" not in opts.skip:
+                    done(frame_spike_step(data[size], size, opts.work, epoch_env))
     if "history" not in opts.skip:
         repository, synth = ensure_history(opts.work, large, opts.seed)
         done(synth)
@@ -423,7 +442,9 @@ def parse_args(argv: list[str] | None) -> Options:
     parser.add_argument("--runs", type=int, default=5, help="runs per step (slow steps get fewer; default 5)")
     parser.add_argument("--seed", type=int, default=0, help="synth seed (default 0)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tracker-bench", help="where data and sites go")
-    parser.add_argument("--skip", default="", help="comma-separated steps to skip: parse, validate, check-jsonschema, bare, build, search, history, serve")
+    parser.add_argument(
+        "--skip", default="", help="comma-separated steps to skip: parse, validate, check-jsonschema, bare, build, search, spike, history, serve"
+    )
     parser.add_argument("--serve-timeout", type=float, default=400.0, help="seconds to wait for an edit to show in the live preview (default 400)")
     args = parser.parse_args(argv)
     sizes = tuple(int(x) for x in args.sizes.split(","))

@@ -20,7 +20,7 @@ class Case:
     edits: list[tuple[str, str, str]] = field(default_factory=list)  # (file, old, new)
     writes: dict[str, str | bytes | None] = field(default_factory=dict)  # file -> content (None deletes)
     custom: Callable[[Path], None] | None = None
-    rule: str = ""  # the registered rule (tracker/rulebook.py) this case breaks; every rule needs one
+    rule: str = ""  # the registered rule (tracker.check.rulebook) this case breaks; every rule needs one
 
     def apply(self, data: Path) -> None:
         for name, old, new in self.edits:

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI, REPO
-from tracker import export_json, jsonld, kinds, pages
-from tracker.model import Record, build
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.core import kinds
+from tracker.exports import json_api as export_json
+from tracker.exports import jsonld
+from tracker.model.records import Record, build
+from tracker.render import pages
 
 SCRIPTS = REPO / "scripts"
 
@@ -133,7 +136,7 @@ def test_the_checker_finds_a_cycle_and_a_nested_import(tmp_path):
 
 def test_no_import_cycles_among_project_modules():
     graph, _ = import_graph()
-    assert "tracker.pages.base" in graph["tracker.exports"]  # the graph sees relative imports
+    assert "tracker.render.pages.base" in graph["tracker.render.pages.downloads"]  # the graph sees the imports
     assert cycles(graph) == []
 
 
@@ -166,30 +169,73 @@ def test_architecture_md_names_only_modules_that_exist():
     assert missing == []
 
 
-def documented_layers() -> dict[str, int]:
-    """Module name -> layer, from the table "Modules, from the bottom up" in ARCHITECTURE.md."""
-    layers = {}
+def documented_packages() -> dict[str, tuple[int, set[str]]]:
+    """Package -> (layer, the packages it may import), from the table "Packages, from the bottom up" in ARCHITECTURE.md."""
+    table = {}
     for line in (REPO / "ARCHITECTURE.md").read_text("utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) >= 2 and cells[0].isdigit():
-            for path in re.findall(r"`(scripts/[\w./-]+\.py)`", cells[1]):
-                layers[module_name(SCRIPTS.parent / path)] = int(cells[0])
-    return layers
+        if len(cells) == 4 and cells[0].isdigit():
+            [path] = re.findall(r"`scripts/tracker/(\w+)/`", cells[1])
+            allowed = set() if cells[3] == "nothing of the project" else set(re.findall(r"`(\w+)`", cells[3]))
+            table[path] = (int(cells[0]), allowed)
+    return table
 
 
-def test_architecture_md_places_every_module_in_a_layer_and_nothing_imports_upwards():
-    layers = documented_layers()
+def package_of(module: str) -> str | None:
+    """tracker.check.rules.basics -> check; None for tracker itself and for what is not in the package (the command files)."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "tracker" and len(parts) > 1 else None
+
+
+def crossings(graph: dict[str, set[str]], table: dict[str, tuple[int, set[str]]]) -> list[str]:
+    """Every import from one package into another that its row does not allow."""
+    found = []
+    for module, targets in sorted(graph.items()):
+        mine = package_of(module)
+        if mine is None or mine not in table:
+            continue
+        for target in sorted(targets):
+            theirs = package_of(target)
+            if theirs is not None and theirs != mine and theirs not in table[mine][1]:
+                found.append(f"{module} ({mine}) imports {target} ({theirs})")
+    return found
+
+
+def test_architecture_md_has_a_row_per_package_in_order_each_importing_only_packages_above_it():
+    table = documented_packages()
+    on_disk = sorted(p.parent.name for p in (SCRIPTS / "tracker").glob("*/__init__.py"))
+    assert sorted(table) == on_disk
+    assert [layer for layer, _ in table.values()] == list(range(len(table)))  # one row per layer, bottom up
+    order = list(table)
+    for package, (layer, allowed) in table.items():
+        assert allowed <= set(order[:layer]), f"{package} may import a package below it in the table: {allowed - set(order[:layer])}"
+
+
+def test_every_module_sits_in_a_package_and_imports_only_what_its_row_allows():
+    table = documented_packages()
     graph, _ = import_graph()
-    unplaced = sorted(m for m in graph if m not in layers and m != "tracker")
-    assert unplaced == []
-    upwards = sorted(
-        f"{m} (layer {layers[m]}) imports {t} (layer {layers[t]})"
-        for m, targets in graph.items()
-        if m in layers
-        for t in targets
-        if t in layers and layers[t] > layers[m]
+    loose = sorted(m for m in graph if m.startswith("tracker.") and package_of(m) not in table)
+    assert loose == []  # a module directly in scripts/tracker/ belongs to no layer
+    assert crossings(graph, table) == []
+
+
+def test_the_command_files_import_only_their_command():
+    graph, _ = import_graph()
+    files = {m: targets for m, targets in graph.items() if not m.startswith("tracker")}
+    assert files and all(targets <= {"tracker", "tracker.cli", f"tracker.cli.{m}"} for m, targets in files.items()), files
+
+
+def test_the_package_rule_catches_an_import_it_does_not_allow():
+    table = {"core": (0, set()), "load": (1, {"core"}), "model": (2, {"core", "load"})}
+    graph = {"tracker.core.dates": {"tracker.model.records"}, "tracker.model.records": {"tracker.core.dates", "tracker.model.paths"}}
+    assert crossings(graph, table) == ["tracker.core.dates (core) imports tracker.model.records (model)"]
+
+
+def test_only_the_site_package_knows_mkdocs_or_material():
+    knowing = sorted(
+        p.relative_to(REPO).as_posix() for p in (SCRIPTS / "tracker").rglob("*.py") if re.search(r"import mkdocs|from mkdocs|material", p.read_text("utf-8"))
     )
-    assert upwards == []
+    assert knowing and all(p.startswith("scripts/tracker/site/") for p in knowing), knowing
 
 
 def test_pyproject_lists_every_package_and_maps_only_tracker():

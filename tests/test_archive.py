@@ -13,8 +13,8 @@ import pytest
 
 from conftest import REPO, STORY
 from tracker.cli import archive
-from tracker.loader import load_file
-from tracker.yaml_emit import format_text
+from tracker.load.loader import load_file
+from tracker.load.yaml_emit import format_text
 
 ARTICLE = (
     "<p>Talks between Iran and the United States stalled on Tuesday after the two sides failed to agree on a venue, two officials said.</p>"

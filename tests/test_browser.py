@@ -13,9 +13,9 @@ from axe_playwright_python.sync_playwright import Axe
 
 from browser import goto_when_served, screenshot, search, wait_until, watch
 from conftest import STORY_DATA, edit, live_preview
-from tracker import model as model_mod
-from tracker.pages import timeline
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.model import records as model_mod
+from tracker.render.pages import timeline
 
 pytestmark = pytest.mark.browser
 

@@ -8,9 +8,11 @@ import pytest
 
 from case_table import RELATION_EXCERPT, SECOND
 from conftest import STORY_DATA, run_validator
-from tracker import chronology, dates
-from tracker import model as model_mod
-from tracker.validate import validate
+from tracker.check import relations
+from tracker.check.validate import validate
+from tracker.core import dates
+from tracker.model import chronology
+from tracker.model import records as model_mod
 
 
 @dataclass
@@ -39,7 +41,7 @@ def seed_model():
 
 
 def seed_order(model) -> list[str]:
-    pairs = chronology.relations((e.id, e.data) for e in model.events.values())
+    pairs = relations.relations((e.id, e.data) for e in model.events.values())
     placed = chronology.order(entries_of(model), pairs, chronology.archived_texts(model.sources))
     return [p.entry.record.id for p in placed]
 
@@ -56,7 +58,7 @@ def test_the_seed_reads_in_the_article_s_order(seed_model):
 
 
 def test_how_each_entry_was_placed_is_said(seed_model):
-    pairs = chronology.relations((e.id, e.data) for e in seed_model.events.values())
+    pairs = relations.relations((e.id, e.data) for e in seed_model.events.values())
     placed = {p.entry.record.id: p for p in chronology.order(entries_of(seed_model), pairs, chronology.archived_texts(seed_model.sources))}
     assert placed["trump-warns-supreme-leader"].by == "relation"
     assert placed["talks-reach-impasse"].by == "reported"
@@ -109,8 +111,8 @@ def test_a_cycle_does_not_lose_entries():
 
 
 def test_find_cycle():
-    assert chronology.find_cycle([("a", "b"), ("b", "c")]) is None
-    assert chronology.find_cycle([("a", "b"), ("b", "c"), ("c", "a")]) == ["a", "b", "c", "a"]
+    assert relations.find_cycle([("a", "b"), ("b", "c")]) is None
+    assert relations.find_cycle([("a", "b"), ("b", "c"), ("c", "a")]) == ["a", "b", "c", "a"]
 
 
 @pytest.mark.parametrize(
@@ -124,7 +126,7 @@ def test_find_cycle():
     ],
 )
 def test_contradicts_dates(relation, this, other, contradicts):
-    assert chronology.contradicts_dates(relation, dates.parse(this), dates.parse(other)) is contradicts
+    assert relations.contradicts_dates(relation, dates.parse(this), dates.parse(other)) is contradicts
 
 
 # ---------------------------------------------------------------- rules
@@ -186,7 +188,7 @@ def test_newest_takes_the_latest_dates_first_and_keeps_the_order_reported_within
 
 
 def test_the_seed_s_newest_entries_are_the_article_s_present_in_its_order(seed_model):
-    pairs = chronology.relations((e.id, e.data) for e in seed_model.events.values())
+    pairs = relations.relations((e.id, e.data) for e in seed_model.events.values())
     placed = chronology.order(entries_of(seed_model), pairs, chronology.archived_texts(seed_model.sources))
     assert [p.entry.record.id for p in chronology.newest(placed, 3)] == [
         "talks-reach-impasse",

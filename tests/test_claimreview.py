@@ -1,4 +1,4 @@
-"""ClaimReview JSON-LD (scripts/tracker/claimreview.py): on every assessed claim, on no unverified one, read back by pyld offline."""
+"""ClaimReview JSON-LD (scripts/tracker/exports/claimreview.py): on every assessed claim, on no unverified one, read back by pyld offline."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pyld import jsonld
 
 from conftest import MINI, REPO, STORY_DATA
 from test_jsonld import OfflineLoader
-from tracker import claimreview as cr
-from tracker import model as model_mod
-from tracker.schemas import schema_documents
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.exports import claimreview as cr
+from tracker.load.schema_files import schema_documents
+from tracker.model import records as model_mod
 
 SITE_URL = "https://newstrace.github.io/iran-us-talks/"
 S = "https://schema.org/"

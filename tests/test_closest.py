@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.closest import mismatch_hint
+from tracker.core.closest import mismatch_hint
 
 TEXT = (
     "Talks between Iran and the United States have stalled. A second source added that Iran had failed to agree "

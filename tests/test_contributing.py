@@ -17,8 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import STORY, STORY_DATA
-from tracker.docs_text import FIELD_ORDER_KINDS, field_reference
-from tracker.schemas import schema_documents
+from tracker.check.docs_text import FIELD_ORDER_KINDS, field_reference
+from tracker.load.schema_files import schema_documents
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import FIXED_EPOCH, REPO, commit_as_one, edit
 from pasting import paste, problems
-from tracker.loader import load_file
+from tracker.load.loader import load_file
 
 TESTS = REPO / "tests"
 # `REPO / "data"`, `REPO / "seeds"`: the live data named directly, not through LIVE_DATA or LIVE_SEEDS

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_validator
-from tracker import yaml_emit
+from tracker.load import yaml_emit
 
 CORRECTED = """withdrawn:
   reason: "A duplicate of another claim."

@@ -1,11 +1,11 @@
-"""Gathering corrections (scripts/tracker/corrections.py) and their CorrectionComment JSON-LD, read back by pyld offline."""
+"""Gathering corrections (scripts/tracker/trust/corrections.py) and their CorrectionComment JSON-LD, read back by pyld offline."""
 
 from __future__ import annotations
 
 from pyld import jsonld
 
 from test_jsonld import OfflineLoader
-from tracker import corrections as c
+from tracker.trust import corrections as c
 
 S = "https://schema.org/"
 A = {

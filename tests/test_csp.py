@@ -7,7 +7,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from tracker import csp
+from tracker.site import csp
 
 POLICY_TAG = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from conftest import LIVE_DATA, LIVE_SEEDS, STORY, STORY_DATA, run_validator
-from tracker import model as model_mod
-from tracker.rules import normalise
-from tracker.validate import validate
+from tracker.check.rulebook import normalise
+from tracker.check.validate import validate
+from tracker.model import records as model_mod
 
 SEED = STORY / "seeds" / "000_339a995688291f73.txt"
 

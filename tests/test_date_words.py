@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker import date_words, dates, docs_text
+from tracker.check import docs_text
+from tracker.core import date_words, dates
 
 PLAIN = {
     "2025-01-20": "20 January 2025",

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from edtf import parse_edtf
 
-from tracker import dates
+from tracker.core import dates
 
 AGREED_FORMS = [
     "2025", "2025-06", "2025-06-13", "2025?", "2025-06~", "2025-06-13%", "202X", "20XX", "2025-XX", "2025-06-XX",

@@ -11,15 +11,17 @@ import nh3
 import pytest
 
 from conftest import REPO, STORY, STORY_DATA
-from tracker import dates, pages
-from tracker import model as model_mod
-from tracker.draw import figures, provenance, source_reader, timeline
-from tracker.draw.datetime_attr import date_element, html_datetime
-from tracker.draw.svg import HTML_TAGS, SVG_ATTRIBUTES, SVG_TAGS
-from tracker.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize
-from tracker.model import claim_date
-from tracker.rules import normalise
-from tracker.validate import validate
+from tracker.check.rulebook import normalise
+from tracker.check.validate import validate
+from tracker.core import dates
+from tracker.core.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize
+from tracker.model import archived
+from tracker.model import records as model_mod
+from tracker.model.records import claim_date
+from tracker.render import pages
+from tracker.render.draw import figures, provenance, source_reader, timeline
+from tracker.render.draw.datetime_attr import date_element, html_datetime
+from tracker.render.draw.svg import HTML_TAGS, SVG_ATTRIBUTES, SVG_TAGS
 
 GOLDEN = REPO / "tests" / "golden"
 
@@ -127,7 +129,7 @@ def test_density_band_above_threshold_spreads_inexact_entries(seed_model):
 
 def test_normalised_map_matches_the_rule(seed_model):
     raw = (REPO / seed_model.sources["seed-article"].seed).read_text("utf-8")
-    flat, where = source_reader.normalised_with_map(raw)
+    flat, where = archived.normalised_with_map(raw)
     assert flat == normalise(raw)
     assert len(where) == len(flat)
 
@@ -135,9 +137,9 @@ def test_normalised_map_matches_the_rule(seed_model):
 def test_every_excerpt_is_highlighted_with_its_citers(seed_model):
     source = seed_model.sources["seed-article"]
     raw = (REPO / source.seed).read_text("utf-8")
-    cited = source_reader.citations_of(seed_model, source)
+    cited = archived.citations_of(seed_model, source)
     html = source_reader.reader_html(seed_model, source, raw, lambda r: f"/{r}/", lambda r: r)
-    anchors = source_reader.excerpt_anchors(seed_model, source, raw)
+    anchors = archived.excerpt_anchors(seed_model, source, raw)
     assert set(anchors) == set(cited)  # every cited excerpt is found in the archived text
     for anchor in anchors.values():
         assert f'id="{anchor}"' in html
@@ -153,7 +155,7 @@ def test_reader_escapes_and_marks_uncited(seed_model):
     html = source_reader.reader_html(seed_model, source, raw, lambda r: r, lambda r: r)
     assert "&lt;b&gt;Not cited&lt;/b&gt;" in html and "<b>" not in html
     assert '<p class="reader-p reader-uncited"><span class="uncited">' in html
-    share = source_reader.cited_share(raw, [e for e in source_reader.locate(raw, source_reader.citations_of(seed_model, source)) if e.start >= 0])
+    share = archived.cited_share(raw, [e for e in archived.locate(raw, archived.citations_of(seed_model, source)) if e.start >= 0])
     assert 0 < share < 1
 
 
@@ -298,7 +300,7 @@ def test_every_drawing_survives_the_extended_allowlist(seed_model):
 
 
 def test_pages_carry_the_drawings_and_link_to_highlights(seed_model):
-    built = {p.path: p.markdown for p in pages.all_pages(seed_model, "Tracker")}
+    built = {p.path: p.html for p in pages.all_pages(seed_model, "Tracker")}
     timeline_md = built["timeline/index.md"]
     entries = pages.timeline.timeline_entries(seed_model)
     assert timeline_md.count('class="tl-mark') == len(entries) == timeline_md.count('class="tl-to-mark"')
@@ -308,7 +310,7 @@ def test_pages_carry_the_drawings_and_link_to_highlights(seed_model):
     # this claim's provenance is one straight chain: a list of linked boxes, no drawing needed
     assert "prov-chain" in claim and "<svg" not in claim.split("prov-chain")[1].split("</figure>")[0]
     assert claim.count("fig-svg") == 1 and claim.index("fig-svg") < claim.index("figure-table")
-    anchors = source_reader.excerpt_anchors(seed_model, seed_model.sources["seed-article"], (STORY / "seeds" / "000_339a995688291f73.txt").read_text("utf-8"))
+    anchors = archived.excerpt_anchors(seed_model, seed_model.sources["seed-article"], (STORY / "seeds" / "000_339a995688291f73.txt").read_text("utf-8"))
     excerpt = seed_model.claims["hrana-6854-protest-deaths"].citations[0].excerpt
     assert f'href="../../sources/seed-article/text/#{anchors[excerpt]}"' in claim
     assert (

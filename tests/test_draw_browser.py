@@ -10,10 +10,11 @@ from axe_playwright_python.sync_playwright import Axe
 
 from browser import ARTIFACTS, screenshot, watch
 from conftest import REPO, STORY_DATA
-from tracker import model as model_mod
-from tracker import pages
-from tracker.draw import source_reader, timeline
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.model import archived
+from tracker.model import records as model_mod
+from tracker.render import pages
+from tracker.render.draw import timeline
 
 pytestmark = pytest.mark.browser
 
@@ -157,8 +158,8 @@ def test_no_sideways_scroll_at_390(browser, site_url, name):
 def test_reader_highlights_link_to_their_records(page, site_url, model):
     page.goto(site_url + NEW_PAGES["reader"])
     source = model.sources["seed-article"]
-    cited = source_reader.citations_of(model, source)
-    anchors = source_reader.excerpt_anchors(model, source, (REPO / source.seed).read_text("utf-8"))
+    cited = archived.citations_of(model, source)
+    anchors = archived.excerpt_anchors(model, source, (REPO / source.seed).read_text("utf-8"))
     assert page.locator("mark.excerpt[id^='excerpt-']").count() + page.locator("span[id^='excerpt-']").count() == len(anchors) == len(cited)
     page.goto(site_url + NEW_PAGES["reader"] + "#excerpt-1")
     assert page.locator("#excerpt-1").is_visible()

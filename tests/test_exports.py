@@ -26,10 +26,15 @@ from referencing.jsonschema import DRAFT202012
 
 from conftest import FIXED_EPOCH, MINI, REPO, STORY_DATA, edit
 from sitecheck import parse_page
-from tracker import csv_tables, export_feeds, exports, trust, words
-from tracker import model as model_mod
-from tracker.paths import CANONICAL_SITE_URL
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.exports import conservation, csv_tables
+from tracker.exports import feeds as export_feeds
+from tracker.exports import outputs as exports
+from tracker.model import records as model_mod
+from tracker.model import words
+from tracker.model.paths import CANONICAL_SITE_URL
+from tracker.render.pages import downloads
+from tracker.trust import gather as trust
 
 SITE_URL = CANONICAL_SITE_URL
 EPOCH = int(FIXED_EPOCH)
@@ -98,12 +103,12 @@ def test_outputs_are_identical_for_one_commit_and_timestamps_come_only_from_the_
 def test_the_built_site_holds_exactly_the_outputs_of_an_in_process_build(site, real_model):
     """Another process (another hash seed) built the site: its files are byte-identical to these."""
     outputs = exports.build_outputs(real_model, site_url=SITE_URL, epoch=EPOCH)
-    assert exports.check_outputs(real_model, outputs, site_dir=site) == []
+    assert conservation.check_outputs(real_model, outputs, site_dir=site) == []
 
 
 def test_conservation_holds_on_the_mini_data(mini_outputs):
     model, outputs = mini_outputs
-    assert exports.check_outputs(model, outputs) == []
+    assert conservation.check_outputs(model, outputs) == []
 
 
 def test_conservation_check_reports_missing_doubled_and_unwritten_records(mini_outputs, tmp_path):
@@ -115,7 +120,7 @@ def test_conservation_check_reports_missing_doubled_and_unwritten_records(mini_o
     broken["api/v2/dump.json.gz"] = gzip.compress(json.dumps(dump).encode())
     rows = broken["csv/actors.csv"].decode().splitlines(keepends=True)
     broken["csv/actors.csv"] = "".join(r for r in rows if not r.startswith("platform,")).encode()
-    problems = exports.check_outputs(model, broken, site_dir=tmp_path)
+    problems = conservation.check_outputs(model, broken, site_dir=tmp_path)
     joined = "\n".join(problems)
     assert "api/v2/claims/*.json: 1 missing: api/v2/claims/fair-talks.json" in joined
     assert "api/v2/dump.json.gz events: 1 more than once: statement" in joined
@@ -127,10 +132,10 @@ def test_conservation_check_reports_missing_doubled_and_unwritten_records(mini_o
 def test_conservation_check_reads_the_compressed_dump(mini_outputs):
     model, outputs = mini_outputs
     uncompressed = {**outputs, "api/v2/dump.json.gz": gzip.decompress(outputs["api/v2/dump.json.gz"])}
-    [problem] = exports.check_outputs(model, uncompressed)
+    [problem] = conservation.check_outputs(model, uncompressed)
     assert problem.startswith("open-data outputs could not be read back: BadGzipFile(")
     truncated = {**outputs, "api/v2/dump.json.gz": outputs["api/v2/dump.json.gz"][:-100]}
-    [problem] = exports.check_outputs(model, truncated)
+    [problem] = conservation.check_outputs(model, truncated)
     assert problem.startswith("open-data outputs could not be read back: EOFError(")
 
 
@@ -149,7 +154,7 @@ def test_conservation_check_reports_every_v1_address_lost_or_pointing_elsewhere(
     broken["api/v1/dump.json.gz"] = gzip.compress(json.dumps({**dump_note, "moved_to": f"{SITE_URL}api/v1/dump.json.gz"}).encode())
     del broken["api/v1/dump.json"]
     broken["api/v1/schema/event.schema.json"] = outputs["api/v2/schema/event.schema.json"]
-    assert exports.check_outputs(model, broken) == [
+    assert conservation.check_outputs(model, broken) == [
         "api/v1/ (notes): 2 missing: api/v1/claims/other-talks.json, api/v1/dump.json",
         "api/v1/ (notes): 1 unexpected: api/v1/stray.json",
         "api/v1/actors/iran.json: does not say that v1 was replaced by v2",
@@ -189,15 +194,15 @@ def test_feeds_hold_their_newest_entries_and_say_where_the_rest_is(real_model, m
     assert parsed.feed.subtitle.endswith(
         f"The newest 2 of {len(by_actor[busy])}; every one is in the JSON API's full dump, gzip-compressed ({SITE_URL}api/v2/dump.json.gz)."
     )
-    assert exports.check_outputs(real_model, outputs) == []  # the dump, the API and the CSV still hold every record
+    assert conservation.check_outputs(real_model, outputs) == []  # the dump, the API and the CSV still hold every record
     doubled = outputs["feeds/all.atom"].decode()
     first = doubled[doubled.index("<entry>") : doubled.index("</entry>") + len("</entry>\n")]
     doubled = doubled.replace(first, first + first, 1).encode()
-    assert "feeds/all.atom: 4 entries, expected the newest 3 of" in "\n".join(exports.check_outputs(real_model, {**outputs, "feeds/all.atom": doubled}))
-    downloads = exports.extra_pages(real_model, outputs)[0].markdown
-    assert f"newest 3 of {len(everything)} entries" in downloads and f"newest 2 of {len(by_actor[busy])} entries" in downloads
-    assert "The feed of everything holds its newest 3 entries, a feed of one actor or tag its newest 2" in downloads
-    assert "api/v1/dump.json.gz" in downloads
+    assert "feeds/all.atom: 4 entries, expected the newest 3 of" in "\n".join(conservation.check_outputs(real_model, {**outputs, "feeds/all.atom": doubled}))
+    page = downloads.extra_pages(real_model, outputs)[0].html
+    assert f"newest 3 of {len(everything)} entries" in page and f"newest 2 of {len(by_actor[busy])} entries" in page
+    assert "The feed of everything holds its newest 3 entries, a feed of one actor or tag its newest 2" in page
+    assert "api/v1/dump.json.gz" in page
 
 
 def test_conservation_check_reports_feed_and_calendar_losses(mini_outputs):
@@ -208,7 +213,7 @@ def test_conservation_check_reports_feed_and_calendar_losses(mini_outputs):
     broken["feeds/actors/president.atom"] = (feed[:start] + feed[end:]).encode()
     broken["calendar/events.ics"] = broken["calendar/events.ics"].replace(b"BEGIN:VEVENT", b"BEGIN:VTODO").replace(b"END:VEVENT", b"END:VTODO")
     del broken["feeds/tags/diplomacy.atom"]
-    problems = "\n".join(exports.check_outputs(model, broken))
+    problems = "\n".join(conservation.check_outputs(model, broken))
     assert "feeds/actors/president.atom: 1 missing: events/statement" in problems
     assert "calendar/events.ics: 1 missing: events/statement" in problems
     assert "tag feeds: 1 missing: feeds/tags/diplomacy.atom" in problems
@@ -600,7 +605,7 @@ def test_calendar_dates_are_never_more_precise_than_the_data(dated_mini):
     assert "Left out rather than pinned to a day the sources do not give: 4" in str(
         icalendar.Calendar.from_ical(outputs["calendar/events.ics"])["X-WR-CALDESC"]
     )
-    assert exports.check_outputs(model, outputs) == []
+    assert conservation.check_outputs(model, outputs) == []
 
 
 def test_month_precision_dates_keep_their_precision_in_json_and_csv(dated_mini):
@@ -650,7 +655,7 @@ def test_downloads_page_lists_every_output_with_its_count_format_and_size(site):
     total = sum(len(record_ids(k)) for k in KINDS)
     assert f"{total} records" in html and f"{len(record_ids('events'))} events" in html
     size = (site / "api" / "v2" / "dump.json.gz").stat().st_size
-    assert exports.human_size(size) in html
+    assert downloads.human_size(size) in html
     # A .gz file is saved, not shown: the page says how to open it.
     fetch = f"<code>curl -L {SITE_URL}api/v2/dump.json.gz | gunzip &gt; dump.json</code>"  # a command to copy as it is
     for how in ("<code>gunzip dump.json.gz</code>", fetch, 'json.load(gzip.open("dump.json.gz"))', "pandas.json_normalize("):

@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import LIVE_DATA, REPO, STORY_DATA
-from tracker import yaml_emit
 from tracker.cli import fmt
-from tracker.loader import FORBIDDEN_CHARACTERS, LoadFailed, load_file, load_text
+from tracker.load import yaml_emit
+from tracker.load.loader import FORBIDDEN_CHARACTERS, LoadFailed, load_file, load_text
 
 STORY_FILES = sorted(STORY_DATA.glob("*/*.yaml"))  # the frozen story: records as curated, without comments
 FMT = [sys.executable, str(REPO / "scripts" / "fmt.py")]

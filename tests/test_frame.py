@@ -14,7 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from conftest import REPO
-from tracker import csp, site_assets
+from tracker.site import assets as site_assets
+from tracker.site import csp
 
 OVERRIDES = REPO / "overrides"
 CLAIM = "claims/hrana-6854-protest-deaths/index.html"

@@ -1,9 +1,9 @@
-"""Golden pages: the Markdown of every page family for the small fixture model (tests/fixtures/mini),
+"""Golden pages: the HTML and the table of contents of every page family for the small fixture model (tests/fixtures/mini),
 compared with tests/golden/pages/, one file per family. UPDATE_GOLDEN=1 rewrites them after a
 deliberate change (review the diff: it is what readers will see change).
 
 The methodology page is written from schema/ and the rules, not from the model; its golden file
-keeps its outline (the headings) so that the file stays small. The mini data has no list long
+keeps its outline (its table of contents) so that the file stays small. The mini data has no list long
 enough to overflow, so the overflow family is rendered with lists cut to one item (as
 tests/test_render.py does).
 """
@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI, REPO
-from tracker import pages, story
-from tracker.model import Model, build
-from tracker.pages import lists, timeline
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.model import story
+from tracker.model.records import Model, build
+from tracker.render import pages
+from tracker.render.pages import lists, timeline
+from tracker.site.build import MADE_WITH
 
 GOLDEN = REPO / "tests" / "golden" / "pages"
 SITE_NAME = "Mini tracker"
@@ -35,22 +37,22 @@ def model() -> Model:
 
 def family_pages(model: Model) -> dict[str, list[pages.Page]]:
     chunks = timeline.timeline_chunks(model)
-    state = pages.Build(model, SITE_NAME, None, chunks, timeline.timeline_locations(chunks), story.from_dataset(validate(MINI).dataset))
+    state = pages.Build(model, SITE_NAME, None, chunks, timeline.timeline_locations(chunks), story.from_dataset(validate(MINI).dataset), MADE_WITH)
     return {family.name: family.pages(state) for family in pages.FAMILIES}
 
 
 def golden_text(family: str, rendered: list[pages.Page]) -> str:
+    """Each page: its path, title and description, its table of contents, then its HTML, one block a line."""
     parts = []
     for page in rendered:
-        markdown = page.markdown
-        if family == "methodology":
-            markdown = "".join(line + "\n" for line in markdown.splitlines() if line.startswith("#"))
-        parts.append(f"<!-- golden: {page.path} | {page.title} | {page.description} -->\n{markdown}")
+        toc = "".join(f"<!-- toc: {'  ' * (h.level - 2)}{h.title} #{h.id} -->\n" for h in page.toc)
+        body = "" if family == "methodology" else page.html + "\n"  # the methodology's outline only
+        parts.append(f"<!-- golden: {page.path} | {page.title} | {page.description} -->\n{toc}{body}")
     return "\n".join(parts) or "<!-- golden: no pages -->\n"
 
 
 def golden_path(family: str) -> Path:
-    return GOLDEN / f"{family.replace(' ', '-')}.md"
+    return GOLDEN / f"{family.replace(' ', '-')}.html"
 
 
 def check_golden(family: str, text: str) -> None:
@@ -77,9 +79,11 @@ def test_overflow_lists_match_their_golden_file(model: Model, monkeypatch: pytes
 
 def test_the_families_are_all_pages_and_every_golden_file_has_a_family(model: Model) -> None:
     by_family = family_pages(model)
-    assert [(p.path, p.markdown) for ps in by_family.values() for p in ps] == [(p.path, p.markdown) for p in pages.all_pages(model, SITE_NAME)]
+    assert [(p.path, p.html) for ps in by_family.values() for p in ps] == [
+        (p.path, p.html) for p in pages.all_pages(model, SITE_NAME, story=story.from_dataset(validate(MINI).dataset), made_with=MADE_WITH)
+    ]
     expected = {golden_path(f.name).name for f in pages.FAMILIES}
-    stale = sorted(p.name for p in GOLDEN.glob("*.md") if p.name not in expected)
+    stale = sorted(p.name for p in GOLDEN.iterdir() if p.name not in expected)
     if UPDATE:
         for name in stale:
             (GOLDEN / name).unlink()

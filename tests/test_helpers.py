@@ -1,7 +1,7 @@
-"""`mkdocs build` hands work to forked helpers (tracker/build_helpers.py over tracker/forked.py): the open-data writer and the sanitizer.
+"""`mkdocs build` hands work to forked helpers (tracker.site.helpers over tracker.site.forked): the open-data writer and the sanitizer.
 
 Each case builds the mini data set in a fresh process with one helper made to misbehave. A
-sanitizer that dies or answers for other blocks must not change one byte of the site (the
+sanitizer that dies or answers for other pages must not change one byte of the site (the
 pages are sanitized in the build process instead); a writer that fails must fail the build
 with a one-line reason, never a traceback.
 """
@@ -28,34 +28,32 @@ from mkdocs.exceptions import Abort, PluginError
 fault, site = sys.argv[1], sys.argv[2]
 config = load_config(config_file="mkdocs.yml", site_dir=site)
 config.plugins.on_startup(command="build", dirty=False)
-from tracker import build_helpers as helpers, exports
-from tracker.pages.base import split_blocks
+from tracker.site import helpers
+from tracker.render.pages import downloads
 original_sanitize, original_writer = helpers.sanitize_work, helpers.open_data_work
 
 def sanitizer_dies(pages, connection):
     original_sanitize(pages[:2], connection)
     os._exit(3)
 
-def sanitizer_answers_for_other_blocks(pages, connection):
+def sanitizer_answers_for_other_pages(pages, connection):
     for page in pages:
-        connection.send_bytes(b"\x00".join([page.path.encode(), b"0" * 32, b"<p>not these blocks</p>"]))
+        connection.send_bytes(b"\x00".join([page.path.encode(), b"0" * 32, b"<p>not this page</p>"]))
 
 def sanitizer_marks_its_work(pages, connection):
     for page in pages:
-        blocks = split_blocks(page.markdown)[1]
-        cleaned = "\x00".join("<p>CLEANED-BY-THE-HELPER</p>" for _ in blocks)
-        connection.send_bytes(b"\x00".join([page.path.encode(), helpers.blocks_digest(blocks), cleaned.encode()]))
+        connection.send_bytes(b"\x00".join([page.path.encode(), helpers.digest(page.html), b"<p>CLEANED-BY-THE-HELPER</p>"]))
 
 def writer_fails(model, site_url, epoch, site, connection):
     raise RuntimeError("the disk is full")
 
 def writer_dies_after_the_downloads_page(model, site_url, epoch, site, connection):
-    connection.send(exports.extra_pages(model, {}))
+    connection.send(downloads.extra_pages(model, {}))
     os._exit(3)
 
 faults = {
     "sanitizer-dies": ("sanitize_work", sanitizer_dies),
-    "sanitizer-answers-for-other-blocks": ("sanitize_work", sanitizer_answers_for_other_blocks),
+    "sanitizer-answers-for-other-pages": ("sanitize_work", sanitizer_answers_for_other_pages),
     "sanitizer-marks-its-work": ("sanitize_work", sanitizer_marks_its_work),
     "writer-fails": ("open_data_work", writer_fails),
     "writer-dies": ("open_data_work", writer_dies_after_the_downloads_page),
@@ -85,7 +83,7 @@ def reference(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
     return data, tree(site)
 
 
-@pytest.mark.parametrize("fault", ["sanitizer-dies", "sanitizer-answers-for-other-blocks"])
+@pytest.mark.parametrize("fault", ["sanitizer-dies", "sanitizer-answers-for-other-pages"])
 def test_a_faulty_sanitizer_changes_nothing(reference, tmp_path: Path, fault: str) -> None:
     data, expected = reference
     result = build_with(fault, data, tmp_path / "site")
@@ -121,7 +119,7 @@ def test_a_failing_writer_fails_the_build_with_its_reason(reference, tmp_path: P
 # A build process that dies (killed, or interrupted) while a helper waits for its next message.
 ORPHAN = r"""
 import os, sys
-from tracker.forked import Helper
+from tracker.site.forked import Helper
 first = Helper(lambda connection: connection.recv(), "first helper")
 second = Helper(lambda connection: connection.recv(), "second helper")  # holds a copy of the first's pipe
 print(first.process.pid, second.process.pid, flush=True)

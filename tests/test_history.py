@@ -1,4 +1,4 @@
-"""A record's history from git (scripts/tracker/history.py): in a scratch repository, a shallow clone, and without .git."""
+"""A record's history from git (scripts/tracker/trust/history.py): in a scratch repository, a shallow clone, and without .git."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from conftest import REPO
-from tracker import history as h
-from tracker import withdrawals
 from tracker.cli import synth
+from tracker.trust import history as h
+from tracker.trust import withdrawals
 
 CLAIM = """assessment:
   status: {status}

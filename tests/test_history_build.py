@@ -14,11 +14,11 @@ import pytest
 
 from conftest import MINI, build_site
 from test_history import DAY, T0, commit, git
-from tracker import model as model_mod
-from tracker import trust
-from tracker.claimreview import status_titles
-from tracker.history import SHALLOW, rfc3339
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.exports.claimreview import status_titles
+from tracker.model import records as model_mod
+from tracker.trust import gather as trust
+from tracker.trust.history import SHALLOW, rfc3339
 
 NEW_CLAIM = """claimants:
   - iran

@@ -32,7 +32,7 @@ from conftest import MINI, REPO
 from hostile import htmlcheck, sites
 from hostile.cases import CASES, HostileCase
 from hostile.payloads import HOSTILE_URL, PAYLOADS, YAML_11_SHOWN, Payload, placements
-from tracker.loader import FORBIDDEN_CHARACTERS, load_file
+from tracker.load.loader import FORBIDDEN_CHARACTERS, load_file
 
 VALIDATE = [sys.executable, str(REPO / "scripts" / "validate.py")]
 ATOM_ELEMENTS = {"feed", "id", "title", "subtitle", "updated", "link", "author", "name", "uri", "entry", "category", "summary", "published", "content"}  # fmt: skip

@@ -1,4 +1,4 @@
-"""The live preview's incremental rendering (tracker/incremental.py) gives exactly the pages a full render gives.
+"""The live preview's incremental rendering (tracker.render.memo) gives exactly the pages a full render gives.
 
 Each case edits synthetic data the way a contributor would, then renders the new model twice:
 from scratch, and through the memo primed with the old model. Every page must be identical,
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from tracker import model as model_mod
+from tracker.check.validate import validate
 from tracker.cli import synth
-from tracker.incremental import WHOLE, RenderMemo, TrackedModel, changed_entries
-from tracker.model import Model
-from tracker.pages import all_pages, base, lists
-from tracker.validate import validate
+from tracker.model import records as model_mod
+from tracker.model.records import Model
+from tracker.render.memo import WHOLE, RenderMemo, TrackedModel, changed_entries
+from tracker.render.pages import all_pages, base, lists
 
 RECORDS = 300
 
@@ -44,7 +44,7 @@ def load(root: Path, previous: Model | None = None) -> Model:
 
 
 def snapshot(pages: list[base.Page]) -> dict[str, tuple[str, str, str, str | None]]:
-    return {p.path: (p.title, p.description, p.markdown, p.record.id if p.record else None) for p in pages}
+    return {p.path: (p.title, p.description, p.html, p.record.id if p.record else None) for p in pages}
 
 
 def replace_line(path: Path, prefix: str, new_line: str) -> None:

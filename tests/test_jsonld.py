@@ -16,11 +16,12 @@ import yaml
 from pyld import jsonld
 
 from conftest import STORY_DATA
-from tracker import jsonld as jsonld_lib
-from tracker import jsonld_history, trust
-from tracker import model as model_mod
-from tracker.html import json_for_script
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.core.html import json_for_script
+from tracker.exports import jsonld as jsonld_lib
+from tracker.exports import jsonld_history
+from tracker.model import records as model_mod
+from tracker.trust import gather as trust
 
 SITE_URL = "https://newstrace.github.io/iran-us-talks/"
 SCHEMA = "https://schema.org/"

@@ -1,4 +1,4 @@
-"""The licences: the files exist and agree with what the site says (scripts/tracker/licences.py) and with CITATION.cff."""
+"""The licences: the files exist and agree with what the site says (scripts/tracker/core/licences.py) and with CITATION.cff."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import yaml
 
 from conftest import REPO
-from tracker import licences
+from tracker.core import licences
 
 REPO_URL = "https://github.com/newstrace/iran-us-talks"
 # The keys CFF 1.2.0 defines at the top level (https://github.com/citation-file-format/citation-file-format/blob/main/schema.json).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.loader import MAX_FILE_BYTES, LoadFailed, decode, load_text
+from tracker.load.loader import MAX_FILE_BYTES, LoadFailed, decode, load_text
 
 
 def problems(text: str | bytes) -> list[tuple[int, int, str]]:
@@ -167,7 +167,7 @@ def test_forbidden_characters_cover_every_invisible_category():
     import sys
     import unicodedata
 
-    from tracker.loader import FORBIDDEN_CHARACTERS
+    from tracker.load.loader import FORBIDDEN_CHARACTERS
 
     missing = [
         f"U+{cp:04X}"

@@ -1,4 +1,4 @@
-"""Pages lose the theme's indentation and nothing else (scripts/tracker/minify.py)."""
+"""Pages lose the theme's indentation and nothing else (scripts/tracker/site/minify.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.minify import minify
+from tracker.site.minify import minify
 
 # The rule as one regular expression (what minify did before it was made faster): a kept element
 # as a whole, or a run of whitespace holding a line break, which becomes one line break.

@@ -7,10 +7,11 @@ import copy
 import pytest
 
 from conftest import MINI, STORY_DATA
-from tracker import model as model_mod
-from tracker import paths, vocab
-from tracker.pages import all_pages, base, disputes, indexes, lists, records, site, timeline
-from tracker.validate import validate
+from tracker.check import vocab
+from tracker.check.validate import validate
+from tracker.model import paths
+from tracker.model import records as model_mod
+from tracker.render.pages import all_pages, base, disputes, indexes, lists, records, site, timeline
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +37,9 @@ def test_large_groups_are_paginated(mini_model, monkeypatch):
     assert list(pages) == ["actors/index.md"]
     pages = {p.path: p for p in indexes.claims_index(mini_model)}
     assert list(pages) == ["claims/index.md", "browse/claims/disputed/index.md", "browse/claims/disputed/2.md"]
-    index = pages["claims/index.md"].markdown
+    index = pages["claims/index.md"].html
     assert 'href="../browse/claims/disputed/"' in index and "All 2 in “Disputed”" in index
-    first, second = pages["browse/claims/disputed/index.md"].markdown, pages["browse/claims/disputed/2.md"].markdown
+    first, second = pages["browse/claims/disputed/index.md"].html, pages["browse/claims/disputed/2.md"].html
     assert 'href="../../../browse/claims/disputed/2/" rel="next"' in first and 'rel="prev"' not in first
     assert 'href="../../../../browse/claims/disputed/" rel="prev"' in second and "page 2 of 2" in second
     assert 'href="../../../claims/fair-talks/"' in first and 'href="../../../../claims/other-talks/"' in second
@@ -61,18 +62,6 @@ def test_relative_links(mini_model, here, target, href):
     assert base.Links(mini_model, here).to(target) == href
 
 
-def test_blocks_round_trip_through_placeholders():
-    """Raw HTML blocks skip Markdown and come back in place; text that looks like a placeholder stays text."""
-    md = base.html_block("<p>one</p>") + base.md_heading(2, "Heading") + base.html_block("<p>two &lt;p&gt;TRACKERBLOCK0X&lt;/p&gt;</p>")
-    skeleton, blocks = base.split_blocks(md)
-    assert "<div" not in skeleton and len(blocks) == 2
-    import markdown
-
-    html = base.join_blocks(markdown.markdown(skeleton), blocks)
-    assert html.index("<p>one</p>") < html.index("Heading") < html.index("<p>two &lt;p&gt;TRACKERBLOCK0X&lt;/p&gt;</p>")
-    assert "TRACKERBLOCK1X" not in html
-
-
 def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
     monkeypatch.setattr(timeline, "TIMELINE_PAGE_SIZE", 1)
     chunks = timeline.timeline_chunks(mini_model)
@@ -81,10 +70,10 @@ def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
     assert [len(c) for c in chunks] == [1, 1, 1]
     # the entries dated February 2026 come before the claim dated only 2026 (a year's undated entries close it)
     assert timeline.timeline_locations(chunks) == {"statement": "timeline/index.md"}
-    assert 'href="../../timeline/3/"' in pages[1].markdown and "Page 2 of 3" in pages[1].markdown
+    assert 'href="../../timeline/3/"' in pages[1].html and "Page 2 of 3" in pages[1].html
     assert all(not p.searchable for p in pages)
     event = records.event_page(mini_model, mini_model.events["statement"], "timeline/2.md")
-    assert 'href="../../timeline/2/#event-statement"' in event.markdown
+    assert 'href="../../timeline/2/#event-statement"' in event.html
 
 
 @pytest.fixture(scope="module")
@@ -104,11 +93,11 @@ def test_disputes_are_paginated_when_many(real_model, monkeypatch):
     monkeypatch.setattr(disputes, "DISPUTES_PAGE_SIZE", 1)
     first, second = disputes.disputes_pages(model)
     assert (first.path, second.path) == ("disputes.md", "disputes/2.md")
-    assert 'id="dispute-1"' in first.markdown and 'id="dispute-2"' not in first.markdown
-    assert 'id="dispute-2"' in second.markdown and "<h2>What is disputed?</h2>" in second.markdown  # numbered across pages
-    assert "Where a source contradicts itself" in first.markdown and "Where a source contradicts itself" not in second.markdown
-    assert 'href="../disputes/2/"' in first.markdown and 'href="../../disputes/"' in second.markdown
-    assert "Page 2 of 2 (disputes 2–2)" in second.markdown and (first.title, second.title) == ("Disputes (1/2)", "Disputes (2/2)")
+    assert 'id="dispute-1"' in first.html and 'id="dispute-2"' not in first.html
+    assert 'id="dispute-2"' in second.html and "<h2>What is disputed?</h2>" in second.html  # numbered across pages
+    assert "Where a source contradicts itself" in first.html and "Where a source contradicts itself" not in second.html
+    assert 'href="../disputes/2/"' in first.html and 'href="../../disputes/"' in second.html
+    assert "Page 2 of 2 (disputes 2–2)" in second.html and (first.title, second.title) == ("Disputes (1/2)", "Disputes (2/2)")
 
 
 def test_long_lists_on_record_pages_link_to_paginated_pages(mini_model, monkeypatch):
@@ -117,7 +106,7 @@ def test_long_lists_on_record_pages_link_to_paginated_pages(mini_model, monkeypa
     pages = {p.path: p for p in lists.overflow_pages(mini_model)}
     cited = sorted(p for p in pages if p.startswith("browse/sources/seed/citing-"))
     assert cited == ["browse/sources/seed/citing-actors/2.md", "browse/sources/seed/citing-actors/index.md", "browse/sources/seed/citing-claims/index.md"]
-    source = records.source_page(mini_model, mini_model.sources["seed"]).markdown
+    source = records.source_page(mini_model, mini_model.sources["seed"]).html
     assert 'href="../../browse/sources/seed/citing-actors/">All 3 actors citing it</a>' in source
     assert source.count('<ul class="record-list">') == 4  # claims made, and events, claims, actors citing it
     every = {p.path for p in all_pages(mini_model, "Test")}
@@ -132,8 +121,8 @@ def test_statuses_come_from_the_schema_in_its_order(mini_model, monkeypatch):
     monkeypatch.setattr(vocab, "scales", lambda: scales)
     claim = mini_model.claims["fair-talks"]
     monkeypatch.setattr(claim, "status", "withdrawn")
-    index = indexes.claims_index(mini_model)[0].markdown
+    index = indexes.claims_index(mini_model)[0].html
     assert index.index(">Withdrawn <small>(1)</small>") < index.index(">Disputed <small>")
-    home = site.home_page(mini_model, "Test").markdown
+    home = site.home_page(mini_model, "Test").html
     assert "Taken back by whoever made it." in home
     assert home.index("status-withdrawn") < home.index("status-unverified")

@@ -7,10 +7,10 @@ from rapidfuzz import fuzz, utils
 
 from case_table import CASES, GOOD_CASES, Case
 from conftest import STORY_DATA, run_validator
-from tracker import rules
-from tracker.duplicates import SIMILAR
-from tracker.loader import load_file
-from tracker.rulebook import all_rules
+from tracker.check import rules
+from tracker.check.rulebook import all_rules
+from tracker.check.rules.duplicates import SIMILAR
+from tracker.load.loader import load_file
 
 
 def test_mini_dataset_is_valid(mini):

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, STORY_DATA
-from tracker import kinds, yaml_emit
 from tracker.cli import new_record
-from tracker.loader import load_file, load_text
-from tracker.schemas import resolve, schema_documents
+from tracker.core import kinds
+from tracker.load import yaml_emit
+from tracker.load.loader import load_file, load_text
+from tracker.load.schema_files import resolve, schema_documents
 
 KINDS = list(kinds.FOLDERS)
 

@@ -10,7 +10,9 @@ import pytest
 import referencing
 
 from conftest import LIVE_DATA, REPO
-from tracker import kinds, schemas
+from tracker.check import schemas
+from tracker.core import kinds
+from tracker.load import schema_files
 
 SCHEMA_FILES = sorted((REPO / "schema").glob("*.schema.json"))
 
@@ -66,12 +68,12 @@ def test_objects_are_closed(path: Path):
 
 
 def _reference_validator(kind: str) -> jsonschema.Draft202012Validator:
-    docs = schemas.schema_documents()
+    docs = schema_files.schema_documents()
     registry = referencing.Registry().with_resources((doc["$id"], referencing.Resource.from_contents(doc)) for doc in docs.values())
     checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
     for name, func in schemas.FORMATS.items():
         checker.checks(name)(func)
-    return jsonschema.Draft202012Validator(docs[schemas.schema_name(kind)], registry=registry, format_checker=checker)
+    return jsonschema.Draft202012Validator(docs[schema_files.schema_name(kind)], registry=registry, format_checker=checker)
 
 
 BASE_SOURCE = {"kind": "news-article", "description": "d", "url": "https://example.org/a"}
@@ -112,7 +114,7 @@ def test_impossible_dates_fail(value, ok):
 
 def test_real_data_passes_the_reference_validator_too():
     """An independent implementation (python-jsonschema) agrees that data/ is valid."""
-    from tracker.loader import load_file
+    from tracker.load.loader import load_file
 
     failures = []
     for kind in kinds.FOLDERS:

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import LIVE_DATA, REPO, build_site, edit, live_preview
 from sitecheck import broken_links, parse_page
-from tracker.loader import load_file
+from tracker.load.loader import load_file
 
 
 def record_files(kind: str) -> list[Path]:

@@ -6,11 +6,13 @@ import pytest
 
 from case_table import STORY
 from conftest import STORY_DATA, run_validator
-from tracker import disputes_logic, provenance
-from tracker import model as model_mod
-from tracker import story as story_mod
-from tracker.model import Quantity
-from tracker.validate import validate
+from tracker.check import contradictions
+from tracker.check.validate import validate
+from tracker.model import disputes as disputes_logic
+from tracker.model import provenance
+from tracker.model import records as model_mod
+from tracker.model import story as story_mod
+from tracker.model.records import Quantity
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +76,7 @@ def test_names_for_readers(seed):
     ],
 )
 def test_strictly_compatible(figures, compatible):
-    assert disputes_logic.strictly_compatible(figures) is compatible
+    assert contradictions.strictly_compatible(figures) is compatible
 
 
 def test_compatibility_words_name_the_precise_figure_first():
@@ -83,7 +85,7 @@ def test_compatibility_words_name_the_precise_figure_first():
 
 
 def test_contradiction_groups():
-    assert disputes_logic.contradiction_groups([("a", "b"), ("c", "d"), ("d", "e"), ("b", "a")]) == [["c", "d", "e"], ["a", "b"]]
+    assert contradictions.contradiction_groups([("a", "b"), ("c", "d"), ("d", "e"), ("b", "a")]) == [["c", "d", "e"], ["a", "b"]]
 
 
 # ---------------------------------------------------------------- source counting

@@ -10,8 +10,8 @@ import pytest
 
 from browser import ARTIFACTS, screenshot, watch
 from conftest import STORY_DATA
-from tracker import model as model_mod
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.model import records as model_mod
 
 pytestmark = pytest.mark.browser
 

@@ -7,13 +7,13 @@ import copy
 import pytest
 
 from conftest import STORY_DATA
-from tracker import model as model_mod
-from tracker import story as story_mod
-from tracker.html import first_sentence
-from tracker.pages import all_pages, records
-from tracker.pages.base import Links
-from tracker.pages.fragments import notes_html
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.core.html import first_sentence
+from tracker.model import records as model_mod
+from tracker.model import story as story_mod
+from tracker.render.pages import all_pages, records
+from tracker.render.pages.base import Links
+from tracker.render.templating import macro
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def test_titles_are_shortened_at_a_word_boundary():
 
 def test_home_page_leads_with_the_story(built):
     _, story, pages = built
-    home = pages["index.md"].markdown
+    home = pages["index.md"].html
     assert home.index('class="story-lead"') < home.index('class="disputed-box"') < home.index('class="rests-on"') < home.index("Newest entries")
     assert home.count('class="lead-ref"') == sum(len(s.rests_on) for s in story.lead) and len(story.lead) <= 5
     assert "How many died in the protests?" in home and "When did Trump return to office?" not in home  # the article's slip is no dispute
@@ -45,14 +45,14 @@ def test_home_page_leads_with_the_story(built):
 
 def test_sources_index_separates_documents_we_hold(built):
     _, _, pages = built
-    index = pages["sources/index.md"].markdown
+    index = pages["sources/index.md"].html
     assert index.index("Documents we hold") < index.index("Known only through another document")
     assert "cited by 0" not in index and "records draw on it" in index
 
 
 def test_claim_page_leads_with_the_evidence_and_puts_ids_at_the_foot(built):
     model, _, pages = built
-    page = pages["claims/hrana-6854-protest-deaths.md"].markdown
+    page = pages["claims/hrana-6854-protest-deaths.md"].html
     card = page.index('class="evidence-card')
     assert card < page.index("Context") and page.index('class="record-meta"') > page.index('id="cite-1"')
     assert "Said in" in page and "Venue" not in page
@@ -65,7 +65,7 @@ def test_no_repeated_place_and_tags_by_name(built):
     model, story, _ = built
     event = copy.deepcopy(model.events["iran-protests"])
     event.location = {"name": "Iran", "country": "Iran"}
-    page = records.event_page(model, event, None, story).markdown
+    page = records.event_page(model, event, None, story).html
     assert "Iran, Iran" not in page and "<dd>Iran</dd>" in page
     assert '<span class="tag" data-tag="protests">Protests</span>' in page
 
@@ -73,14 +73,14 @@ def test_no_repeated_place_and_tags_by_name(built):
 def test_ids_in_notes_become_named_links(built):
     model, _, _ = built
     links = Links(model, "events/trump-sworn-in.md")
-    html = notes_html(links, "See trump-returned-to-office-january-2024 & the data/ folder; not-an-id stays.")
+    html = macro("notes")(links, "See trump-returned-to-office-january-2024 & the data/ folder; not-an-id stays.")
     assert "trump-returned-to-office-january-2024<" not in html and 'href="../../claims/trump-returned-to-office-january-2024/"' in html
     assert "&amp; the data/ folder; not-an-id stays." in html
 
 
 def test_disputes_page_asks_the_question_and_puts_a_sources_slip_apart(built):
     _, _, pages = built
-    page = pages["disputes.md"].markdown
+    page = pages["disputes.md"].html
     assert "<h2>How many died in the protests?</h2>" in page and "Dispute 1" not in page and "cannot all be true" not in page
     assert page.index("How many died") < page.index('id="within"') < page.index("When did Trump return to office?")
     assert page.index("Strictly, these figures are compatible:") < page.index("Why they are still shown as competing:")
@@ -88,7 +88,6 @@ def test_disputes_page_asks_the_question_and_puts_a_sources_slip_apart(built):
 
 def test_about_page_says_who_coverage_corrections_licence_and_citation(built):
     _, _, pages = built
-    about = pages["about.md"].markdown
-    for heading in ("Who curates it", "How records are made", "Coverage", "Corrections", "Licence", "How to cite"):
-        assert f"## {heading}" in about
+    about = pages["about.md"].html
+    assert [h.title for h in pages["about.md"].toc] == ["Who curates it", "How records are made", "Coverage", "Corrections", "Licence", "How to cite"]
     assert "CC BY 4.0" in about and "CITATION.cff" in about and "Share of its text quoted" in about

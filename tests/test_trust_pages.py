@@ -8,11 +8,11 @@ import feedparser
 import yaml
 
 from conftest import MINI, REPO, STORY_DATA
-from tracker import model as model_mod
-from tracker import trust
-from tracker.pages import history as history_pages
-from tracker.pages.records import claim_page
-from tracker.validate import validate
+from tracker.check.validate import validate
+from tracker.model import records as model_mod
+from tracker.render.pages import history as history_pages
+from tracker.render.pages.records import claim_page
+from tracker.trust import gather as trust
 
 CORRECTED = sorted(p for p in STORY_DATA.glob("*/*.yaml") if "corrections" in yaml.safe_load(p.read_text("utf-8")))
 
@@ -59,6 +59,7 @@ def test_a_claim_whose_status_changed_says_since_when_and_what_it_was():
     result = validate(MINI)
     model = model_mod.build(result.dataset)
     model.trust = trust.Trust(available=True, status_notes={"fair-talks": "Disputed since 4 January 2026; previously unverified"})
-    page = history_pages.decorate(model, claim_page(model, model.claims["fair-talks"]))
-    assert '<p class="status-history">Disputed since 4 January 2026; previously unverified.</p>' in page.markdown
-    assert page.markdown.index("status-history") < page.markdown.index("\n## ")  # at the top, before the first section
+    claim = model.claims["fair-talks"]
+    page = claim_page(model, claim, trust=history_pages.record_trust(model, claim)).html
+    assert '<p class="status-history">Disputed since 4 January 2026; previously unverified.</p>' in page
+    assert page.index("status-history") < page.index("<h2 id=")  # at the top, before the first section

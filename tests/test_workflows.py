@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LIVE_DATA, REPO, STORY_DATA
-from tracker.loader import load_text
+from tracker.load.loader import load_text
 
 GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.y*ml"))

@@ -97,7 +97,7 @@
     var status = element("p", "tracker-search-status");
     status.setAttribute("role", "status");
     var list = element("ol", "tracker-search-results");
-    var more = element("button", "md-button tracker-search-more", "Show more results");
+    var more = element("button", "tracker-button tracker-search-more", "Show more results");
     more.type = "button";
     more.hidden = true;
     box.appendChild(form);

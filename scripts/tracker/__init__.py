@@ -1,2 +1,3 @@
-"""The tracker pipeline: load → validate → model → render (→ exports), driven by scripts/mkdocs_hooks.py
-through tracker/site_build.py."""
+"""The tracker pipeline, one package per step: core, load, check, model, trust, exports, render, site
+(the only one that knows MkDocs), and the commands in cli. ARCHITECTURE.md has the table of what
+each may import."""

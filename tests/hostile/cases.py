@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from case_table import Case
-from tracker.loader import MAX_DEPTH, MAX_FILE_BYTES
+from tracker.load.loader import MAX_DEPTH, MAX_FILE_BYTES
 
 E = "events/statement.yaml"
 C = "claims/fair-talks.yaml"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import build_site
 from hostile.payloads import write_payload_data
-from tracker.loader import load_file
+from tracker.load.loader import load_file
 
 
 def payload_sites(tmp_path_factory) -> tuple[Path, Path]:

@@ -31,12 +31,12 @@ from typing import NoReturn
 
 import trafilatura
 
-from tracker import dates
+from tracker.check.schemas import is_http_url
 from tracker.cli import exit_with
 from tracker.cli.new_record import Refused, check_id, existing_record, skeleton
-from tracker.dataset import display_path
-from tracker.schemas import is_http_url
-from tracker.yaml_emit import format_text
+from tracker.core import dates
+from tracker.load.dataset import display_path
+from tracker.load.yaml_emit import format_text
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a saved article page is well under 1 MB; 5 MB leaves room for inline styles
 MIN_TEXT_CHARS = 200  # shorter than a paragraph: a cookie wall, a login page or a page that needs JavaScript

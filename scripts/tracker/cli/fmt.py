@@ -39,11 +39,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from tracker import kinds
 from tracker.cli import exit_with
-from tracker.dataset import display_path
-from tracker.loader import LoadFailed, LoadProblem, decode
-from tracker.yaml_emit import MODELINE_KIND, MODELINE_RE, FormatError, format_text
+from tracker.core import kinds
+from tracker.load.dataset import display_path
+from tracker.load.loader import LoadFailed, LoadProblem, decode
+from tracker.load.yaml_emit import MODELINE_KIND, MODELINE_RE, FormatError, format_text
 
 
 def kind_of(path: Path, text: str) -> str:

@@ -18,12 +18,12 @@ import textwrap
 from pathlib import Path
 from typing import NoReturn
 
-from tracker import kinds
+from tracker.check.docs_text import field_reference
 from tracker.cli import exit_with
-from tracker.dataset import ID_PATTERN, display_path
-from tracker.docs_text import field_reference
-from tracker.schemas import resolve, schema_documents
-from tracker.yaml_emit import MODELINE, item_schema, kind_schema
+from tracker.core import kinds
+from tracker.load.dataset import ID_PATTERN, display_path
+from tracker.load.schema_files import resolve, schema_documents
+from tracker.load.yaml_emit import MODELINE, item_schema, kind_schema
 
 COMMENT_WIDTH = 100
 USAGE = f"usage: make new KIND={'|'.join(k.singular for k in kinds.ALL)} ID=some-id"

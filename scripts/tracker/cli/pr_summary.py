@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from tracker import kinds
 from tracker.cli import exit_with
-from tracker.dataset import DOCUMENT_FILES, printable
-from tracker.loader import LoadFailed, decode, load_text
-from tracker.schemas import schema_documents
+from tracker.core import kinds
+from tracker.load.dataset import DOCUMENT_FILES, printable
+from tracker.load.loader import LoadFailed, decode, load_text
+from tracker.load.schema_files import schema_documents
 
 MAX_HEADLINE = 140
 DOCUMENT_WORDS = {"story.yaml": "the home page's lead and the questions of disputes", "vocabulary.yaml": "the names of measures and tags"}

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from random import Random
 
-from tracker import dates
+from tracker.check.rules.precision import UNDATED, precision
 from tracker.cli.synth_words import (
     ACTOR_KIND_WEIGHTS,
     ANONYMOUS_LABELS,
@@ -37,7 +37,7 @@ from tracker.cli.synth_words import (
     slug,
     title_case,
 )
-from tracker.rules_dates import UNDATED, precision
+from tracker.core import dates
 
 
 class Synth:

@@ -17,10 +17,10 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from tracker import dataset as ds_mod
+from tracker.check.rulebook import normalise, values_at
 from tracker.cli import exit_with
-from tracker.dataset import REPO_ROOT
-from tracker.rules import normalise, values_at
+from tracker.load import dataset as ds_mod
+from tracker.load.dataset import REPO_ROOT
 
 USAGE = "usage: make uncited SOURCE=some-id"
 # A sentence ends at . ! or ? (possibly followed by a closing quote or bracket) before a space

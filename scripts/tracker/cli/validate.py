@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 from typing import NoReturn
 
+from tracker.check.validate import validate
 from tracker.cli import exit_with
-from tracker.report import github_report, text_report
-from tracker.validate import validate
+from tracker.load.report import github_report, text_report
 
 
 def main(argv: list[str] | None = None) -> int:

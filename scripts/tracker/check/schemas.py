@@ -1,0 +1,189 @@
+"""JSON Schema checking of loaded records.
+
+The schemas in schema/ are the contract, read by editors, by the docs and by
+this checker. Records are checked with jsonschema-rs rather than the
+pure-Python jsonschema package: it implements draft 2020-12 with ECMA-262
+regular expressions (so ``$`` does not match before a trailing newline, as it
+does with Python's ``re``), runs offline, and is fast enough to check 10,000
+records in well under a second. The tests check the schemas against the
+2020-12 metaschema with the jsonschema package.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import jsonschema_rs
+
+from tracker.core import dates
+from tracker.core.filecache import per_run
+from tracker.load import schema_files
+from tracker.load.dataset import Hint, Snippet
+
+
+def is_http_url(value: object) -> bool:
+    """Only absolute http(s) URLs with a host: no javascript:, data:, protocol-relative or host-less ones."""
+    if not isinstance(value, str) or any(c.isspace() for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return (
+        parts.scheme in ("http", "https")
+        and value.startswith(f"{parts.scheme}://")
+        and port_ok
+        and bool(host)
+        and all(label and (label.isascii() and (label.replace("-", "").isalnum())) for label in host.split("."))
+        and not parts.username
+        and not parts.password
+    )
+
+
+FORMATS = {"edtf": dates.is_valid, "http-url": is_http_url}
+
+
+@per_run
+def validator(kind: str):
+    docs = schema_files.schema_documents()
+    registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in docs.values()])
+    return jsonschema_rs.Draft202012Validator(
+        docs[schema_files.schema_name(kind)],
+        registry=registry,
+        formats=FORMATS,
+        validate_formats=True,
+        ignore_unknown_formats=False,
+        offline=True,
+    )
+
+
+DAY_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # common.schema.json#/$defs/day
+
+
+def did_you_mean(word: object, choices) -> str:
+    """'; did you mean 'x'?' for the closest choice, or '' when none is close (difflib: a dozen
+    short names need no fuzzy-matching library)."""
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _fill_in(kind: str, path: tuple) -> str:
+    node, description = schema_files.walk(kind, path)
+    description = description.removeprefix("Optional:").strip()
+    options = node.get("oneOf", [])
+    if options and all("const" in o for o in options):
+        description += f" One of: {', '.join(o['const'] for o in options)}."
+    return f"fill in {schema_files.field_name(path)}: {description}" if description else f"fill in {schema_files.field_name(path)}"
+
+
+def _friendly(kind: str, error) -> str:
+    name = type(error.kind).__name__
+    instance = error.instance
+    if name == "Type" and isinstance(instance, int | float) and schema_files.field_schema(kind, tuple(error.instance_path)).get("format") == "edtf":
+        return f'a date is written in quotes (unquoted, {instance} is a number): write "{instance}"'
+    if name == "Format" and error.kind.format == "edtf":
+        try:
+            dates.parse(instance)
+        except dates.DateError as exc:
+            return f"invalid date: {exc}"
+    if name == "Format" and error.kind.format == "http-url":
+        return f"{instance!r} is not an absolute http:// or https:// URL with a host"
+    if name == "OneOfNotValid":
+        options = schema_files.resolve_path(
+            list(error.schema_path), schema_files.schema_documents()[schema_files.schema_name(kind)], schema_files.schema_name(kind)
+        )
+        if isinstance(options, list) and all("const" in o for o in options):
+            consts = [o["const"] for o in options]
+            return f"{instance!r} is not one of: {', '.join(consts)}{did_you_mean(instance, consts)}"
+    if name == "Pattern" and str(error.kind.pattern).startswith("^[a-z0-9]+(-[a-z0-9]+)*$"):
+        return f"{instance!r} is not a valid id: use lowercase letters a-z, digits 0-9 and single hyphens"
+    if name == "Pattern" and error.kind.pattern == DAY_PATTERN:
+        return f'{instance!r} is not a day: write it as "YYYY-MM-DD", such as "2026-11-20"'
+    if name == "Pattern" and error.kind.pattern == "^[^\\n\\r]+$":
+        return "must be a single line of text (no line breaks)"
+    if name == "Pattern" and error.kind.pattern == "\\?$":
+        return "a question ends with a question mark"
+    if name == "MinItems" and instance == []:
+        return "must not be empty: at least one item is required"
+    if name == "Required":
+        return f"missing required field {error.kind.property!r}"
+    if name == "Type" and not isinstance(instance, dict | list) and schema_files.field_schema(kind, tuple(error.instance_path)).get("type") == "object":
+        return _written_as_fields(kind, tuple(error.instance_path), instance)
+    return error.message
+
+
+_WHAT = {str: "a text", int: "a number", float: "a number", bool: "true or false", type(None): "empty"}
+
+
+def _written_as_fields(kind: str, path: tuple, instance: object) -> str:
+    """A value where a mapping of fields belongs ("Tehran" for a location): the fields, and the YAML to
+    write when the value can only be the one required field (the location's name, a measure's name)."""
+    node = schema_files.field_schema(kind, path)
+    fields = list(node.get("properties", {}))
+    title = node.get("title", schema_files.field_name(path) or "value").lower()
+    message = (
+        f"{instance!r} is {_WHAT.get(type(instance), 'a value')}, but {'an' if title[0] in 'aeiou' else 'a'} {title} is written as fields ({', '.join(fields)})"
+    )
+    required = node.get("required", [])
+    one_line = isinstance(instance, str) and instance.strip() and "\n" not in instance
+    if len(required) == 1 and one_line and all(isinstance(step, str) for step in path):
+        return Hint(f"{message}; write:", Snippet(schema_files.schema_name(kind), path, {required[0]: instance}, shown_from=len(path) - 1))
+    return f"{message}: {', '.join(required) or 'see the field reference'}{' are' if len(required) > 1 else ' is'} required"
+
+
+def _value_at(data: Any, path: tuple) -> object:  # Any: loaded JSON of any shape, a wrong step is caught
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def check(kind: str, data: dict) -> Iterator[tuple[tuple, str, bool]]:
+    """Yield (path, message, points_at_key) for each schema violation.
+
+    An unknown field close to a missing required one is reported once, at the
+    unknown key, with the name it probably means; an empty placeholder left by
+    the scaffolder gives one "fill in" message however many rules it breaks.
+    """
+    errors = list(validator(kind).iter_errors(data))
+    missing: dict[tuple, list[str]] = {}
+    for error in errors:
+        if type(error.kind).__name__ == "Required":
+            missing.setdefault(tuple(error.instance_path), []).append(error.kind.property)
+    meant: set[tuple] = set()
+    filled_in: set[tuple] = set()
+    for error in errors:
+        path = tuple(error.instance_path)
+        name = type(error.kind).__name__
+        if name == "AdditionalProperties":
+            known = list(schema_files.field_schema(kind, path).get("properties", {}))
+            for key in error.kind.unexpected:
+                hint = did_you_mean(key, missing.get(path, [])) or did_you_mean(key, known)
+                meant.update((*path, m) for m in missing.get(path, []) if hint == f"; did you mean {m!r}?")
+                yield (*path, key), f"unknown field {key!r}{hint}", True
+            continue
+        if name == "Required":
+            continue
+        if _value_at(data, path) == "":
+            if path not in filled_in:
+                filled_in.add(path)
+                yield path, _fill_in(kind, path), False
+            continue
+        if type(error.kind).__name__ == "PropertyNames":  # a key of a map (vocabulary.yaml): point at the key
+            key = error.kind.error.instance
+            yield (*path, key), f"{key!r} is not a valid name: use lowercase letters a-z, digits 0-9 and single hyphens", True
+            continue
+        yield path, _friendly(kind, error), False
+    for path, names in missing.items():
+        for prop in names:
+            if (*path, prop) not in meant:
+                yield path, f"missing required field {prop!r}", False

@@ -1,0 +1,41 @@
+"""Reporters: how problems are printed. They never decide anything."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tracker.load.dataset import Problem, printable
+
+
+def _github_escape(text: str, *, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def _message(problem: Problem) -> str:
+    """The message with its snippet below it (an annotation keeps the line breaks)."""
+    return "\n".join([printable(problem.message), *map(printable, problem.snippet.splitlines())])
+
+
+def text_report(problems: Iterable[Problem], counts: dict[str, int]) -> str:
+    problems = list(problems)
+    lines = [str(p) for p in problems]
+    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    if problems:
+        lines.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found ({summary} checked)")
+    else:
+        lines.append(f"ok: {summary}")
+    return "\n".join(lines)
+
+
+def github_report(problems: Iterable[Problem], counts: dict[str, int]) -> str:
+    """GitHub Actions workflow commands, one annotation per problem."""
+    problems = list(problems)
+    lines = [
+        f"::error file={_github_escape(printable(p.path), property_value=True)},line={p.line},col={p.col},title=data validation::{_github_escape(_message(p))}"
+        for p in problems
+    ]
+    lines.append(text_report([], counts) if not problems else f"{len(problems)} problems found")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Site: everything that knows MkDocs and its Material theme -- the build, the hooks, the live preview, the Content-Security-Policy, the search index, the theme's frame and assets, the forked helpers."""
