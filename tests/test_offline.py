@@ -58,8 +58,8 @@ def namespace_prefix() -> list[str] | None:
 def offline(command: list[str], log: Path, *, guard: bool = True, **env: str) -> subprocess.CompletedProcess:
     """Run a command in the network namespace when permitted, with Python's sockets guarded."""
     environment = {**os.environ, **env}
-    if guard:
-        environment.update(PYTHONPATH=str(INJECT), TRACKER_NET_GUARD=str(log))
+    if guard:  # the guard's sitecustomize first, then what the caller put on the path (a copy's own package)
+        environment.update(PYTHONPATH=os.pathsep.join(filter(None, [str(INJECT), environment.get("PYTHONPATH")])), TRACKER_NET_GUARD=str(log))
     prefix = namespace_prefix() or []
     return subprocess.run([*prefix, *command], cwd=REPO, env=environment, capture_output=True, text=True, check=False)
 
