@@ -11,7 +11,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate check fmt new test quick serve clean lock lint bench synth archive uncited
+.PHONY: site validate check fmt new test quick serve clean lock lint bench synth archive uncited summary
 
 site: $(STAMP)
 	$(BIN)/tracker-build --data $(DATA)
@@ -39,6 +39,11 @@ archive: $(STAMP)
 # passages of an archived source that no record cites: make uncited SOURCE=some-id
 uncited: $(STAMP)
 	@$(BIN)/tracker-uncited --data $(DATA) --from-make
+
+# the records this branch adds, changes and removes, since it left main (or BASE=branch-or-commit), as CI
+# summarises a pull request; committed changes only (it warns about the others)
+summary: $(STAMP)
+	@$(BIN)/tracker-pr-summary --data $(DATA) --from-make
 
 # synthetic data of our shape: make synth N=10000 OUT=/tmp/synth
 # (HISTORY=10000 also makes OUT a git repository of that many commits ending in that data)

@@ -77,7 +77,7 @@ A = "actors/president.yaml"
 
 # A claim of Iran's, to copy another claim with: {statement} and {excerpt} (from the seed).
 OTHER_EXCERPT = "Iran insists on limiting conversations solely to its nuclear program"  # other-talks' excerpt
-AGAIN = 'claimants:\n  - iran\nstatement: "{statement}"\nmade_in: seed\nassessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n  - source: seed\n    excerpt: "{excerpt}"\n'
+AGAIN = 'claimants:\n  - iran\nstatement: "{statement}"\nmade_in: seed\nassessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n  - source: seed\n    excerpt: "{excerpt}"\nnotes: "Test: the venue is the seed."\n'
 
 SCHEMA_CASES = [
     Case(
@@ -163,14 +163,21 @@ RULE_CASES = [
         "claim links to itself",
         [
             "claims/fair-talks.yaml:20:12: 'fair-talks' refers to itself",
-            "claims/other-talks.yaml:10:12: contradicts goes both ways: add {type: contradicts, claim: other-talks} to the links of data/claims/fair-talks.yaml",
+            "claims/other-talks.yaml:10:12: contradicts goes both ways: add this item to the links of data/claims/fair-talks.yaml, above its line 21 (citations:):\n"
+            "  - type: contradicts\n"
+            "    claim: other-talks",
         ],
         edits=[(C, "claim: other-talks", "claim: fair-talks")],
         rule="check_references",
     ),
     Case(
         "contradiction written on one side only",
-        ["claims/fair-talks.yaml:20:12: contradicts goes both ways: add {type: contradicts, claim: fair-talks} to the links of data/claims/other-talks.yaml"],
+        [
+            "claims/fair-talks.yaml:20:12: contradicts goes both ways: add these lines to data/claims/other-talks.yaml, above its line 8 (citations:):\n"
+            "links:\n"
+            "  - type: contradicts\n"
+            "    claim: fair-talks"
+        ],
         edits=[(O, "links:\n  - type: contradicts\n    claim: fair-talks\n", "")],
         rule="check_claim_links",
     ),
@@ -209,7 +216,9 @@ RULE_CASES = [
     Case(
         "excerpt with nothing close in the seed",
         [
-            "events/statement.yaml:10:14: excerpt not found verbatim in seeds/000_339a995688291f73.txt (source 'seed'); nothing in the archived text is close to it: check the source, or copy the passage again"
+            # the date_note quotes words of the excerpt, which are gone now
+            "events/statement.yaml:2:7: the date_note does not say where the day 2026-02-01 comes from: quote in it, in quotation marks, the words of an excerpt that give it (such as 'on Monday'), or cite the passage that gives the day",
+            "events/statement.yaml:10:14: excerpt not found verbatim in seeds/000_339a995688291f73.txt (source 'seed'); nothing in the archived text is close to it: check the source, or copy the passage again",
         ],
         edits=[(E, "In a statement on X, Pezeshkian said he has instructed his foreign minister", "Lorem ipsum dolor sit amet, consectetur adipiscing elit")],
         rule="check_excerpts",
@@ -223,7 +232,10 @@ RULE_CASES = [
     Case(
         "fuzzy date without a date_note",
         ["events/statement.yaml:2:7: date '2026-02?' is not exact; add a date_note saying how it was derived"],
-        edits=[(E, '"2026-02-01"', '"2026-02?"'), (E, 'date_note: "The day of the post on X, which the excerpt does not give."\n', "")],
+        edits=[
+            (E, '"2026-02-01"', '"2026-02?"'),
+            (E, "date_note: \"The day of the post that the article calls 'a statement on X', which the excerpt does not give.\"\n", ""),
+        ],
         rule="check_date_notes",
     ),
     Case(
@@ -274,9 +286,53 @@ RULE_CASES = [
     ),
     Case(
         "exact day that no excerpt gives",
-        ["events/statement.yaml:2:7: no excerpt gives the day 2026-02-01; cite the passage that does, or add a date_note saying how the day was obtained"],
-        edits=[(E, 'date_note: "The day of the post on X, which the excerpt does not give."\n', "")],
+        [
+            "events/statement.yaml:2:7: no excerpt gives the day 2026-02-01; cite the passage that does, or add a date_note quoting (in quotation marks) the words the day is read from"
+        ],
+        edits=[(E, "date_note: \"The day of the post that the article calls 'a statement on X', which the excerpt does not give.\"\n", "")],
         rule="check_exact_day",
+    ),
+    Case(
+        "a date_note that does not say where the day comes from",
+        [
+            "events/statement.yaml:2:7: the date_note does not say where the day 2026-02-01 comes from: quote in it, in quotation marks, "
+            "the words of an excerpt that give it (such as 'on Monday'), or cite the passage that gives the day"
+        ],
+        edits=[
+            (E, "date_note: \"The day of the post that the article calls 'a statement on X', which the excerpt does not give.\"", 'date_note: "Mid-February."')
+        ],
+        rule="check_exact_day",
+    ),
+    Case(
+        "an exact day whose excerpts give only the month",
+        [
+            "events/june.yaml:2:7: no excerpt gives the day 2025-06-13; cite the passage that does, or add a date_note quoting (in quotation marks) "
+            "the words the day is read from; the excerpts give only its month: date it to the month:\n"
+            'date: "2025-06"'
+        ],
+        writes={
+            "events/june.yaml": 'title: "Israel launched a bombing campaign"\ndate: "2025-06-13"\nactors:\n  - iran\nsummary: "A campaign."\n'
+            'citations:\n  - source: seed\n    excerpt: "Israel launched a massive bombing campaign in June"\n'
+        },
+        rule="check_exact_day",
+    ),
+    Case(
+        "a venue that is not a document of the claimant",
+        [
+            "claims/fair-talks.yaml:5:10: 'x-post' is not a document of iran (its authors and outlet are president, platform). Where they spoke "
+            "elsewhere (an interview, a briefing, a statement the document reports), add that as a source reported via 'x-post' and name it in "
+            "made_in; where this document is itself the venue (unnamed sources' words published in it), say why in the claim's notes, with the "
+            'word "venue". The new source (make new KIND=source ID=…) starts as:\n'
+            "kind: other\n"
+            'description: ""\n'
+            "authors:\n"
+            "  - iran\n"
+            "reported_via:\n"
+            "  - source: x-post\n"
+            '    excerpt: ""'
+        ],
+        edits=[(C, "  - president\nstatement", "  - iran\nstatement")],
+        rule="check_venue",
     ),
     Case(
         "location that no excerpt names",
@@ -481,7 +537,7 @@ chronology:
 citations:
   - source: seed
     excerpt: "In a statement on X, Pezeshkian said he has instructed his foreign minister"
-date_note: "Test: the excerpt does not give the day."
+date_note: "Test: the day of the post the article calls 'a statement on X'."
 """
 RELATION_EXCERPT = "In a statement on X, Pezeshkian said"
 
@@ -548,9 +604,44 @@ STORY_CASES = [
     ),
     Case(
         "a tag with no name for readers",
-        ["events/statement.yaml:7:5: tag 'diplomacy' has no name for readers: add it under tags: in data/vocabulary.yaml"],
+        [
+            "events/statement.yaml:7:5: tag 'diplomacy' has no name for readers: add it under tags: in data/vocabulary.yaml, at its end, with the words readers see:\n  diplomacy: \"Diplomacy\""
+        ],
         edits=[("vocabulary.yaml", "  diplomacy:", "  negotiations:")],
         rule="check_vocabulary",
+    ),
+    Case(
+        "a dispute with no question for readers",
+        [
+            "claims/fair-talks.yaml:20:12: claims 'fair-talks' and 'other-talks' dispute each other, but no question for readers names them "
+            '(the pages would head the dispute "What is disputed?"): add these lines to data/story.yaml, at its end, with the question they answer:\n'
+            "questions:\n"
+            '  - question: ""\n'
+            "    claims:\n"
+            "      - fair-talks\n"
+            "      - other-talks"
+        ],
+        writes={"story.yaml": STORY.split("questions:")[0]},
+        rule="check_dispute_questions",
+    ),
+    Case(
+        "a dispute written on one side only, with no question for readers",
+        [
+            "claims/fair-talks.yaml:20:12: claims 'fair-talks' and 'other-talks' dispute each other, but no question for readers names them "
+            '(the pages would head the dispute "What is disputed?"): add these lines to data/story.yaml, at its end, with the question they answer:\n'
+            "questions:\n"
+            '  - question: ""\n'
+            "    claims:\n"
+            "      - fair-talks\n"
+            "      - other-talks",
+            "claims/fair-talks.yaml:20:12: contradicts goes both ways: add these lines to data/claims/other-talks.yaml, above its line 8 (citations:):\n"
+            "links:\n"
+            "  - type: contradicts\n"
+            "    claim: fair-talks",
+        ],
+        writes={"story.yaml": STORY.split("questions:")[0]},
+        edits=[(O, "links:\n  - type: contradicts\n    claim: fair-talks\n", "")],
+        rule="check_dispute_questions",
     ),
     Case(
         "a lead sentence resting on an actor",

@@ -1,4 +1,17 @@
-"""Shared test helpers: the mini dataset, and running the validator as a user would."""
+"""Shared test helpers: the mini dataset, the frozen story, the live data, and running the validator as a user would.
+
+Three data sets, and which tests may read which:
+
+* ``MINI`` (tests/fixtures/mini): a few records to break in one way per test;
+* ``STORY_DATA`` (tests/fixtures/story/data): a frozen copy of the story as curated from the first
+  article. Every test that asserts what the story says (counts, pages, golden drawings, which
+  claims dispute which) reads it, never the live data, so that a pull request adding records to
+  data/ changes no test's outcome;
+* ``LIVE_DATA`` (data/): read only by checks that hold for any valid data set (validation,
+  canonical formatting, the build with its conservation check, links, accessibility). Those tests
+  are marked ``live_data`` here, and tests/test_contribution.py runs them again on a copy of the
+  repository with a contribution added, so a test that freezes today's data fails when written.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +31,10 @@ from tracker.cli import validate as cli
 REPO = Path(__file__).resolve().parents[1]
 
 MINI = REPO / "tests" / "fixtures" / "mini"
+STORY = REPO / "tests" / "fixtures" / "story"  # the frozen story: data/ and seeds/ as they were (its README)
+STORY_DATA = STORY / "data"
+LIVE_DATA = REPO / "data"  # only for checks that hold for any valid data set (marked live_data below)
+LIVE_SEEDS = REPO / "seeds"  # the archived texts, which a contribution adds to (make archive)
 
 
 @pytest.fixture
@@ -92,10 +109,45 @@ def is_slow(item: pytest.Item) -> bool:
     return any(_slow_value(f, seen) for f in functions)
 
 
+# A test that reads the live data (LIVE_DATA, or the site built from it) is marked `live_data`, found the
+# same way: tests/test_contribution.py runs exactly these on a copy with a contribution added.
+LIVE_NAMES = frozenset({"LIVE_DATA", "LIVE_SEEDS", "live_site", "live_site_url"})
+
+
+def _names_live(value: object, seen: set[types.CodeType], namespace: dict) -> bool:
+    if isinstance(value, types.CodeType):
+        if value in seen:
+            return False
+        seen.add(value)
+        found = [namespace.get(name) for name in value.co_names]
+        return bool(LIVE_NAMES & set(value.co_names)) or any(_names_live(v, seen, namespace) for v in [*value.co_consts, *found])
+    if isinstance(value, types.FunctionType) and value.__code__.co_filename.startswith(TESTS):
+        return _names_live(value.__code__, seen, value.__globals__)
+    return False
+
+
+def reads_live_data(item: pytest.Item) -> bool:
+    """True when the test, its fixtures or the helpers of tests/ they call name LIVE_DATA or the live site."""
+    fixtures = getattr(item, "_fixtureinfo", None)
+    names = set(fixtures.names_closure) if fixtures else set()
+    if LIVE_NAMES & names:
+        return True
+    functions = [item.function] if isinstance(item, pytest.Function) else []
+    for name in names:
+        functions += [definition.func for definition in fixtures.name2fixturedefs.get(name, ())]
+    seen: set[types.CodeType] = set()
+    if any(_names_live(f, seen, {}) for f in functions):
+        return True
+    params = item.callspec.params.values() if isinstance(item, pytest.Function) and hasattr(item, "callspec") else ()
+    return any(isinstance(value, Path) and value.is_relative_to(LIVE_DATA) for value in params)  # parametrized over data/'s files
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if is_slow(item):
             item.add_marker(pytest.mark.slow)
+        if reads_live_data(item):
+            item.add_marker(pytest.mark.live_data)
 
 
 FIXED_EPOCH = "1767225600"  # 2026-01-01: builds in tests do not depend on the clock or on git
@@ -107,11 +159,33 @@ def build_site(data: Path, site: Path, **env: str) -> subprocess.CompletedProces
     return subprocess.run([*BUILD, "--data", str(data), "--site-dir", str(site)], cwd=REPO, capture_output=True, text=True, env=environment, check=False)
 
 
+STORY_COMMITTED = "2025-12-31T12:00:00Z"  # the one commit of the story's scratch repository: before FIXED_EPOCH
+
+
+def commit_as_one(root: Path, message: str, when: str = STORY_COMMITTED) -> None:
+    """Make ``root`` a git repository of one commit holding everything in it, at a fixed date."""
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", message]):
+        subprocess.run([*git, *args], cwd=root, env=env, check=True, capture_output=True)
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site built from the real data/, once per test session."""
+def story_data(tmp_path_factory) -> Path:
+    """The frozen story as a site build reads data/: in a repository of its own (one commit at a fixed
+    date, so record dates and histories do not depend on when the copy was committed here), at data/
+    (so edit links and record files read data/<kind>/<id>.yaml)."""
+    root = tmp_path_factory.mktemp("story")
+    shutil.copytree(STORY_DATA, root / "data")
+    commit_as_one(root, "The story as curated from the first article")
+    return root / "data"
+
+
+@pytest.fixture(scope="session")
+def site(story_data, tmp_path_factory) -> Path:
+    """The site built from the frozen story, once per test session: what pages say is tested here."""
     target = tmp_path_factory.mktemp("built") / "site"
-    result = build_site(REPO / "data", target)
+    result = build_site(story_data, target)
     assert result.returncode == 0, result.stderr
     return target
 
@@ -121,6 +195,23 @@ def site_url(site) -> str:
     from browser import serve
 
     with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory) -> Path:
+    """The site built from the live data/, once per test session: only for checks that hold for any valid data."""
+    target = tmp_path_factory.mktemp("built-live") / "site"
+    result = build_site(LIVE_DATA, target)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def live_site_url(live_site) -> str:
+    from browser import serve
+
+    with serve(live_site) as url:
         yield url
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, STORY
 from tracker.cli import archive
 from tracker.load.loader import load_file
+from tracker.load.yaml_emit import format_text
 
 ARTICLE = (
     "<p>Talks between Iran and the United States stalled on Tuesday after the two sides failed to agree on a venue, two officials said.</p>"
@@ -38,11 +39,11 @@ URL = "https://example.org/news/talks?a=1&b=2"
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A scratch repository: the real seeds/ and data/."""
+    """A scratch repository: the frozen story's seeds/ (one archived text, so the next is 001) and data/."""
     root = tmp_path / "repo"
     root.mkdir()
     for name in ("seeds", "data"):
-        shutil.copytree(REPO / name, root / name)
+        shutil.copytree(STORY / name, root / name)
     return root
 
 
@@ -79,7 +80,7 @@ def test_saved_page_becomes_seed_provenance_and_source_record(repo, tmp_path):
         "text_sha256": hashlib.sha256(EXPECTED_TEXT.encode()).hexdigest(),
     }
     record = load_file(repo / "data" / "sources" / "talks-stall.yaml").data
-    assert record == {"kind": "", "description": "", "url": URL, "seed": f"seeds/{name}"}
+    assert record == {"kind": "", "title": "Talks between Iran and the US stall", "description": "", "url": URL, "seed": f"seeds/{name}"}
     assert f"| `{name}` | Main text of the page at <{URL}>, retrieved 2026-11-28" in (repo / "seeds" / "README.md").read_text("utf-8")
     assert out.splitlines()[1] == "created " + str(repo / "data" / "sources" / "talks-stall.yaml")
 
@@ -177,3 +178,56 @@ def test_page_of_boilerplate_is_refused(repo, tmp_path):
     code, _out, err = run(repo, "--id", "boilerplate", "--file", str(write(tmp_path, "page.html", page)), "--url", URL)
     assert code == 1
     assert err.startswith("error: only ") and "characters of article text found in the page (at least 200 are needed)" in err
+
+
+# --------------------------------------------------------------------------- what the page states of itself
+
+SAVED_PAGE = REPO / "tests" / "fixtures" / "contribution" / "saved-page.html"  # an article page, with its metadata
+SAVED_URL = "https://example.org/world/iran-istanbul-venue"
+
+
+def test_the_pages_title_date_byline_and_site_are_filled_in(repo, tmp_path):
+    page = write(tmp_path, "page.html", SAVED_PAGE.read_text("utf-8"))
+    code, out, err = run(repo, "--id", "istanbul-venue", "--file", str(page), "--url", SAVED_URL, "--retrieved", "2026-02-11")
+    assert (code, err) == (0, "")
+    path = repo / "data" / "sources" / "istanbul-venue.yaml"
+    record = load_file(path).data
+    assert (record["title"], record["published"]) == ("Iran says it accepted Istanbul as venue for talks", "2026-02-10")
+    assert set(record) == {"kind", "title", "description", "published", "url", "seed"}
+    text = path.read_text("utf-8")
+    assert (
+        '# The page names its site: "Example News". If that is the outlet, add it as an actor of kind news-outlet and give its id here.\n# outlet: ""\n' in text
+    )
+    assert '# The page\'s byline: "Jane Roe". Add each author as an actor (make new KIND=actor) and list their ids here.\n# authors:\n' in text
+    assert out.splitlines()[2] == (
+        "from the page's metadata: title 'Iran says it accepted Istanbul as venue for talks'; published '2026-02-10'; "
+        "byline 'Jane Roe' (a note above authors); site 'Example News' (a note above outlet): check them against the page"
+    )
+    assert format_text(text, "sources") == text
+
+
+@pytest.mark.parametrize(
+    ("stated", "published"),
+    [
+        ('<meta property="article:published_time" content="2026-02-10T08:30:00Z">', "2026-02-10"),
+        ('<meta property="article:published_time" content="2026-02">', "2026-02"),  # htmldate would add a day of its own
+        ('<meta property="article:published_time" content="February 2026">', None),
+        ("", None),  # no date in the metadata: none is guessed from the URL or the text
+    ],
+    ids=["day", "month", "in words", "none"],
+)
+def test_the_date_keeps_the_precision_the_page_gives(stated: str, published: str | None):
+    html = SAVED_PAGE.read_text("utf-8").replace('<meta property="article:published_time" content="2026-02-10T08:30:00Z">', stated)
+    assert archive.page_facts(html).published == published
+
+
+def test_invisible_characters_of_the_metadata_are_dropped():
+    html = SAVED_PAGE.read_text("utf-8").replace('content="Jane Roe"', 'content="Jane\u202e Roe\u200b\n"')
+    assert archive.page_facts(html).byline == "Jane Roe"
+    assert archive.page_facts("<html><body><p>No metadata at all.</p></body></html>") == archive.PageFacts()
+
+
+def test_a_text_file_states_nothing(repo, tmp_path):
+    text = write(tmp_path, "article.txt", "Published 10 February 2026 by Jane Roe. " + "A paragraph of the article. " * 10 + "\n")
+    assert run(repo, "--id", "from-text", "--text", str(text), "--retrieved", "2026-02-11")[0] == 0
+    assert set(load_file(repo / "data" / "sources" / "from-text.yaml").data) == {"kind", "description", "seed"}

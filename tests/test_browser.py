@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import goto_when_served, screenshot, search, wait_until, watch
-from conftest import REPO, edit, live_preview
+from conftest import STORY_DATA, edit, live_preview
 from tracker.check.validate import validate
 from tracker.model import records as model_mod
 from tracker.render.pages import timeline
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def model():
-    return model_mod.build(validate(REPO / "data").dataset)
+    return model_mod.build(validate(STORY_DATA).dataset)
 
 
 @pytest.fixture

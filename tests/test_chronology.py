@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from case_table import RELATION_EXCERPT, SECOND
-from conftest import REPO, run_validator
+from conftest import STORY_DATA, run_validator
 from tracker.check import relations
 from tracker.check.validate import validate
 from tracker.core import dates
@@ -35,7 +35,7 @@ def entries_of(model) -> list[Entry]:
 
 @pytest.fixture(scope="module")
 def seed_model():
-    result = validate(REPO / "data")
+    result = validate(STORY_DATA)
     assert result.ok, result.problems
     return model_mod.build(result.dataset)
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from pyld import jsonld
 
-from conftest import MINI, REPO
+from conftest import MINI, REPO, STORY_DATA
 from test_jsonld import OfflineLoader
 from tracker.check.validate import validate
 from tracker.exports import claimreview as cr
@@ -22,7 +22,7 @@ PUBLISHER = cr.publisher_node(yaml.safe_load((REPO / "mkdocs.yml").read_text("ut
 
 @pytest.fixture(scope="module")
 def real_model() -> model_mod.Model:
-    result = validate(REPO / "data")
+    result = validate(STORY_DATA)
     assert result.ok
     return model_mod.build(result.dataset)
 

@@ -2,9 +2,9 @@
 
 The field reference and the assessment scale in CONTRIBUTING.md are generated
 from schema/*.json: run `.venv/bin/python tests/test_contributing.py` to
-regenerate them after a schema change. The worked example must be the real
-records, every command and file it names must exist, and docs/contributing.md
-must agree with it.
+regenerate them after a schema change. The worked example must be the records
+of the story as curated (the frozen copy, tests/fixtures/story), every command
+and file it names must exist, and docs/contributing.md must agree with it.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from conftest import STORY, STORY_DATA
 from tracker.check.docs_text import FIELD_ORDER_KINDS, field_reference
 from tracker.load.schema_files import schema_documents
 
@@ -116,18 +117,23 @@ def test_field_reference_covers_every_field_of_every_schema():
             assert f"| `{name}` |" in text, f"{kind} field {name} missing from the field reference"
 
 
-def test_worked_example_is_the_real_seed_data():
+def story_file(path: str) -> Path:
+    """A path the worked example names (data/…), in the frozen story that the example was written from."""
+    return STORY_DATA / path.removeprefix("data/")
+
+
+def test_worked_example_is_the_curated_story():
     examples = fenced_examples(CONTRIBUTING.read_text("utf-8"))
     assert len(examples) >= 2, "the worked example shows the claim and its new source"
     paths = [path for path, _ in examples]
     assert any(p.startswith("data/claims/") for p in paths) and any(p.startswith("data/sources/") for p in paths)
     for path, code in examples:
-        assert (REPO / path).read_text("utf-8") == code, f"the worked example of {path} differs from the file"
+        assert story_file(path).read_text("utf-8") == code, f"the worked example of {path} differs from the file"
 
 
 def test_worked_example_adds_a_record_that_does_not_exist_yet():
     path, _code = new_record_example(CONTRIBUTING.read_text("utf-8"))
-    assert not (REPO / path).exists(), f"{path} exists: the worked example must add a new record (choose another one)"
+    assert not story_file(path).exists(), f"{path} exists: the worked example must add a new record (choose another one)"
 
 
 def test_worked_example_runs_as_written_in_a_scratch_copy(tmp_path: Path):
@@ -142,8 +148,10 @@ def test_worked_example_runs_as_written_in_a_scratch_copy(tmp_path: Path):
 
     scratch = tmp_path / "repo"
     scratch.mkdir()
-    for name in ("scripts", "schema", "data", "seeds"):
+    for name in ("scripts", "schema"):
         shutil.copytree(REPO / name, scratch / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("data", "seeds"):  # the story as the example was written from it, whatever data/ holds today
+        shutil.copytree(STORY / name, scratch / name)
     for name in ("Makefile", "requirements.txt", "pyproject.toml"):
         shutil.copy2(REPO / name, scratch / name)  # keeps the time, so that the venv counts as up to date
     (scratch / ".venv").symlink_to(REPO / ".venv")

@@ -10,7 +10,7 @@ from datetime import date
 import nh3
 import pytest
 
-from conftest import REPO
+from conftest import REPO, STORY, STORY_DATA
 from tracker.check.rulebook import normalise
 from tracker.check.validate import validate
 from tracker.core import dates
@@ -28,7 +28,7 @@ GOLDEN = REPO / "tests" / "golden"
 
 @pytest.fixture(scope="module")
 def seed_model():
-    result = validate(REPO / "data")
+    result = validate(STORY_DATA)
     assert result.ok
     return model_mod.build(result.dataset)
 
@@ -310,7 +310,7 @@ def test_pages_carry_the_drawings_and_link_to_highlights(seed_model):
     # this claim's provenance is one straight chain: a list of linked boxes, no drawing needed
     assert "prov-chain" in claim and "<svg" not in claim.split("prov-chain")[1].split("</figure>")[0]
     assert claim.count("fig-svg") == 1 and claim.index("fig-svg") < claim.index("figure-table")
-    anchors = archived.excerpt_anchors(seed_model, seed_model.sources["seed-article"], (REPO / "seeds/000_339a995688291f73.txt").read_text("utf-8"))
+    anchors = archived.excerpt_anchors(seed_model, seed_model.sources["seed-article"], (STORY / "seeds" / "000_339a995688291f73.txt").read_text("utf-8"))
     excerpt = seed_model.claims["hrana-6854-protest-deaths"].citations[0].excerpt
     assert f'href="../../sources/seed-article/text/#{anchors[excerpt]}"' in claim
     assert (

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import ARTIFACTS, screenshot, watch
-from conftest import REPO
+from conftest import REPO, STORY_DATA
 from tracker.check.validate import validate
 from tracker.model import archived
 from tracker.model import records as model_mod
@@ -33,7 +33,7 @@ NEW_PAGES = {
 
 @pytest.fixture(scope="module")
 def model():
-    return model_mod.build(validate(REPO / "data").dataset)
+    return model_mod.build(validate(STORY_DATA).dataset)
 
 
 def shot(page, name: str) -> None:

@@ -24,7 +24,7 @@ import referencing
 from frictionless import Package
 from referencing.jsonschema import DRAFT202012
 
-from conftest import FIXED_EPOCH, MINI, REPO, edit
+from conftest import FIXED_EPOCH, MINI, REPO, STORY_DATA, edit
 from sitecheck import parse_page
 from tracker.check.validate import validate
 from tracker.exports import conservation, csv_tables
@@ -55,10 +55,10 @@ def outputs_of(data: Path, epoch: int = EPOCH) -> tuple[model_mod.Model, dict[st
 
 
 @pytest.fixture(scope="module")
-def real_model() -> model_mod.Model:
-    """The real data's model with its history, as the site build reads it (mkdocs.yml's repo_url)."""
-    model = build_model(REPO / "data")
-    model.trust = trust.gather(model, REPO / "data", repo_url="https://github.com/newstrace/iran-us-talks")
+def real_model(story_data) -> model_mod.Model:
+    """The frozen story's model with its history, as the site build reads it (mkdocs.yml's repo_url)."""
+    model = build_model(story_data)
+    model.trust = trust.gather(model, story_data, repo_url="https://github.com/newstrace/iran-us-talks")
     return model
 
 
@@ -68,7 +68,7 @@ def mini_outputs() -> tuple[model_mod.Model, dict[str, bytes]]:
 
 
 def record_ids(kind: str) -> list[str]:
-    return sorted(p.stem for p in (REPO / "data" / kind).glob("*.yaml"))
+    return sorted(p.stem for p in (STORY_DATA / kind).glob("*.yaml"))
 
 
 def add_event(data: Path, rid: str, when: str, note: str | None = None) -> None:
@@ -580,8 +580,8 @@ def dated_mini(mini: Path) -> Path:
     add_event(mini, "year-only", "2026")
     add_event(mini, "three-days", "2026-02-01/2026-02-03")
     add_event(mini, "uncertain-day", "2026-02-05?", note="The source says 'on or about the fifth'.")
-    add_event(mini, "open-ended", "2026-02-01/..", note="Still going on when the source was published.")
-    add_event(mini, "day-to-month", "2026-02-01/2026-03", note="The source gives only the month it ended.")
+    add_event(mini, "open-ended", "2026-02-01/..", note="From the day of 'a statement on X'; still going on when the source was published.")
+    add_event(mini, "day-to-month", "2026-02-01/2026-03", note="From the day of 'a statement on X'; the source gives only the month it ended.")
     return mini
 
 

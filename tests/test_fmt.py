@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from conftest import LIVE_DATA, REPO, STORY_DATA
 from tracker.cli import fmt
 from tracker.load import yaml_emit
 from tracker.load.loader import FORBIDDEN_CHARACTERS, LoadFailed, load_file, load_text
 
-DATA_FILES = sorted((REPO / "data").glob("*/*.yaml"))
+STORY_FILES = sorted(STORY_DATA.glob("*/*.yaml"))  # the frozen story: records as curated, without comments
 FMT = [sys.executable, str(REPO / "scripts" / "fmt.py")]
 
 
@@ -83,12 +83,15 @@ def without_added_comments(text: str) -> str:
 
 
 def test_every_data_file_is_canonical(capsys):
-    assert fmt.main(["--check", "--data", str(REPO / "data")]) == 0, capsys.readouterr().out
+    assert fmt.main(["--check", "--data", str(LIVE_DATA)]) == 0, capsys.readouterr().out
 
 
-@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", STORY_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_scrambled_data_file_formats_back_to_itself_keeping_comments(path: Path, tmp_path: Path):
-    """Scramble a real record (key order, quoting, flow style, comments), format it, and get the original back."""
+    """Scramble a curated record (key order, quoting, flow style, comments), format it, and get the original back.
+
+    Records of the frozen story, not of data/: a contributor may keep the scaffold's comments, which the
+    scrambler (writing from the values) would drop."""
     original = path.read_text("utf-8")
     data = load_file(path).data
     target = tmp_path / path.parent.name / path.name
@@ -111,7 +114,7 @@ def test_scrambled_data_file_formats_back_to_itself_keeping_comments(path: Path,
 
 def test_formatting_all_of_data_changes_nothing(tmp_path: Path):
     copy = tmp_path / "data"
-    shutil.copytree(REPO / "data", copy)
+    shutil.copytree(LIVE_DATA, copy)
     before = {p: p.read_bytes() for p in copy.rglob("*.yaml")}
     assert fmt.main(["--data", str(copy)]) == 0
     assert {p: p.read_bytes() for p in copy.rglob("*.yaml")} == before

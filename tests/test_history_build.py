@@ -28,6 +28,7 @@ made_in: seed
 assessment:
   status: unverified
   rationale: "Nothing else in the data speaks to it yet."
+notes: "Test: the venue is the seed article, which reports it."
 citations:
   - source: seed
     excerpt: "forcing the U.S. to focus solely on nuclear negotiations"

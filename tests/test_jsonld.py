@@ -15,7 +15,7 @@ import pytest
 import yaml
 from pyld import jsonld
 
-from conftest import REPO
+from conftest import STORY_DATA
 from tracker.check.validate import validate
 from tracker.core.html import json_for_script
 from tracker.exports import jsonld as jsonld_lib
@@ -51,7 +51,7 @@ def page_json_ld(page: Path) -> list[dict]:
 def record_pages(site: Path) -> list[tuple[str, str, Path]]:
     pages = []
     for kind in EXPECTED_TYPES:
-        for record in sorted((REPO / "data" / kind).glob("*.yaml")):
+        for record in sorted((STORY_DATA / kind).glob("*.yaml")):
             pages.append((kind, record.stem, site / kind / record.stem / "index.html"))
     return pages
 
@@ -116,7 +116,7 @@ def test_the_loader_stand_in_is_the_only_document_pyld_may_load():
 
 def test_every_assessed_claim_is_a_claim_review_and_no_unverified_one_is(expanded):
     """ClaimReview (by the site's publisher, with the status's title and place on the scale) exactly on the assessed claims."""
-    statuses = {p.stem: yaml.safe_load(p.read_text("utf-8"))["assessment"]["status"] for p in (REPO / "data" / "claims").glob("*.yaml")}
+    statuses = {p.stem: yaml.safe_load(p.read_text("utf-8"))["assessment"]["status"] for p in (STORY_DATA / "claims").glob("*.yaml")}
     assert "unverified" in statuses.values() and set(statuses.values()) - {"unverified"}  # both cases are in the data
     for rid, status in statuses.items():
         node = expanded[("claims", rid)][0][0]
@@ -151,11 +151,11 @@ def canonical(document: dict) -> str:
 
 
 @pytest.fixture(scope="module")
-def real_model() -> model_mod.Model:
-    result = validate(REPO / "data")
+def real_model(story_data) -> model_mod.Model:
+    result = validate(story_data)
     assert result.ok
     model = model_mod.build(result.dataset)
-    model.trust = trust.gather(model, REPO / "data", repo_url="https://github.com/newstrace/iran-us-talks")
+    model.trust = trust.gather(model, story_data, repo_url="https://github.com/newstrace/iran-us-talks")
     return model
 
 

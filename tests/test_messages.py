@@ -98,7 +98,9 @@ def test_an_event_dated_to_the_day_is_left_to_the_exact_day_rule(mini):
     code, lines = run_validator(mini)
     assert (code, lines[:-1]) == (
         1,
-        ["data/events/statement.yaml:2:7: no excerpt gives the day 2026-02-01; cite the passage that does, or add a date_note saying how the day was obtained"],
+        [
+            "data/events/statement.yaml:2:7: no excerpt gives the day 2026-02-01; cite the passage that does, or add a date_note quoting (in quotation marks) the words the day is read from"
+        ],
     )
 
 
@@ -113,7 +115,9 @@ def test_unclosed_quote_is_reported_where_it_opens(mini):
 
 
 def test_quote_never_closed_before_the_end_of_the_file(mini):
-    edit(mini / "claims" / "other-talks.yaml", 'excerpt: "Iran insists on limiting conversations solely to its nuclear program"', 'excerpt: "Iran insists')
+    path = mini / "claims" / "other-talks.yaml"
+    path.write_text(path.read_text("utf-8").split("notes:")[0], "utf-8")  # the excerpt's line last
+    edit(path, 'excerpt: "Iran insists on limiting conversations solely to its nuclear program"', 'excerpt: "Iran insists')
     code, lines = run_validator(mini)
     assert code == 1
     assert lines[:-1] == ['data/claims/other-talks.yaml:13:14: YAML syntax error: the quote opened here is never closed; end the value with a matching "']

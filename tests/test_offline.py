@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXED_EPOCH, REPO
+from conftest import FIXED_EPOCH, LIVE_DATA, REPO
 
 INJECT = Path(__file__).resolve().parent / "hostile" / "inject"
 # Bring loopback up inside a fresh namespace (local test servers use it); harmless where it fails.
@@ -58,8 +58,8 @@ def namespace_prefix() -> list[str] | None:
 def offline(command: list[str], log: Path, *, guard: bool = True, **env: str) -> subprocess.CompletedProcess:
     """Run a command in the network namespace when permitted, with Python's sockets guarded."""
     environment = {**os.environ, **env}
-    if guard:
-        environment.update(PYTHONPATH=str(INJECT), TRACKER_NET_GUARD=str(log))
+    if guard:  # the guard's sitecustomize first, then what the caller put on the path (a copy's own package)
+        environment.update(PYTHONPATH=os.pathsep.join(filter(None, [str(INJECT), environment.get("PYTHONPATH")])), TRACKER_NET_GUARD=str(log))
     prefix = namespace_prefix() or []
     return subprocess.run([*prefix, *command], cwd=REPO, env=environment, capture_output=True, text=True, check=False)
 
@@ -78,7 +78,7 @@ def test_the_build_makes_no_network_connection(tmp_path: Path):
         probe = offline([sys.executable, "-c", PROBE.format(host="192.0.2.1")], log, guard=False)
         assert probe.stdout.split() == ["blocked", "blocked"], probe.stdout + probe.stderr
     site = tmp_path / "site"
-    result = offline([sys.executable, "scripts/build.py", "--data", "data", "--site-dir", str(site)], log, SOURCE_DATE_EPOCH=FIXED_EPOCH)
+    result = offline([sys.executable, "scripts/build.py", "--data", str(LIVE_DATA), "--site-dir", str(site)], log, SOURCE_DATE_EPOCH=FIXED_EPOCH)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (site / "index.html").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
     assert not log.exists() or log.read_text() == "", f"network access attempted:\n{log.read_text()}"

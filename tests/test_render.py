@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from conftest import MINI, REPO
+from conftest import MINI, STORY_DATA
 from tracker.check import vocab
 from tracker.check.validate import validate
 from tracker.model import paths
@@ -78,7 +78,7 @@ def test_timeline_is_paginated_when_large(mini_model, monkeypatch):
 
 @pytest.fixture(scope="module")
 def real_model():
-    result = validate(REPO / "data")
+    result = validate(STORY_DATA)
     assert result.ok
     return model_mod.build(result.dataset)
 

@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
+from conftest import LIVE_DATA, REPO
 
 INJECT = Path(__file__).resolve().parent / "hostile" / "inject"
 THREE_DAYS = str(3 * 24 * 3600 + 5 * 3600)
@@ -91,10 +91,10 @@ def test_two_builds_on_different_machines_are_byte_identical(tmp_path: Path):
     """Same checkout and data; another clock (three days later), hash seed, time zone, locale and site folder."""
     epoch = commit_epoch()
     first, second = tmp_path / "one" / "site", tmp_path / "two" / "public"
-    build(REPO, REPO / "data", first, epoch=epoch, cwd=REPO, PYTHONHASHSEED="1", TZ="UTC", LC_ALL="C")
+    build(REPO, LIVE_DATA, first, epoch=epoch, cwd=REPO, PYTHONHASHSEED="1", TZ="UTC", LC_ALL="C")
     build(
         REPO,
-        REPO / "data",
+        LIVE_DATA,
         second,
         epoch=epoch,
         cwd=tmp_path,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, STORY_DATA
 from tracker.cli import new_record
 from tracker.core import kinds
 from tracker.load import yaml_emit
@@ -26,9 +26,9 @@ def make(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    """A copy of the real data set."""
+    """A copy of the frozen story."""
     target = tmp_path / "data"
-    shutil.copytree(REPO / "data", target)
+    shutil.copytree(STORY_DATA, target)
     return target
 
 

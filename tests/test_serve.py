@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from browser import goto_when_served, watch
-from conftest import REPO, live_preview
+from conftest import REPO, STORY, live_preview
+from tracker.cli import new_record
 
 # Two builds in one process, as `mkdocs serve` runs them: the config (and the hooks file) is read
 # again for each, the tracker package stays imported. Between them one file changes.
@@ -46,8 +47,11 @@ build(False)
 
 
 def copy_of_the_repository(target: Path) -> Path:
-    for name in ("scripts", "schema", "seeds", "data", "docs", "overrides"):
+    """The code, with the frozen story as its data and archived texts (the counts below are the story's)."""
+    for name in ("scripts", "schema", "docs", "overrides"):
         shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("data", "seeds"):
+        shutil.copytree(STORY / name, target / name)
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
@@ -116,3 +120,33 @@ def test_the_preview_lists_the_problems_of_invalid_data_and_shows_the_site_again
     assert all(line in output for line in expected)
     assert "Traceback" not in output
     assert "not included in the" not in output
+
+
+def test_the_preview_starts_on_invalid_data_with_the_problems_and_shows_the_site_once_fixed(browser, mini: Path, tmp_path: Path) -> None:
+    """`make serve` right after `make new` (its placeholders not filled in yet): the preview starts,
+    every page lists the problems as `make validate` prints them, and the site comes once they are fixed."""
+    log = tmp_path / "serve.log"
+    draft = mini / "claims" / "new-claim.yaml"
+    draft.write_text(new_record.skeleton("claims"), "utf-8")  # as `make new KIND=claim ID=new-claim` leaves it
+    validated = subprocess.run([sys.executable, "scripts/validate.py", "--data", str(mini)], cwd=REPO, capture_output=True, text=True, check=False)
+    expected = validated.stdout.splitlines()[:-1]
+    assert len(expected) == 7 and all(": fill in " in line for line in expected)
+    with live_preview(mini, log=log) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        seen = watch(page, base.split("/iran-us-talks/")[0] + "/")
+        goto_when_served(page, base + "events/statement/")
+        assert page.inner_text("h1") == "The data has 7 problems"
+        assert page.locator("ol.problems li").all_inner_texts() == expected
+        page.goto(base)
+        assert page.inner_text("h1") == "The data has 7 problems"
+
+        draft.unlink()
+        page.wait_for_selector("h1:has-text('Iran')", timeout=60000)  # the home page, reloaded by itself
+        page.goto(base + "events/statement/")
+        assert "Pezeshkian posted a statement on X" in page.inner_text("h1")
+        assert seen.dialogs == [] and seen.errors == [] and seen.offsite == []
+        context.close()
+    output = log.read_text("utf-8")
+    assert "the preview starts with the list of these 7 problem(s) on every page" in output
+    assert "Traceback" not in output

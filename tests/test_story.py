@@ -1,11 +1,11 @@
-"""The story, the vocabulary, disputes and source counting: pure functions on the seed data, and the rules on the mini data."""
+"""The story, the vocabulary, disputes and source counting: pure functions on the frozen story (tests/fixtures/story), and the rules on the mini data."""
 
 from __future__ import annotations
 
 import pytest
 
 from case_table import STORY
-from conftest import REPO, run_validator
+from conftest import STORY_DATA, run_validator
 from tracker.check import contradictions
 from tracker.check.validate import validate
 from tracker.model import disputes as disputes_logic
@@ -17,7 +17,7 @@ from tracker.model.records import Quantity
 
 @pytest.fixture(scope="module")
 def seed():
-    result = validate(REPO / "data")
+    result = validate(STORY_DATA)
     assert result.ok, result.problems
     return model_mod.build(result.dataset), story_mod.from_dataset(result.dataset)
 
@@ -164,8 +164,13 @@ def test_every_measure_and_tag_needs_a_name(mini):
     assert (code, lines[:-1]) == (
         1,
         [
-            "data/claims/fair-talks.yaml:10:14: measure 'deaths' has no name for readers: add it under measures: in data/vocabulary.yaml",
-            "data/events/statement.yaml:7:5: tag 'diplomacy' has no name for readers: add it under tags: in data/vocabulary.yaml",
+            "data/claims/fair-talks.yaml:10:14: measure 'deaths' has no name for readers: add these lines to data/vocabulary.yaml, with the words readers see:",
+            "measures:",
+            "  deaths:",
+            '    name: "Deaths"',
+            "data/events/statement.yaml:7:5: tag 'diplomacy' has no name for readers: add these lines to data/vocabulary.yaml, with the words readers see:",
+            "tags:",
+            '  diplomacy: "Diplomacy"',
         ],
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from browser import ARTIFACTS, screenshot, watch
-from conftest import REPO
+from conftest import STORY_DATA
 from tracker.check.validate import validate
 from tracker.model import records as model_mod
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def model():
-    return model_mod.build(validate(REPO / "data").dataset)
+    return model_mod.build(validate(STORY_DATA).dataset)
 
 
 DESKTOP = {"width": 1280, "height": 800}

@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from conftest import REPO
+from conftest import STORY_DATA
 from tracker.check.validate import validate
 from tracker.core.html import first_sentence
 from tracker.model import records as model_mod
@@ -18,7 +18,7 @@ from tracker.render.templating import macro
 
 @pytest.fixture(scope="module")
 def built():
-    result = validate(REPO / "data")
+    result = validate(STORY_DATA)
     assert result.ok
     model = model_mod.build(result.dataset)
     story = story_mod.from_dataset(result.dataset)

@@ -7,14 +7,14 @@ import json
 import feedparser
 import yaml
 
-from conftest import MINI, REPO
+from conftest import MINI, REPO, STORY_DATA
 from tracker.check.validate import validate
 from tracker.model import records as model_mod
 from tracker.render.pages import history as history_pages
 from tracker.render.pages.records import claim_page
 from tracker.trust import gather as trust
 
-CORRECTED = sorted(p for p in (REPO / "data").glob("*/*.yaml") if "corrections" in yaml.safe_load(p.read_text("utf-8")))
+CORRECTED = sorted(p for p in STORY_DATA.glob("*/*.yaml") if "corrections" in yaml.safe_load(p.read_text("utf-8")))
 
 
 def test_a_corrected_record_says_so_at_the_top_of_its_page(site):

@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 
-from conftest import REPO, edit
+from conftest import REPO, STORY_DATA, edit
 from tracker.cli import uncited
 
 SEED = "seeds/000_339a995688291f73.txt"
 
 
-def test_real_data_lists_the_three_closing_sentences():
-    code, lines = uncited.report(REPO / "data", "seed-article")
+def test_the_story_leaves_the_three_closing_sentences_uncited():
+    code, lines = uncited.report(STORY_DATA, "seed-article")
     assert code == 0
     assert lines == [
         f"{SEED}:12: As the situation in the Middle East grows more volatile, the world watches closely.",
@@ -48,10 +48,11 @@ def test_sentences_do_not_end_at_abbreviations():
 
 def test_make_uncited_refuses_a_source_without_a_seed_and_an_unknown_one():
     def make(source: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["make", "-s", "uncited", f"SOURCE={source}"], cwd=REPO, capture_output=True, text=True, check=False, env={**os.environ})
+        command = ["make", "-s", "uncited", f"SOURCE={source}", f"DATA={STORY_DATA}"]
+        return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False, env={**os.environ})
 
     no_seed = make("hrana-estimate")
     assert no_seed.returncode == 2  # make's own code when the command exits 1
     assert no_seed.stderr.splitlines()[0] == "error: source 'hrana-estimate' has no archived text in seeds/ (its seed field); archive it with `make archive`"
     unknown = make("nope")
-    assert unknown.stderr.splitlines()[0] == "error: no source 'nope': no file data/sources/nope.yaml"
+    assert unknown.stderr.splitlines()[0] == "error: no source 'nope': no file tests/fixtures/story/data/sources/nope.yaml"

@@ -805,7 +805,9 @@ REFERENCES = [
         "claim linked to an event",
         [
             "data/claims/fair-talks.yaml:20:12: 'statement' is an event (data/events/statement.yaml), not a claim",
-            "data/claims/other-talks.yaml:10:12: contradicts goes both ways: add {type: contradicts, claim: other-talks} to the links of data/claims/fair-talks.yaml",
+            "data/claims/other-talks.yaml:10:12: contradicts goes both ways: add this item to the links of data/claims/fair-talks.yaml, above its line 21 (citations:):\n"
+            "  - type: contradicts\n"
+            "    claim: other-talks",
         ],
         edits=[(C, "claim: other-talks", "claim: statement")],
     ),
@@ -839,7 +841,7 @@ def _wrong_excerpts(data: Path) -> None:
     for i in range(300):
         (data / "claims" / f"w{i:03d}.yaml").write_text(
             f'claimants:\n  - iran\nstatement: "Iran said thing {i}."\nmade_in: seed\nassessment:\n  status: unverified\n  rationale: "Test."\n'
-            f'citations:\n  - source: long\n    excerpt: "{WRONG} {i}"\n',
+            f'citations:\n  - source: long\n    excerpt: "{WRONG} {i}"\nnotes: "Test: the venue is the seed."\n',
             "utf-8",
         )
 
@@ -914,7 +916,7 @@ def _many_claims(data: Path) -> None:
     for i in range(200):
         (data / "claims" / f"c{i:03d}.yaml").write_text(
             f'claimants:\n  - iran\nstatement: "Iran said thing number {100 + i}."\nmade_in: seed\n'
-            'assessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n' + citation * 50,
+            'assessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n' + citation * 50 + 'notes: "Test: the venue is the seed."\n',
             "utf-8",
         )
 
@@ -939,7 +941,7 @@ DUPLICATES = [
         ],
         writes={
             "claims/aaa.yaml": 'claimants:\n  - iran\nstatement: "Iran wants the talks to cover its nuclear programme only."\nmade_in: seed\n'
-            f'assessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n  - source: seed\n    excerpt: "{OTHER}"\n'
+            f'assessment:\n  status: unverified\n  rationale: "Test."\ncitations:\n  - source: seed\n    excerpt: "{OTHER}"\nnotes: "Test: the venue is the seed."\n'
         },
     ),
 ]

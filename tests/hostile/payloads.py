@@ -228,7 +228,13 @@ BASE_RECORDS: dict[str, dict] = {
     "actors/base-actor.yaml": {"name": "Base Actor", "kind": "person", "citations": [{"source": "base-source", "excerpt": "Base source excerpt."}]},
     "actors/base-org.yaml": {"name": "Base Org", "kind": "organisation", "citations": [{"source": "base-source", "excerpt": "Base source excerpt."}]},
     "actors/base-outlet.yaml": {"name": "Base Outlet", "kind": "news-outlet", "citations": [{"source": "base-source", "excerpt": "Base source excerpt."}]},
-    "sources/base-source.yaml": {"kind": "news-article", "description": "Base source", "url": "https://example.org/base", "published": "2026-03-01"},
+    "sources/base-source.yaml": {
+        "kind": "news-article",
+        "description": "Base source",
+        "authors": ["base-actor"],  # the venue of the base claim is its claimant's (check_venue)
+        "url": "https://example.org/base",
+        "published": "2026-03-01",
+    },
     "claims/base-claim.yaml": {
         "claimants": ["base-actor"],
         "statement": "The claim every payload claim updates.",
@@ -292,9 +298,10 @@ def fill(data: dict, kind: str, values: dict[str, str]) -> dict:
         # The editorial rules: a quantity restates its statement's figure and unit (placements() knows) ...
         quantity = data["quantities"][0]
         data["statement"] += f" {quantity['value']} {quantity['unit']}"
-    # ... and a location and a described_as are words of a cited excerpt (a second citation).
+    # ... and a location and a described_as are words of a cited excerpt (a second citation), which for an
+    # event also gives its day (a date_note does not stand in for it unless it quotes the source).
     if kind == "events":
-        data["citations"].append({"source": "base-source", "excerpt": data["location"]["name"]})
+        data["citations"].append({"source": "base-source", "excerpt": f"{data['location']['name']}, on 2026-02-01"})
     if kind == "actors":
         data["citations"].append({"source": "base-source", "excerpt": data["described_as"]})
     return data

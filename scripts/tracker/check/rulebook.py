@@ -15,6 +15,7 @@ from typing import Any
 
 from tracker.core.filecache import per_run
 from tracker.core.kinds import FOLDERS as KINDS
+from tracker.load import schema_files
 from tracker.load.dataset import REPO_ROOT, Dataset, RecordFile
 
 Finding = tuple[tuple, str]
@@ -82,6 +83,18 @@ def target(ds: Dataset, ref: object, kind: str) -> RecordFile | None:
     if other is None or other.kind != kind or not other.schema_ok:
         return None
     return other
+
+
+def insertion_point(record: RecordFile, key: str) -> str:
+    """Where the lines of a top-level ``key`` go in a record's file, keys being in schema order:
+    "above its line 14 (tags:)", or "at its end"."""
+    order = list(schema_files.schema_documents()[schema_files.schema_name(record.kind)].get("properties", {}))
+    later = order[order.index(key) + 1 :] if key in order else []
+    found = [(record.doc.position((name,), key=True)[0], name) for name in later if name in record.data and record.doc is not None]
+    if not found:
+        return "at its end"
+    line, name = min(found)
+    return f"above its line {line} ({name}:)"
 
 
 def values_at(data: object, pattern: tuple, prefix: tuple = ()) -> Iterator[tuple[tuple, Any]]:

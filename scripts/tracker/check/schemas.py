@@ -21,6 +21,7 @@ import jsonschema_rs
 from tracker.core import dates
 from tracker.core.filecache import per_run
 from tracker.load import schema_files
+from tracker.load.dataset import Hint, Snippet
 
 
 def is_http_url(value: object) -> bool:
@@ -113,7 +114,28 @@ def _friendly(kind: str, error) -> str:
         return "must not be empty: at least one item is required"
     if name == "Required":
         return f"missing required field {error.kind.property!r}"
+    if name == "Type" and not isinstance(instance, dict | list) and schema_files.field_schema(kind, tuple(error.instance_path)).get("type") == "object":
+        return _written_as_fields(kind, tuple(error.instance_path), instance)
     return error.message
+
+
+_WHAT = {str: "a text", int: "a number", float: "a number", bool: "true or false", type(None): "empty"}
+
+
+def _written_as_fields(kind: str, path: tuple, instance: object) -> str:
+    """A value where a mapping of fields belongs ("Tehran" for a location): the fields, and the YAML to
+    write when the value can only be the one required field (the location's name, a measure's name)."""
+    node = schema_files.field_schema(kind, path)
+    fields = list(node.get("properties", {}))
+    title = node.get("title", schema_files.field_name(path) or "value").lower()
+    message = (
+        f"{instance!r} is {_WHAT.get(type(instance), 'a value')}, but {'an' if title[0] in 'aeiou' else 'a'} {title} is written as fields ({', '.join(fields)})"
+    )
+    required = node.get("required", [])
+    one_line = isinstance(instance, str) and instance.strip() and "\n" not in instance
+    if len(required) == 1 and one_line and all(isinstance(step, str) for step in path):
+        return Hint(f"{message}; write:", Snippet(schema_files.schema_name(kind), path, {required[0]: instance}, shown_from=len(path) - 1))
+    return f"{message}: {', '.join(required) or 'see the field reference'}{' are' if len(required) > 1 else ' is'} required"
 
 
 def _value_at(data: Any, path: tuple) -> object:  # Any: loaded JSON of any shape, a wrong step is caught

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from tracker.check import (
 )
 from tracker.core import filecache, kinds
 from tracker.load import dataset as ds_mod
-from tracker.load.dataset import Dataset, Problem
+from tracker.load import yaml_emit
+from tracker.load.dataset import Dataset, Hint, Problem, RecordFile, Snippet
 
 
 @dataclass(slots=True)
@@ -28,12 +30,28 @@ class Result:
         return {kind: len(self.dataset.of_kind(kind)) for kind in kinds.FOLDERS}
 
 
+def snippet_text(snippet: Snippet) -> str:
+    """The YAML of a message's snippet, as `make fmt` writes it, from the key the contributor adds on."""
+    data = snippet.value
+    for step in reversed(snippet.path):
+        data = [data] if isinstance(step, int) else {step: data}
+    assert isinstance(data, dict) and all(isinstance(step, str) for step in snippet.path[: snippet.shown_from]), snippet
+    lines = yaml_emit.snippet_lines(data, snippet.schema)
+    return "\n".join(lines[snippet.shown_from :])  # each key above the value it holds is one line
+
+
+def problem(record: RecordFile, path: tuple, message: str, *, key: bool = False) -> Problem:
+    """The problem at a path of a record, with the YAML to paste when the message comes with some."""
+    found = record.problem(path, str(message), key=key)
+    return dataclasses.replace(found, snippet=snippet_text(message.snippet)) if isinstance(message, Hint) else found
+
+
 def check_schemas(dataset: Dataset) -> list[Problem]:
     problems: list[Problem] = []
     for record in [*dataset.files, *dataset.documents.values()]:
         if record.doc is None:
             continue
-        found = [record.problem(path, message, key=at_key) for path, message, at_key in schemas.check(record.kind, record.data)]
+        found = [problem(record, path, message, key=at_key) for path, message, at_key in schemas.check(record.kind, record.data)]
         record.schema_ok = not found
         problems.extend(found)
     return problems
@@ -46,9 +64,9 @@ def check_rules(dataset: Dataset) -> list[Problem]:
         if not record.schema_ok:
             continue
         for rule in by_kind[record.kind]:
-            problems.extend(record.problem(path, message) for path, message in rule(record, dataset))
+            problems.extend(problem(record, path, message) for path, message in rule(record, dataset))
     for dataset_rule in rulebook.DATASET_RULES:
-        problems.extend(record.problem(path, message) for record, path, message in dataset_rule.check(dataset))
+        problems.extend(problem(record, path, message) for record, path, message in dataset_rule.check(dataset))
     return problems
 
 

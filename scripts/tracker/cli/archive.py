@@ -4,8 +4,11 @@ Extracts the main text of a saved web page with trafilatura (or takes a text
 file as it is), writes it to seeds/NNN_<hash>.txt with its provenance beside it
 (seeds/NNN_<hash>.provenance.json: URL, retrieval date, SHA-256 of the input,
 extractor and version), adds it to the table in seeds/README.md and scaffolds
-data/sources/<ID>.yaml pointing at it, ready for excerpts. Nothing is fetched:
-save the page in the browser first ("Save page as", HTML only).
+data/sources/<ID>.yaml pointing at it, ready for excerpts. What the page states
+of itself in its metadata is filled in: its title, its publication date at the
+precision the page writes it, and its byline and site name as notes above
+`authors` and `outlet` (which name actors). Nothing is fetched: save the page in
+the browser first ("Save page as", HTML only).
 
 The same input gives the same files. The retrieval date is RETRIEVED=YYYY-MM-DD
 when given, else the day the saved file was last modified (UTC).
@@ -21,6 +24,7 @@ import json
 import os
 import re
 import sys
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
@@ -30,6 +34,7 @@ import trafilatura
 from tracker.check.schemas import is_http_url
 from tracker.cli import exit_with
 from tracker.cli.new_record import Refused, check_id, existing_record, skeleton
+from tracker.core import dates
 from tracker.load.dataset import display_path
 from tracker.load.yaml_emit import format_text
 
@@ -85,11 +90,62 @@ def next_seed_name(seeds: Path, text: str) -> str:
     return f"{number:03d}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.txt"
 
 
-def source_record(seed: str, url: str | None) -> str:
-    """The source skeleton with its seed (and URL) filled in; the rest left for the contributor."""
+@dataclass(frozen=True)
+class PageFacts:
+    """What a saved page states about itself in its metadata (read by trafilatura): nothing guessed."""
+
+    title: str | None = None
+    published: str | None = None  # EDTF, at the precision the page writes: "2026-02-10", or "2026-02"
+    byline: str | None = None
+    site: str | None = None
+
+
+def one_line(text: str | None) -> str | None:
+    """Text of the page for one line of YAML: whitespace runs made one space, invisible and control characters dropped."""
+    kept = "".join(ch for ch in text or "" if ch.isprintable() or ch.isspace())
+    return " ".join(kept.split()) or None
+
+
+def stated_date(found: str | None, html: str) -> str | None:
+    """The publication date found in the page's metadata, at the precision the page itself writes it.
+
+    htmldate (through trafilatura) always answers with a day, and fills in one that a page giving
+    only "2026-02" does not state; so the day is kept only when the page writes it ("2026-02-10",
+    as in "2026-02-10T08:30:00Z"), else the month when the page writes that, else nothing."""
+    if not found or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", found) or not dates.is_valid(found):
+        return None
+    for stated in (found, found[:7]):
+        if stated in html:
+            return stated
+    return None
+
+
+def page_facts(html: str) -> PageFacts:
+    """The title, publication date, byline and site name the page gives in its metadata (title tags,
+    Open Graph, JSON-LD, meta author and date), never from its text nor from the URL."""
+    found = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True})
+    return PageFacts(one_line(found.title), stated_date(found.date, html), one_line(found.author), one_line(found.sitename))
+
+
+def source_record(seed: str, url: str | None, facts: PageFacts = PageFacts()) -> str:
+    """The source skeleton with what is known filled in (seed, URL, and what the page states of its title
+    and date); its byline and site as notes above authors and outlet, which name actors; the rest left
+    for the contributor."""
     text = skeleton("sources").replace('# seed: ""', f"seed: {json.dumps(seed)}", 1)
     if url:
         text = text.replace('# url: ""', f"url: {json.dumps(url, ensure_ascii=False)}", 1)
+    if facts.title:
+        text = text.replace('# title: ""', f"title: {json.dumps(facts.title, ensure_ascii=False)}", 1)
+    if facts.published:
+        text = text.replace('# published: ""', f"published: {json.dumps(facts.published)}", 1)
+    if facts.site:
+        note = f"# The page names its site: {json.dumps(facts.site, ensure_ascii=False)}. If that is the outlet, add it as an actor of kind news-outlet and give its id here."
+        text = text.replace('\n# outlet: ""', f'\n{note}\n# outlet: ""', 1)
+    if facts.byline:
+        note = (
+            f"# The page's byline: {json.dumps(facts.byline, ensure_ascii=False)}. Add each author as an actor (make new KIND=actor) and list their ids here."
+        )
+        text = text.replace("\n# authors:\n", f"\n{note}\n# authors:\n", 1)
     return format_text(text, "sources")
 
 
@@ -98,8 +154,10 @@ def readme_row(name: str, digest: str, size: int, url: str | None, retrieved: st
     return f"| `{name}` | Main text of {where}, retrieved {retrieved}: plain UTF-8 text, {size:,} bytes. | `{digest}` |"
 
 
-def archive(repo: Path, data: Path, record_id: str, *, html: Path | None, text_file: Path | None, url: str | None, retrieved: str | None) -> tuple[Path, Path]:
-    """Write the seed, its provenance and the source record; return (seed, record) paths."""
+def archive(
+    repo: Path, data: Path, record_id: str, *, html: Path | None, text_file: Path | None, url: str | None, retrieved: str | None
+) -> tuple[Path, Path, PageFacts]:
+    """Write the seed, its provenance and the source record; return (seed, record) paths and what the page stated."""
     if (html is None) == (text_file is None):
         raise Refused(f"give either FILE= (a saved web page) or TEXT= (a text file)\n{USAGE}")
     check_id(record_id)
@@ -116,6 +174,7 @@ def archive(repo: Path, data: Path, record_id: str, *, html: Path | None, text_f
     assert given is not None
     raw, decoded = read_input(given)
     text = extract(decoded) if html is not None else clean_text(decoded)
+    facts = page_facts(decoded) if html is not None else PageFacts()
     if len(text.strip()) < MIN_TEXT_CHARS:
         what = "the page" if html is not None else "the text"
         raise Refused(
@@ -143,14 +202,14 @@ def archive(repo: Path, data: Path, record_id: str, *, html: Path | None, text_f
         out.write(body)
     (seeds / name.replace(".txt", ".provenance.json")).write_text(json.dumps(provenance, indent=2, sort_keys=True) + "\n", "utf-8")
     with record_path.open("x", encoding="utf-8", newline="\n") as out:
-        out.write(source_record(f"seeds/{name}", url))
+        out.write(source_record(f"seeds/{name}", url, facts))
     readme = seeds / "README.md"
     if readme.is_file():
         lines = readme.read_text("utf-8").split("\n")
         last_row = max(i for i, line in enumerate(lines) if line.startswith("| `"))
         lines.insert(last_row + 1, readme_row(name, text_sha256, len(body), url, retrieved))
         readme.write_text("\n".join(lines), "utf-8")
-    return seed_path, record_path
+    return seed_path, record_path, facts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,12 +231,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: give the new source's id\n{USAGE}", file=sys.stderr)
         return 2
     try:
-        seed, record = archive(args.repo, args.data, args.id, html=args.file, text_file=args.text, url=args.url, retrieved=args.retrieved)
+        seed, record, facts = archive(args.repo, args.data, args.id, html=args.file, text_file=args.text, url=args.url, retrieved=args.retrieved)
     except Refused as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return 1
     print(f"archived {display_path(seed)} (provenance beside it, listed in seeds/README.md)")
     print(f"created {display_path(record)}")
+    stated = [f"{name} {value!r}" for name, value in (("title", facts.title), ("published", facts.published)) if value]
+    stated += [
+        f"{name} {value!r} (a note above {field})" for name, value, field in (("byline", facts.byline, "authors"), ("site", facts.site, "outlet")) if value
+    ]
+    if stated:
+        print(f"from the page's metadata: {'; '.join(stated)}: check them against the page")
     print(
         f'next: fill in its "" fields, then cite it with excerpts copied from {display_path(seed)}; `make uncited SOURCE={args.id}` lists what no record cites yet'
     )

@@ -311,7 +311,7 @@ class Synth:
         # Like real records, the first excerpt names the place and gives an exact day (the editorial rules check both).
         lead = ""
         days = [date.fromisoformat(d) for d in re.findall(r"\d{4}-\d{2}-\d{2}(?![?~%])", plan.date_text or "")]
-        if "date_note" not in rec and days:
+        if days:  # a date_note does not stand in for the day (check_exact_day wants it quoted from the source)
             spoken = " to ".join(f"{day:%B} {day.day}, {day.year}" for day in days)
             lead += f"On {spoken}, " if len(days) == 1 else f"From {spoken}, "
         if "location" in rec:
@@ -397,15 +397,22 @@ class Synth:
         render = {"actors": self.actor, "sources": self.source, "events": self.event, "claims": self.claim}
         records = [(kind, plan.id, render[kind](plan)) for kind in ("actors", "sources", "events", "claims") for plan in self.plans[kind]]
         published = {rid: rec.get("published") for kind, rid, rec in records if kind == "sources"}
+        speakers = {rid: {*rec.get("authors", []), rec.get("outlet")} for kind, rid, rec in records if kind == "sources"}
         for index, (kind, rid, rec) in enumerate(records):
             if kind in ("events", "claims") and "date" in rec and "date_note" not in rec and needs_precision_note(rec, published):
                 keys = list(rec)
                 at = keys.index("date") + 1
-                records[index] = (kind, rid, {**{k: rec[k] for k in keys[:at]}, "date_note": PRECISION_NOTE, **{k: rec[k] for k in keys[at:]}})
+                rec = {**{k: rec[k] for k in keys[:at]}, "date_note": PRECISION_NOTE, **{k: rec[k] for k in keys[at:]}}
+            if kind == "claims" and not speakers[rec["made_in"]] & set(rec["claimants"]):  # the venue is a document of others (check_venue)
+                notes = f"{rec['notes']}\n\n{VENUE_NOTE}" if "notes" in rec else VENUE_NOTE
+                rest = {k: v for k, v in rec.items() if k not in ("notes", "citations")}
+                rec = {**rest, "notes": notes, "citations": rec["citations"]}  # notes come last but for the citations
+            records[index] = (kind, rid, rec)
         return records
 
 
 PRECISION_NOTE = "The source reports the day itself, though it is dated less precisely."
+VENUE_NOTE = "The venue is the document in which the claimant's words were published."
 
 
 def needs_precision_note(rec: dict, published: dict[str, str | None]) -> bool:

@@ -31,9 +31,34 @@ class Problem:
     line: int
     col: int
     message: str
+    snippet: str = ""  # YAML to paste, printed below the message exactly as it is to be written
 
     def __str__(self) -> str:
-        return f"{printable(self.path)}:{self.line}:{self.col}: {printable(self.message)}"
+        head = f"{printable(self.path)}:{self.line}:{self.col}: {printable(self.message)}"
+        return "\n".join([head, *map(printable, self.snippet.splitlines())])
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """The YAML a message suggests, as values: ``value`` at ``path`` (keys and list indexes) of a file
+    checked by schema/<schema>.schema.json. It is printed as `make fmt` would write it, from the key
+    at ``path[shown_from]`` on: the keys above it are already in the file."""
+
+    schema: str
+    path: tuple
+    value: object
+    shown_from: int = 0
+
+
+class Hint(str):
+    """A rule's message that comes with YAML to paste (its ``snippet``); the validator prints both."""
+
+    snippet: Snippet
+
+    def __new__(cls, message: str, snippet: Snippet) -> Hint:
+        hint = super().__new__(cls, message)
+        hint.snippet = snippet
+        return hint
 
 
 def printable(text: str) -> str:

@@ -14,6 +14,11 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
     return text
 
 
+def _message(problem: Problem) -> str:
+    """The message with its snippet below it (an annotation keeps the line breaks)."""
+    return "\n".join([printable(problem.message), *map(printable, problem.snippet.splitlines())])
+
+
 def text_report(problems: Iterable[Problem], counts: dict[str, int]) -> str:
     problems = list(problems)
     lines = [str(p) for p in problems]
@@ -29,7 +34,7 @@ def github_report(problems: Iterable[Problem], counts: dict[str, int]) -> str:
     """GitHub Actions workflow commands, one annotation per problem."""
     problems = list(problems)
     lines = [
-        f"::error file={_github_escape(printable(p.path), property_value=True)},line={p.line},col={p.col},title=data validation::{_github_escape(printable(p.message))}"
+        f"::error file={_github_escape(printable(p.path), property_value=True)},line={p.line},col={p.col},title=data validation::{_github_escape(_message(p))}"
         for p in problems
     ]
     lines.append(text_report([], counts) if not problems else f"{len(problems)} problems found")

@@ -87,7 +87,8 @@ def walk(kind: str, path: tuple) -> tuple[dict, str]:
     for part in path:
         if not isinstance(node, dict):
             return {}, ""
-        raw = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        extra = node.get("additionalProperties")  # a map of names (vocabulary.yaml): every value has that schema
+        raw = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part, extra if isinstance(extra, dict) else None)
         if not isinstance(part, int):  # an item is described by its list
             description = raw.get("description", "") if isinstance(raw, dict) else ""
         node, base = follow(raw, base)

@@ -15,9 +15,10 @@ from typing import Any
 import yaml
 
 from tracker.core import kinds
+from tracker.core.filecache import per_run
 from tracker.load.dataset import ID_PATTERN
 from tracker.load.loader import FORBIDDEN_CHARACTERS, LoadFailed, Mark, load_text
-from tracker.load.schema_files import resolve, schema_documents
+from tracker.load.schema_files import deref, resolve, schema_documents
 
 MODELINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json"
 MODELINE_RE = re.compile(r"#\s*yaml-language-server\s*:")
@@ -425,25 +426,59 @@ def same_values(a: object, b: object) -> bool:
     return a == b
 
 
-def format_text(text: str, kind: str) -> str:
-    """The canonical text of a record of `kind` (raises LoadFailed for a file the loader rejects)."""
+def _canonical_lines(text: str, schema: dict) -> tuple[dict, list[str]]:
+    """The loaded data and the canonical lines of a YAML mapping (without the modeline), comments kept."""
     doc = load_text(text)
     builder = _TreeBuilder(text, doc.data)
     root = builder.build()
     comments = [c for c in find_comments(text) if not (c.own_line and MODELINE_RE.match(c.text))]
     attach_comments(root, builder.slots, comments)
-    out = [MODELINE.format(kind=schema_stem(kind))]
+    out: list[str] = []
     if root.slots:
-        emit_collection(root, kind_schema(kind), 0, out)
+        emit_collection(root, schema, 0, out)
     else:
         out.append("{}")
         out.extend(root.trailing)
-    result = "\n".join(out) + "\n"
+    return doc.data, out
+
+
+def _inline_local_refs(node: object, doc: str) -> object:
+    """A schema with its references inside its own file ("#/$defs/question") written out, so that the
+    emitter, which resolves references to common.schema.json, can read a document schema too."""
+    if isinstance(node, list):
+        return [_inline_local_refs(item, doc) for item in node]
+    if not isinstance(node, dict):
+        return node
+    own = {key: _inline_local_refs(value, doc) for key, value in node.items() if key != "$ref"}
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#"):
+        return {**_inline_local_refs(deref(ref, doc)[0], doc), **own}  # type: ignore[dict-item]
+    return {**own, "$ref": ref} if ref is not None else own
+
+
+def snippet_lines(data: dict, schema_name: str) -> list[str]:
+    """A mapping written from values in the canonical style, as `make fmt` writes it: the YAML a
+    message asks a contributor to paste (keys in schema order, block lists, quoting by field type)."""
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=2**31 - 1)
+    return _canonical_lines(text, _schema_with_refs_inlined(schema_name))[1]
+
+
+@per_run  # forgotten at each validation, like the schemas it is read from (`make serve` sees an edited schema)
+def _schema_with_refs_inlined(name: str) -> dict:
+    inlined = _inline_local_refs(schema_documents()[name], name)
+    assert isinstance(inlined, dict)
+    return inlined
+
+
+def format_text(text: str, kind: str) -> str:
+    """The canonical text of a record of `kind` (raises LoadFailed for a file the loader rejects)."""
+    data, body = _canonical_lines(text, kind_schema(kind))
+    result = "\n".join([MODELINE.format(kind=schema_stem(kind)), *body]) + "\n"
     try:
         again = load_text(result).data
     except LoadFailed as failure:
         raise FormatError(1, 1, f"internal error: the canonical form does not load ({failure}); file left unchanged") from None
-    if not same_values(doc.data, again):
+    if not same_values(data, again):
         raise FormatError(1, 1, "internal error: the canonical form would change a value; file left unchanged")
     return result
 

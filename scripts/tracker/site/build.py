@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from tracker.check.validate import validate
+from tracker.check.validate import Result, validate
 from tracker.core import licences
 from tracker.core.dates import MAX_YEAR
 from tracker.core.html import json_for_script, sanitize
@@ -37,7 +37,7 @@ from tracker.exports import jsonld_history
 from tracker.exports import outputs as exports
 from tracker.exports.claimreview import status_titles
 from tracker.load import checkout
-from tracker.load.dataset import Problem, printable
+from tracker.load.dataset import Dataset, Problem, printable
 from tracker.load.git_log import LAST_PRINTABLE, parse_epoch
 from tracker.load.report import text_report
 from tracker.model import records as model_mod
@@ -68,6 +68,7 @@ class Session:
     memo: RenderMemo = field(default_factory=RenderMemo)
     salt: bytes = b""  # theme_fingerprint of the build the memo's pages were rendered for
     problems: list[Problem] = field(default_factory=list)  # the live preview's current data problems
+    started: bool = False  # a build has begun: the server starts after it (MkDocs serves nothing before a first build)
 
     @property
     def serving(self) -> bool:
@@ -157,7 +158,12 @@ def theme_fingerprint(config: MkDocsConfig) -> bytes:
 
 
 def begin(config: MkDocsConfig) -> BuildState:
-    """Check the checkout's files and validate data/ (PluginError on any problem, the report on stderr); render every page."""
+    """Check the checkout's files and validate data/ (PluginError on any problem, the report on stderr); render every page.
+
+    `make serve` on invalid data (as `make new` and `make archive` leave it) is the exception: MkDocs
+    starts its server only after a first build that succeeds, so that build renders the site's frame
+    from no records, and every page of the preview answers with the problems (preview.py) until a
+    rebuild finds the data valid."""
     repo = Path(config.config_file_path).parent
     theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     unsafe = checkout.unsafe_files(repo, checkout.build_folders(repo, Path(config.docs_dir), theme))
@@ -170,7 +176,13 @@ def begin(config: MkDocsConfig) -> BuildState:
     SESSION.problems = result.problems
     if not result.ok:
         print(text_report(result.problems, result.counts()), file=sys.stderr)
-        raise PluginError(f"{len(result.problems)} data problem(s) in {root}; nothing was built")
+        if not (SESSION.serving and not SESSION.started):
+            raise PluginError(f"{len(result.problems)} data problem(s) in {root}; nothing was built")
+        print(
+            f"tracker: the preview starts with the list of these {len(result.problems)} problem(s) on every page; it shows the site once they are fixed",
+            file=sys.stderr,
+        )
+        result = Result(Dataset(root))  # no records: the frame of the site, never shown while there are problems
     memo = None
     salt = b""
     if SESSION.incremental:
@@ -207,6 +219,7 @@ def begin(config: MkDocsConfig) -> BuildState:
         state.late = {p.path for p in late}
     if SESSION.helped:
         state.sanitizer = Sanitizer([p for p in pages if p.path not in state.late])
+    SESSION.started = True
     return state
 
 

@@ -5,7 +5,9 @@ browser waiting for a build that never comes. Instead the failed rebuild writes 
 every problem (`path:line:col: message`, as `make validate` prints them), every page of the
 preview answers with it, and the open page reloads to show it; the next good rebuild reloads
 it again with the site. The reload script is the server's own (it is put into every HTML page
-it serves, this one too).
+it serves, this one too). Started on invalid data, the preview shows the same page from the
+start: its first build renders the site's frame from no records (site_build.begin), since MkDocs
+serves nothing until a first build succeeds.
 """
 
 from __future__ import annotations
@@ -81,3 +83,6 @@ def show_problems_in_the_browser(server: LiveReloadServer, config: MkDocsConfig)
 
     server.builder = builder
     server.set_app(app)
+    if site_build.SESSION.problems:  # the first build stood in for invalid data (site_build.begin): the list from the start
+        with open(error_page, "w", encoding="utf-8") as handle:
+            handle.write(problems_page(site_build.SESSION.problems))

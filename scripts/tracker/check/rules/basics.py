@@ -15,10 +15,10 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 
-from tracker.check.rulebook import Finding, dataset_rule, normalise, rule, seed_text, target, values_at
+from tracker.check.rulebook import Finding, dataset_rule, insertion_point, normalise, rule, seed_text, target, values_at
 from tracker.core import dates, kinds
 from tracker.core.closest import mismatch_hint
-from tracker.load.dataset import Dataset, RecordFile, display_path
+from tracker.load.dataset import Dataset, Hint, RecordFile, Snippet, display_path
 
 # Which fields hold references, and to what kind of record.
 REFERENCES: dict[str, list[tuple[tuple, str]]] = {
@@ -102,8 +102,19 @@ def check_claim_links(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
         if kind not in SYMMETRIC_LINKS or other is None:
             continue
         back = [l for l in other.data.get("links", []) if l["claim"] == record.id]
-        if not any(l["type"] == kind for l in back):
-            yield path, f"{kind} goes both ways: add {{type: {kind}, claim: {record.id}}} to the links of {other.display}"
+        if back and not any(l["type"] == kind for l in back):
+            yield path, f"{kind} goes both ways, but {other.display} links back to {record.id!r} as {back[0]['type']}: make both links the same type"
+        elif not back:
+            yield path, both_ways(kind, record.id, other)
+
+
+def both_ways(kind: str, claim_id: str, other: RecordFile) -> Hint:
+    """The link to add to the other claim, as it is to be written there."""
+    links = other.data.get("links", [])
+    what = f"this item to the links of {other.display}" if links else f"these lines to {other.display}"
+    what += f", {insertion_point(other, 'links')}"
+    snippet = Snippet("claim", ("links", len(links)), {"type": kind, "claim": claim_id}, shown_from=1 if links else 0)
+    return Hint(f"{kind} goes both ways: add {what}:", snippet)
 
 
 @rule("claims")

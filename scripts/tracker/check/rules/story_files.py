@@ -6,9 +6,9 @@ import difflib
 from collections.abc import Iterator
 
 from tracker.check import contradictions
-from tracker.check.rulebook import dataset_rule, values_at
+from tracker.check.rulebook import dataset_rule, insertion_point, values_at
 from tracker.core import kinds
-from tracker.load.dataset import Dataset, RecordFile, display_path
+from tracker.load.dataset import Dataset, Hint, RecordFile, Snippet, display_path
 
 DatasetFinding = tuple[RecordFile, tuple, str]
 LEAD_KINDS = ("events", "claims")
@@ -36,9 +36,26 @@ def check_vocabulary(ds: Dataset) -> Iterator[DatasetFinding]:
                 if value not in named[section] and value not in used[section]:
                     singular = section.removesuffix("s")
                     hint = did_you_mean(value, named[section])  # a misspelt tag is one not named
-                    fix = f"; did you mean {hint}?" if hint else f": add it under {section}: in {where}"
-                    yield record, path, f"{singular} {value!r} has no name for readers{fix}"
+                    if hint:
+                        yield record, path, f"{singular} {value!r} has no name for readers; did you mean {hint}?"
+                    else:
+                        yield record, path, _name_it(vocabulary, where, section, value)
                 used[section].add(value)
+
+
+def _name_it(vocabulary: RecordFile | None, where: str, section: str, value: str) -> Hint:
+    """The entry to add to the vocabulary, named from its slug for the contributor to check."""
+    name = value.replace("-", " ").capitalize()
+    entry: object = {"name": name} if section == "measures" else name
+    present = vocabulary is not None and section in vocabulary.data
+    place = f"under {section}: in {where}" if present else f"to {where}"
+    if vocabulary is not None:
+        place += f", {insertion_point(vocabulary, section)}"
+    singular = section.removesuffix("s")
+    return Hint(
+        f"{singular} {value!r} has no name for readers: add {'it' if present else 'these lines'} {place}, with the words readers see:",
+        Snippet("vocabulary", (section, value), entry, shown_from=1 if present else 0),
+    )
 
 
 def _groups(ds: Dataset) -> dict[str, tuple[str, ...]]:
@@ -84,6 +101,40 @@ def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
                 yield story, ("questions", index, "question"), f"this dispute already has a question (question {asked[group] + 1}); keep one"
             else:
                 asked[group] = index
+
+
+@dataset_rule
+def check_dispute_questions(ds: Dataset) -> Iterator[DatasetFinding]:
+    """In a data set with a story (data/story.yaml), every dispute between accounts (contradicting claims made in more than one document) has a question for readers: under questions in data/story.yaml, or, when all its figures measure one thing, that measure's question in data/vocabulary.yaml. Without one, the home page and the disputes page head it "What is disputed?"."""
+    story = _document(ds, "story")
+    vocabulary = ds.documents.get("vocabulary")
+    if story is None or (vocabulary is not None and not vocabulary.schema_ok):
+        return
+    measure_questions = {m for m, entry in (vocabulary.data if vocabulary else {}).get("measures", {}).items() if "question" in entry}
+    asked = {rid for question in story.data.get("questions", []) for rid in question["claims"]}
+    claims = {r.id: r for r in ds.of_kind("claims") if r.schema_ok}
+    for group in dict.fromkeys(_groups(ds).values()):
+        members = [claims[rid] for rid in group if rid in claims]
+        if len(members) < len(group) or asked & set(group) or len({m.data["made_in"] for m in members}) < 2:
+            continue  # a broken claim (reported), a question asked, or a source contradicting itself
+        measures = {q["measure"] for m in members for q in m.data.get("quantities", [])}
+        if len(measures) == 1 and measures <= measure_questions:
+            continue
+        # reported at the first link that makes the dispute (a contradiction may be written on one side only so far)
+        first, link = next((m, i) for m in members for i, l in enumerate(m.data.get("links", [])) if l["type"] == "contradicts" and l["claim"] in group)
+        questions = story.data.get("questions", [])
+        place = f"under questions: in {story.display}" if questions else f"to {story.display}"
+        snippet = Snippet("story", ("questions", len(questions)), {"question": "", "claims": list(group)}, shown_from=1 if questions else 0)
+        names = ", ".join(repr(rid) for rid in group[:-1]) + f" and {group[-1]!r}"
+        yield (
+            first,
+            ("links", link, "claim"),
+            Hint(
+                f"claims {names} dispute each other, but no question for readers names them (the pages would head the dispute "
+                f'"What is disputed?"): add {"this item" if questions else "these lines"} {place}, {insertion_point(story, "questions")}, with the question they answer:',
+                snippet,
+            ),
+        )
 
 
 @dataset_rule
