@@ -13,6 +13,7 @@ from tracker.model.records import Claim, Event, Model, Source, claim_date
 from tracker.model.story import Story
 from tracker.render import templating
 from tracker.render.pages.base import Links, Page, paginate
+from tracker.render.pages.fragments import record_published
 from tracker.render.pages.reader import readable, reader_href
 
 
@@ -105,24 +106,39 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
                 pages=labels,
                 drawing=figure,
                 drawn=drawn,
-                years=grouped(entries),
+                years=grouped(entries, model),
                 tags=story.tags,
             )
         )
     return pages
 
 
-def grouped(entries: list[TimelineEntry]) -> list[tuple[str, str, list[tuple[str, list[TimelineEntry]]]]]:
-    """The entries by year and month, as ``sections`` places them: (year, its anchor, [(month, entries)])."""
-    years: list[tuple[str, str, list[tuple[str, list[TimelineEntry]]]]] = []
+def grouped(entries: list[TimelineEntry], model: Model) -> list[tuple[str, str, list[tuple[str, list[TimelineEntry], bool]]]]:
+    """The entries by year and month, as ``sections`` places them: (year, its anchor, [(month, entries, shared)]).
+
+    ``shared``: every entry of the month has the same date line (the same date, dated the same way,
+    placed the same way), which the list then says once at the month's head instead of on each entry
+    (35 times "Date not given; the article is probably from 2026 · in the order reported")."""
+    years: list[tuple[str, str, list[tuple[str, list[TimelineEntry], bool]]]] = []
     for (year, month), entry in zip(sections(entries), entries, strict=True):
         if not years or years[-1][0] != year:
             years.append((year, _year_id(year), []))
         months = years[-1][2]
         if not months or months[-1][0] != month:
-            months.append((month, []))
+            months.append((month, [], False))
         months[-1][1].append(entry)
-    return years
+    return [(year, anchor, [(month, members, _shared(members, model)) for month, members, _ in months]) for year, anchor, months in years]
+
+
+def _date_line(entry: TimelineEntry, model: Model) -> tuple:
+    """What an entry's date line says (timeline.html's ``date_line``), as a comparable value."""
+    by_venue = entry.kind == "claim" and entry.basis == "published in its venue"
+    published = None if by_venue else record_published(model, entry.record)
+    return (entry.date.text, by_venue, published.text if published else None, entry.by)
+
+
+def _shared(members: list[TimelineEntry], model: Model) -> bool:
+    return len(members) > 1 and len({_date_line(e, model) for e in members}) == 1
 
 
 def _year_id(year: str) -> str:
