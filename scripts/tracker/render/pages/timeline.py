@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -113,32 +114,42 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
     return pages
 
 
-def grouped(entries: list[TimelineEntry], model: Model) -> list[tuple[str, str, list[tuple[str, list[TimelineEntry], bool]]]]:
-    """The entries by year and month, as ``sections`` places them: (year, its anchor, [(month, entries, shared)]).
+# (month, its entries, the entry whose date line the month's head says once or None, whether each entry says its own)
+Month = tuple[str, list[TimelineEntry], TimelineEntry | None, list[bool]]
 
-    ``shared``: every entry of the month has the same date line (the same date, dated the same way,
-    placed the same way), which the list then says once at the month's head instead of on each entry
-    (35 times "Date not given; the article is probably from 2026 · in the order reported")."""
-    years: list[tuple[str, str, list[tuple[str, list[TimelineEntry], bool]]]] = []
+
+def grouped(entries: list[TimelineEntry], model: Model) -> list[tuple[str, str, list[Month]]]:
+    """The entries by year and month, as ``sections`` places them: (year, its anchor, [Month]).
+
+    The date line most entries of a month share (the same date, dated the same way, placed the same
+    way) is said once at the month's head and not on each of them: else the 2026 section repeated
+    "Date not given; the article is probably from 2026 · in the order reported" 35 times. An entry
+    whose date line differs keeps its own."""
+    years: list[tuple[str, str, list[tuple[str, list[TimelineEntry]]]]] = []
     for (year, month), entry in zip(sections(entries), entries, strict=True):
         if not years or years[-1][0] != year:
             years.append((year, _year_id(year), []))
         months = years[-1][2]
         if not months or months[-1][0] != month:
-            months.append((month, [], False))
+            months.append((month, []))
         months[-1][1].append(entry)
-    return [(year, anchor, [(month, members, _shared(members, model)) for month, members, _ in months]) for year, anchor, months in years]
+    return [(year, anchor, [_shared(month, members, model) for month, members in months]) for year, anchor, months in years]
 
 
 def _date_line(entry: TimelineEntry, model: Model) -> tuple:
-    """What an entry's date line says (timeline.html's ``date_line``), as a comparable value."""
+    """What an entry's date line says (timeline.html's ``date_line``): its words, whether it says it is the
+    publication's date, and what placed it; two entries with the same value read the same."""
     by_venue = entry.kind == "claim" and entry.basis == "published in its venue"
-    published = None if by_venue else record_published(model, entry.record)
-    return (entry.date.text, by_venue, published.text if published else None, entry.by)
+    published = entry.date if by_venue else record_published(model, entry.record)
+    return (entry.date.text, templating.date_in_words(entry.date, published), by_venue and not entry.date.is_fuzzy, entry.by)
 
 
-def _shared(members: list[TimelineEntry], model: Model) -> bool:
-    return len(members) > 1 and len({_date_line(e, model) for e in members}) == 1
+def _shared(month: str, members: list[TimelineEntry], model: Model) -> Month:
+    lines = [_date_line(e, model) for e in members]
+    common, count = Counter(lines).most_common(1)[0]  # the first seen among equals: most_common keeps insertion order
+    if count < 2:
+        return month, members, None, [True] * len(members)
+    return month, members, members[lines.index(common)], [line != common for line in lines]
 
 
 def _year_id(year: str) -> str:
