@@ -4,45 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from tracker.check import relations
 from tracker.core import date_words, dates
 from tracker.model import chronology
+from tracker.model.chronology import TimelineEntry, timeline_entries
 from tracker.model.paths import timeline_page_path
-from tracker.model.records import Claim, Event, Model, Source, claim_date
+from tracker.model.records import Model, Source
 from tracker.model.story import Story
 from tracker.render import templating
 from tracker.render.pages.base import Links, Page, paginate
 from tracker.render.pages.fragments import record_published
 from tracker.render.pages.reader import readable, reader_href
-
-
-@dataclass(slots=True)
-class TimelineEntry:
-    kind: str  # "event" or "claim"
-    record: Event | Claim
-    date: dates.EdtfDate
-    basis: str
-    by: str = "date"  # what placed it (chronology.Placed.by): "date", "relation", "reported" or "id"
-
-
-def timeline_entries(model: Model) -> list[TimelineEntry]:
-    """Events and dated claims in chronology.order: date bucket, the events' order relations, then the order reported."""
-    entries = [TimelineEntry("event", e, e.date, "") for e in model.events.values()]
-    for claim in model.claims.values():
-        when, how = claim_date(model, claim)
-        if when is not None:
-            entries.append(TimelineEntry("claim", claim, when, how))
-    pairs = relations.relations((e.id, e.data) for e in model.events.values())
-    placed = chronology.order(entries, pairs, chronology.archived_texts(model.sources))
-    ordered: list[TimelineEntry] = []
-    for item in placed:
-        entry = item.entry
-        assert isinstance(entry, TimelineEntry)
-        entry.by = item.by
-        ordered.append(entry)
-    return ordered
 
 
 def group_label(value: dates.EdtfDate) -> tuple[str, str]:
