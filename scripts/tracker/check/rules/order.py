@@ -87,6 +87,10 @@ def check_chronology_cycles(ds: Dataset) -> Iterator[tuple[RecordFile, tuple, st
                 return
 
 
+def _month(day: date) -> tuple[int, int]:
+    return (day.year, day.month)
+
+
 def _month_words(day: date) -> str:
     return f"{dates.MONTHS[day.month - 1]} {day.year}"
 
@@ -114,8 +118,9 @@ SAYS_WHY = {
 
 @rule("events")
 def check_chronology_bounds(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
-    """A date agrees with the order relations: an event recorded as coming after another cannot begin before that one's
-    earliest possible day, nor one recorded as coming before another end after that one's latest, unless its date_note
+    """A date agrees with the order relations: an event recorded as coming after another cannot begin in a month before
+    that one's earliest possible day, nor one recorded as coming before another end in a month after that one's latest
+    (a month is as fine as the timeline places entries: "June 2025" after "13 June 2025" is fine), unless its date_note
     says why in those words ("it may have begun before …", "it may have ended after …"). One rule serves the list, the drawing and the API: the
     timeline draws what a relation allows."""
     if record.kind != "events" or "chronology" not in record.data:
@@ -130,7 +135,7 @@ def check_chronology_bounds(record: RecordFile, ds: Dataset) -> Iterator[Finding
         that = dates.parse(other.data["date"])
         if relations.contradicts_dates(kind, this, that):
             continue  # check_chronology_dates reports it
-        if kind == "after" and that.start is not None and this.earliest < that.earliest:
+        if kind == "after" and that.start is not None and _month(this.earliest) < _month(that.earliest):
             begin = "begins at an unknown time" if this.start is None else f"may begin in {_month_words(this.earliest)}"
             fixed = f"{that.start.text}/{_side(this, True)}"
             yield (
@@ -138,7 +143,7 @@ def check_chronology_bounds(record: RecordFile, ds: Dataset) -> Iterator[Finding
                 f"date {this.text!r} {begin}, before {other.id!r} ({that.text}), which this event is recorded as coming after; "
                 f"start it no earlier than that event, for example date: {fixed!r}, or say in date_note why it may have begun before it",
             )
-        elif kind == "before" and that.end is not None and this.latest > that.latest:
+        elif kind == "before" and that.end is not None and _month(this.latest) > _month(that.latest):
             end = "ends at an unknown time" if this.end is None else f"may end in {_month_words(this.latest)}"
             fixed = f"{_side(this, False)}/{that.end.text}"
             yield (
