@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import nh3
 import pytest
 
-from conftest import REPO, STORY, STORY_DATA
+from conftest import LIVE_DATA, REPO, STORY, STORY_DATA
 from tracker.check.rulebook import normalise
 from tracker.check.validate import validate
 from tracker.cli import synth
@@ -116,16 +117,28 @@ def test_the_band_counts_each_entry_once_and_never_spreads_a_year(seed_model):
     assert band.count("tl-band-spread") == 1
 
 
-def test_the_drawing_follows_synthetic_data_in_the_list_order(tmp_path):
-    """On generated data (relations, claims, inexact dates), the drawing's order is still the list's."""
-    synth.write(300, tmp_path / "data", seed=0)
-    result = validate(tmp_path / "data")
+def drawn_in_list_order(data: Path) -> None:
+    result = validate(data)
     assert result.ok, result.problems[:3]
     model = model_mod.build(result.dataset)
     entries = pages.timeline.timeline_entries(model)
     html = storyline.storyline_html(story_stops(model, entries))
     drawn = re.findall(r'<a (?:class="tl-dot" )?href="#([^"]+)" id="tlm-\1"', html)
     assert drawn == [storyline.entry_anchor(e.kind, e.record.id) for e in entries]
+    band = storyline.band_html(story_stops(model, entries), caption="c")
+    counts = [int(n.replace(",", "")) for n in re.findall(r'<span class="tl-band-count">([\d,]+) entr', band)]
+    assert sum(counts) == len(entries)  # every entry counted once, in one part
+
+
+def test_the_drawing_follows_synthetic_data_in_the_list_order(tmp_path):
+    """On generated data (relations, claims, inexact dates), the drawing's order is still the list's."""
+    synth.write(300, tmp_path / "data", seed=0)
+    drawn_in_list_order(tmp_path / "data")
+
+
+def test_the_drawing_follows_the_live_data_in_the_list_order():
+    """What holds for any valid data: the drawing reads in the list's order and the band counts every entry once."""
+    drawn_in_list_order(LIVE_DATA)
 
 
 def test_drawing_text_is_escaped():
