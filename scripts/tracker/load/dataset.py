@@ -32,9 +32,11 @@ class Problem:
     col: int
     message: str
     snippet: str = ""  # YAML to paste, printed below the message exactly as it is to be written
+    warning: bool = False  # printed and reported apart, never fails the run (a Caution)
 
     def __str__(self) -> str:
-        head = f"{printable(self.path)}:{self.line}:{self.col}: {printable(self.message)}"
+        level = "warning: " if self.warning else ""
+        head = f"{printable(self.path)}:{self.line}:{self.col}: {level}{printable(self.message)}"
         return "\n".join([head, *map(printable, self.snippet.splitlines())])
 
 
@@ -59,6 +61,12 @@ class Hint(str):
         hint = super().__new__(cls, message)
         hint.snippet = snippet
         return hint
+
+
+class Caution(str):
+    """A rule's message that warns: what an editor should look at, which may be right as it is (a
+    condition a sentence leaves out on purpose, a translation older than its original). The validator
+    prints it apart from the problems, and it never fails the run."""
 
 
 def printable(text: str) -> str:
