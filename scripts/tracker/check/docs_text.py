@@ -7,6 +7,8 @@ same code the pages use). The methodology page itself is in pages.site.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tracker.check import vocab
 from tracker.core import date_words, dates, kinds
 from tracker.core.html import esc
@@ -26,7 +28,7 @@ def scale_table(scale: str, *, badge: bool = False) -> str:
     )
 
 
-def _type_words(prop: dict) -> str:
+def _type_words(prop: dict[str, Any]) -> str:
     if "oneOf" in prop:
         return "one of " + ", ".join(f"`{o['const']}`" for o in prop["oneOf"])
     if prop.get("format") == "edtf":
@@ -46,7 +48,7 @@ def field_reference(kind: str) -> list[tuple[str, bool, str, str, str]]:
     docs = schema_documents()
     rows: list[tuple[str, bool, str, str, str]] = []
 
-    def walk(schema: dict, prefix: str) -> None:
+    def walk(schema: dict[str, Any], prefix: str) -> None:
         required = set(schema.get("required", []))
         for name, raw in schema.get("properties", {}).items():
             prop = resolve(raw)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tracker.check import (
     rulebook,
@@ -41,7 +42,7 @@ def snippet_text(snippet: Snippet) -> str:
     return "\n".join(lines[snippet.shown_from :])  # each key above the value it holds is one line
 
 
-def problem(record: RecordFile, path: tuple, message: str, *, key: bool = False) -> Problem:
+def problem(record: RecordFile, path: tuple[Any, ...], message: str, *, key: bool = False) -> Problem:
     """The problem at a path of a record, with the YAML to paste when the message comes with some."""
     found = record.problem(path, str(message), key=key)
     if isinstance(message, Caution):

@@ -7,16 +7,19 @@ without a change to the code.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tracker.core.filecache import per_run
 from tracker.load.schema_files import schema_documents
 
 
-def _options(schema: dict) -> list[dict]:
-    return schema.get("oneOf", [])
+def _options(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    options: list[dict[str, Any]] = schema.get("oneOf", [])  # schema/: an array of objects (its meta-schema)
+    return options
 
 
 @per_run  # forgotten at each validation: `make serve` sees an edited schema or seed
-def scales() -> dict[str, list[dict]]:
+def scales() -> dict[str, list[dict[str, Any]]]:
     """Every scale: its options ({"const", "title", "description"}) in schema order."""
     docs = schema_documents()
     claim, actor, source = docs["claim"], docs["actor"], docs["source"]
@@ -36,7 +39,8 @@ def values(scale: str) -> list[str]:
 def _lookup(scale: str, value: str, key: str) -> str:
     for option in scales()[scale]:
         if option["const"] == value:
-            return option[key]
+            found: str = option[key]
+            return found
     return value
 
 

@@ -13,6 +13,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tracker.core.kinds import FOLDERS as KINDS
 from tracker.load.loader import Document, LoadFailed, keep_cached, load_file, load_file_cached
@@ -47,7 +48,7 @@ class Snippet:
     at ``path[shown_from]`` on: the keys above it are already in the file."""
 
     schema: str
-    path: tuple
+    path: tuple[Any, ...]
     value: object
     shown_from: int = 0
 
@@ -85,10 +86,10 @@ class RecordFile:
     schema_ok: bool = False
 
     @property
-    def data(self) -> dict:
+    def data(self) -> dict[str, Any]:
         return self.doc.data if self.doc else {}
 
-    def problem(self, path: tuple = (), message: str = "", *, key: bool = False) -> Problem:
+    def problem(self, path: tuple[Any, ...] = (), message: str = "", *, key: bool = False) -> Problem:
         line, col = self.doc.position(path, key=key) if self.doc else (1, 1)
         return Problem(self.display, line, col, message)
 

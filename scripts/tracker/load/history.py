@@ -29,6 +29,7 @@ import os
 import re
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -230,7 +231,7 @@ def read_log(toplevel: Path, parts: int | None = None) -> bytes | None:
         return bytes(joined)
 
 
-def _record_entries(entries: list[Entry], prefix: str):
+def _record_entries(entries: list[Entry], prefix: str) -> Iterator[tuple[str, str, str, str, str]]:
     """The entries of record files, paths relative to the data directory."""
     for entry in entries:
         if not (entry.old.startswith(prefix) or entry.new.startswith(prefix)):

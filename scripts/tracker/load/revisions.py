@@ -13,6 +13,7 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tracker.core import kinds
 from tracker.load.dataset import DOCUMENT_FILES
@@ -127,13 +128,13 @@ def document_at(rev: str, path: str, cwd: Path) -> Document | None:
         return None
 
 
-def load_at(rev: str, path: str, cwd: Path) -> dict | None:
+def load_at(rev: str, path: str, cwd: Path) -> dict[str, Any] | None:
     """A record's data at a revision, or None when it does not exist there or does not load."""
     document = document_at(rev, path, cwd)
     return document.data if document is not None else None
 
 
-def changed_fields(kind: str, before: dict | None, after: dict | None) -> list[str]:
+def changed_fields(kind: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
     """Top-level fields whose value differs, in schema order (unknown fields last)."""
     if before is None or after is None:
         return []

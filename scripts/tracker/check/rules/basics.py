@@ -12,6 +12,7 @@ here so that importing this module registers every rule.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -21,7 +22,7 @@ from tracker.core.closest import mismatch_hint
 from tracker.load.dataset import Dataset, Hint, RecordFile, Snippet, display_path
 
 # Which fields hold references, and to what kind of record.
-REFERENCES: dict[str, list[tuple[tuple, str]]] = {
+REFERENCES: dict[str, list[tuple[tuple[Any, ...], str]]] = {
     "events": [(("actors", "*"), "actors"), (("part_of",), "events"), (("citations", "*", "source"), "sources")],
     "claims": [
         (("claimants", "*"), "actors"),
@@ -211,7 +212,7 @@ def check_part_of_date(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
 
 
 @dataset_rule
-def check_measure_units(ds: Dataset) -> Iterator[tuple[RecordFile, tuple, str]]:
+def check_measure_units(ds: Dataset) -> Iterator[tuple[RecordFile, tuple[Any, ...], str]]:
     """All figures of one measure share a unit, so that they can be compared."""
     first: dict[str, tuple[str, RecordFile]] = {}
     for record in ds.of_kind("claims"):

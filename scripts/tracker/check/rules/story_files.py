@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from tracker.check import contradictions
 from tracker.check.rulebook import dataset_rule, insertion_point, normalise, values_at
 from tracker.core import kinds
 from tracker.load.dataset import Caution, Dataset, Hint, RecordFile, Snippet, display_path
 
-DatasetFinding = tuple[RecordFile, tuple, str]
+DatasetFinding = tuple[RecordFile, tuple[Any, ...], str]
 LEAD_KINDS = ("events", "claims")
 
 
@@ -83,7 +84,7 @@ def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
                 )
                 yield story, ("lead", index, "rests_on", position), f"a sentence rests on events and claims; {rid!r} {found}"
     group_of = _groups(ds)
-    asked: dict[tuple, int] = {}
+    asked: dict[tuple[Any, ...], int] = {}
     for index, question in enumerate(story.data.get("questions", [])):
         groups = set()
         for position, rid in enumerate(question["claims"]):
@@ -175,7 +176,7 @@ _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 CONDITIONS = ("provided", "if", "unless", "while")  # words that limit what a statement says
 
 
-def _rested_on(ds: Dataset, sentence: dict) -> list[RecordFile]:
+def _rested_on(ds: Dataset, sentence: dict[str, Any]) -> list[RecordFile]:
     """The valid events and claims a lead sentence rests on (unknown ones are reported by check_story_references)."""
     found = (ds.by_id.get(rid) for rid in sentence["rests_on"])
     return [r for r in found if r is not None and r.kind in LEAD_KINDS and r.schema_ok]
