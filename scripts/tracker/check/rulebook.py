@@ -9,9 +9,11 @@ the validator calls it once per record of those kinds that passed its schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
+
+from rapidfuzz import fuzz, process
 
 from tracker.core.filecache import per_run
 from tracker.core.kinds import FOLDERS as KINDS
@@ -101,6 +103,17 @@ def insertion_point(record: RecordFile, key: str) -> str:
         return "at its end"
     line, name = min(found)
     return f"above its line {line} ({name}:)"
+
+
+def did_you_mean(word: object, choices: Iterable[str], *, cutoff: float = 70) -> str:
+    """'; did you mean 'x'?' for the choice closest to a misspelt name (a field, a scale's value, a tag, an
+    id), or '' when none scores ``cutoff`` (of 100) or more. rapidfuzz's ratio, as difflib's but fast
+    enough for the thousands of ids a reference may name."""
+    if not isinstance(word, str):
+        return ""
+    # of equally close choices, the last in sorted order, as difflib.get_close_matches gave before it was this
+    match = process.extractOne(word, sorted(choices, reverse=True), scorer=fuzz.ratio, score_cutoff=cutoff)
+    return f"; did you mean {match[0]!r}?" if match else ""
 
 
 def values_at(data: object, pattern: tuple[Any, ...], prefix: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:

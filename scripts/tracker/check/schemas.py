@@ -11,13 +11,13 @@ records in well under a second. The tests check the schemas against the
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import jsonschema_rs
 
+from tracker.check.rulebook import did_you_mean
 from tracker.core import dates
 from tracker.core.filecache import per_run
 from tracker.load import schema_files
@@ -64,15 +64,6 @@ def validator(kind: str) -> jsonschema_rs.Draft202012Validator:
 
 DAY_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # common.schema.json#/$defs/day
 ErrorKind = jsonschema_rs.ValidationErrorKind  # one class per JSON Schema keyword, each with its own fields
-
-
-def did_you_mean(word: object, choices: Iterable[str]) -> str:
-    """'; did you mean 'x'?' for the closest choice, or '' when none is close (difflib: a dozen
-    short names need no fuzzy-matching library)."""
-    if not isinstance(word, str):
-        return ""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _fill_in(kind: str, path: tuple[Any, ...]) -> str:
@@ -171,6 +162,27 @@ def _value_at(data: Any, path: tuple[Any, ...]) -> object:  # Any: loaded JSON o
     return data
 
 
+def _missing_fields(errors: list[jsonschema_rs.ValidationError]) -> dict[tuple[Any, ...], list[str]]:
+    """The required fields missing at each path, in the order the errors name them."""
+    missing: dict[tuple[Any, ...], list[str]] = {}
+    for error in errors:
+        if isinstance(error.kind, ErrorKind.Required):
+            missing.setdefault(tuple(error.instance_path), []).append(error.kind.property)
+    return missing
+
+
+def _unknown_fields(
+    kind: str, path: tuple[Any, ...], unexpected: list[str], missing: list[str], meant: set[tuple[Any, ...]]
+) -> Iterator[tuple[tuple[Any, ...], str, bool]]:
+    """Each unknown field, with the missing required field (else the known field) it probably means; the
+    missing fields it means are added to ``meant``, so that they are not reported again."""
+    known = list(schema_files.field_schema(kind, path).get("properties", {}))
+    for key in unexpected:
+        hint = did_you_mean(key, missing) or did_you_mean(key, known)
+        meant.update((*path, m) for m in missing if hint == f"; did you mean {m!r}?")
+        yield (*path, key), f"unknown field {key!r}{hint}", True
+
+
 def check(kind: str, data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str, bool]]:
     """Yield (path, message, points_at_key) for each schema violation.
 
@@ -179,20 +191,13 @@ def check(kind: str, data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], st
     the scaffolder gives one "fill in" message however many rules it breaks.
     """
     errors = list(validator(kind).iter_errors(data))
-    missing: dict[tuple[Any, ...], list[str]] = {}
-    for error in errors:
-        if isinstance(error.kind, ErrorKind.Required):
-            missing.setdefault(tuple(error.instance_path), []).append(error.kind.property)
+    missing = _missing_fields(errors)
     meant: set[tuple[Any, ...]] = set()
     filled_in: set[tuple[Any, ...]] = set()
     for error in errors:
         path = tuple(error.instance_path)
         if isinstance(error.kind, ErrorKind.AdditionalProperties):
-            known = list(schema_files.field_schema(kind, path).get("properties", {}))
-            for key in error.kind.unexpected:
-                hint = did_you_mean(key, missing.get(path, [])) or did_you_mean(key, known)
-                meant.update((*path, m) for m in missing.get(path, []) if hint == f"; did you mean {m!r}?")
-                yield (*path, key), f"unknown field {key!r}{hint}", True
+            yield from _unknown_fields(kind, path, error.kind.unexpected, missing.get(path, []), meant)
             continue
         if isinstance(error.kind, ErrorKind.Required):
             continue

@@ -57,6 +57,13 @@ def status_definition(value: str) -> str:
     return _lookup("status", value, "description")
 
 
+def link_label(value: str) -> str:
+    """A link's label on a claim's page: its type's title in the schema, capitalised ("Contradicts"). The
+    other side of a one-way type, which the model names ("updated by" for "updates"), is its own words."""
+    title = _lookup("link", value, "title")
+    return title[:1].upper() + title[1:]
+
+
 def actor_kind_title(value: str) -> str:
     return _lookup("actor_kind", value, "title")
 
@@ -67,7 +74,3 @@ def source_kind_title(value: str) -> str:
 
 def actor_kinds() -> list[str]:
     return values("actor_kind")
-
-
-def source_kinds() -> list[str]:
-    return values("source_kind")

@@ -109,7 +109,7 @@ def first_reported(record: _Record, text_of: Callable[[str], str | None]) -> tup
     return best or ("", NOT_REPORTED)
 
 
-def order(entries: Iterable[Entry], pairs: Iterable[tuple[str, str]], text_of: Callable[[str], str | None]) -> list[Placed]:
+def order(entries: Iterable[Entry], pairs: Iterable[tuple[str, str]], text_of: Callable[[str], str | None]) -> list[Placed]:  # noqa: C901  (one topological sort with its heap; the timeline helper is changing it now)
     """The entries in timeline order (see the module docstring).
 
     A topological order of the relations that, among the entries free to come

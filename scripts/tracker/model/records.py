@@ -250,6 +250,49 @@ class Model:
         return sorted(self.events.values(), key=lambda e: (*e.date.sort_key(), e.id))
 
 
+def _index_events(model: Model) -> None:
+    for event in model.events.values():
+        for actor_id in event.actors:
+            model.events_with[actor_id].append(event.id)
+        for citation in event.citations:
+            model.cited_by[citation.source].append(event.id)
+        if event.part_of:
+            model.sub_events[event.part_of].append(event.id)
+
+
+def _index_claims(model: Model) -> None:
+    for claim in model.claims.values():
+        for event_id in claim.about:
+            model.claims_about[event_id].append(claim.id)
+        for actor_id in claim.claimants:
+            model.claims_by[actor_id].append(claim.id)
+        for citation in claim.citations:
+            model.cited_by[citation.source].append(claim.id)
+        model.claims_made_in[claim.made_in].append(claim.id)
+        for link in claim.links:
+            model.links_to[link.claim].append((claim.id, link))
+        for quantity in claim.quantities:
+            model.figures[quantity.measure].append((claim.id, quantity))
+
+
+def _index_actors(model: Model) -> None:
+    for actor in model.actors.values():
+        for citation in actor.citations:
+            model.cited_by[citation.source].append(actor.id)
+        for group in actor.member_of:
+            model.members[group].append(actor.id)
+
+
+def _index_sources(model: Model) -> None:
+    for source in model.sources.values():
+        for citation in source.reported_via:
+            model.reports[citation.source].append(source.id)
+        for author in source.authors:
+            model.sources_by[author].append(source.id)
+        if source.outlet:
+            model.sources_by[source.outlet].append(source.id)
+
+
 def build(dataset: Dataset, previous: Model | None = None) -> Model:
     """Build the model from a dataset that validated without problems.
 
@@ -263,37 +306,10 @@ def build(dataset: Dataset, previous: Model | None = None) -> Model:
             model.table(record.kind)[record.id] = old
         else:
             model.table(record.kind)[record.id] = kinds.call("builder", record.kind, record.id, record.published_path, record.data)
-    for event in model.events.values():
-        for actor_id in event.actors:
-            model.events_with[actor_id].append(event.id)
-        for citation in event.citations:
-            model.cited_by[citation.source].append(event.id)
-        if event.part_of:
-            model.sub_events[event.part_of].append(event.id)
-    for claim in model.claims.values():
-        for event_id in claim.about:
-            model.claims_about[event_id].append(claim.id)
-        for actor_id in claim.claimants:
-            model.claims_by[actor_id].append(claim.id)
-        for citation in claim.citations:
-            model.cited_by[citation.source].append(claim.id)
-        model.claims_made_in[claim.made_in].append(claim.id)
-        for link in claim.links:
-            model.links_to[link.claim].append((claim.id, link))
-        for quantity in claim.quantities:
-            model.figures[quantity.measure].append((claim.id, quantity))
-    for actor in model.actors.values():
-        for citation in actor.citations:
-            model.cited_by[citation.source].append(actor.id)
-        for group in actor.member_of:
-            model.members[group].append(actor.id)
-    for source in model.sources.values():
-        for citation in source.reported_via:
-            model.reports[citation.source].append(source.id)
-        for author in source.authors:
-            model.sources_by[author].append(source.id)
-        if source.outlet:
-            model.sources_by[source.outlet].append(source.id)
+    _index_events(model)
+    _index_claims(model)
+    _index_actors(model)
+    _index_sources(model)
     for table in (
         model.cited_by,
         model.claims_about,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from tracker.check import contradictions
-from tracker.check.rulebook import dataset_rule, insertion_point, normalise, values_at
+from tracker.check.rulebook import dataset_rule, did_you_mean, insertion_point, normalise, values_at
 from tracker.core import kinds
 from tracker.load.dataset import Caution, Dataset, Hint, RecordFile, Snippet, display_path
 
@@ -37,9 +36,9 @@ def check_vocabulary(ds: Dataset) -> Iterator[DatasetFinding]:
             for path, value in values_at(record.data, pattern):
                 if value not in named[section] and value not in used[section]:
                     singular = section.removesuffix("s")
-                    hint = did_you_mean(value, named[section])  # a misspelt tag is one not named
+                    hint = did_you_mean(value, sorted(named[section]))  # a misspelt tag is one not named
                     if hint:
-                        yield record, path, f"{singular} {value!r} has no name for readers; did you mean {hint}?"
+                        yield record, path, f"{singular} {value!r} has no name for readers{hint}"
                     else:
                         yield record, path, _name_it(vocabulary, where, section, value)
                 used[section].add(value)
@@ -67,12 +66,7 @@ def _groups(ds: Dataset) -> dict[str, tuple[str, ...]]:
     return {claim: tuple(group) for group in contradictions.contradiction_groups(links) for claim in group}
 
 
-@dataset_rule
-def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
-    """The lead's sentences rest on existing events or claims; a disputed question names claims of one group of contradicting claims, at most one question per group."""
-    story = _document(ds, "story")
-    if story is None:
-        return
+def _lead_references(ds: Dataset, story: RecordFile) -> Iterator[DatasetFinding]:
     for index, sentence in enumerate(story.data["lead"]):
         for position, rid in enumerate(sentence["rests_on"]):
             target = ds.by_id.get(rid)
@@ -83,26 +77,41 @@ def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
                     else f"does not exist (no file events/{rid}.yaml or claims/{rid}.yaml)"
                 )
                 yield story, ("lead", index, "rests_on", position), f"a sentence rests on events and claims; {rid!r} {found}"
+
+
+def _question_group(ds: Dataset, story: RecordFile, index: int, group_of: dict[str, tuple[str, ...]]) -> tuple[list[DatasetFinding], tuple[str, ...] | None]:
+    """The problems of one question's claims, and the one group of contradicting claims it asks about (None when not one)."""
+    problems: list[DatasetFinding] = []
+    groups = set()
+    for position, rid in enumerate(story.data["questions"][index]["claims"]):
+        target = ds.by_id.get(rid)
+        if target is None or target.kind != "claims":
+            problems.append((story, ("questions", index, "claims", position), f"unknown claim {rid!r}: no file claims/{rid}.yaml"))
+        elif rid not in group_of:
+            problems.append((story, ("questions", index, "claims", position), f"claim {rid!r} contradicts no other claim, so there is no dispute to ask about"))
+        else:
+            groups.add(group_of[rid])
+    if len(groups) > 1:
+        problems.append((story, ("questions", index, "claims"), "these claims belong to different disputes; ask one question per dispute"))
+    return problems, groups.pop() if len(groups) == 1 else None
+
+
+@dataset_rule
+def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
+    """The lead's sentences rest on existing events or claims; a disputed question names claims of one group of contradicting claims, at most one question per group."""
+    story = _document(ds, "story")
+    if story is None:
+        return
+    yield from _lead_references(ds, story)
     group_of = _groups(ds)
-    asked: dict[tuple[Any, ...], int] = {}
-    for index, question in enumerate(story.data.get("questions", [])):
-        groups = set()
-        for position, rid in enumerate(question["claims"]):
-            target = ds.by_id.get(rid)
-            if target is None or target.kind != "claims":
-                yield story, ("questions", index, "claims", position), f"unknown claim {rid!r}: no file claims/{rid}.yaml"
-            elif rid not in group_of:
-                yield story, ("questions", index, "claims", position), f"claim {rid!r} contradicts no other claim, so there is no dispute to ask about"
-            else:
-                groups.add(group_of[rid])
-        if len(groups) > 1:
-            yield story, ("questions", index, "claims"), "these claims belong to different disputes; ask one question per dispute"
-        elif len(groups) == 1:
-            group = groups.pop()
-            if group in asked:
-                yield story, ("questions", index, "question"), f"this dispute already has a question (question {asked[group] + 1}); keep one"
-            else:
-                asked[group] = index
+    asked: dict[tuple[str, ...], int] = {}
+    for index in range(len(story.data.get("questions", []))):
+        problems, group = _question_group(ds, story, index, group_of)
+        yield from problems
+        if group is not None and group in asked:
+            yield story, ("questions", index, "question"), f"this dispute already has a question (question {asked[group] + 1}); keep one"
+        elif group is not None:
+            asked[group] = index
 
 
 @dataset_rule
@@ -283,9 +292,3 @@ def check_lead_conditions(ds: Dataset) -> Iterator[DatasetFinding]:
                             "keep the condition, or check that leaving it out does not change what the sentence says"
                         ),
                     )
-
-
-def did_you_mean(word: object, choices: set[str]) -> str:
-    """The closest of a few dozen names, quoted, or '' (difflib: no fuzzy-matching library needed)."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.7) if isinstance(word, str) else []
-    return repr(close[0]) if close else ""
