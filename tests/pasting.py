@@ -30,6 +30,7 @@ class Printed:
 def problems(data: Path, validator: Callable[[Path], tuple[int, list[str]]] = run_validator) -> list[Printed]:
     """The validator's problems, each with the YAML lines printed below it (paths shown as data/…)."""
     code, lines = validator(data)
+    lines = [line for line in lines if ": warning: " not in line]  # warnings suggest no YAML (the frozen story's lead has some)
     if code == 0:
         assert len(lines) == 1 and lines[0].startswith("ok: "), lines
         return []

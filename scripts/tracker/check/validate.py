@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tracker.check import (
     rulebook,
@@ -14,13 +15,14 @@ from tracker.check import (
 from tracker.core import filecache, kinds
 from tracker.load import dataset as ds_mod
 from tracker.load import yaml_emit
-from tracker.load.dataset import Dataset, Hint, Problem, RecordFile, Snippet
+from tracker.load.dataset import Caution, Dataset, Hint, Problem, RecordFile, Snippet
 
 
 @dataclass(slots=True)
 class Result:
     dataset: Dataset
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # printed apart; they never make the data invalid
 
     @property
     def ok(self) -> bool:
@@ -40,9 +42,11 @@ def snippet_text(snippet: Snippet) -> str:
     return "\n".join(lines[snippet.shown_from :])  # each key above the value it holds is one line
 
 
-def problem(record: RecordFile, path: tuple, message: str, *, key: bool = False) -> Problem:
+def problem(record: RecordFile, path: tuple[Any, ...], message: str, *, key: bool = False) -> Problem:
     """The problem at a path of a record, with the YAML to paste when the message comes with some."""
     found = record.problem(path, str(message), key=key)
+    if isinstance(message, Caution):
+        return dataclasses.replace(found, warning=True)
     return dataclasses.replace(found, snippet=snippet_text(message.snippet)) if isinstance(message, Hint) else found
 
 
@@ -85,4 +89,4 @@ def validate(root: Path, only: list[Path] | None = None, *, cache: bool = False)
         wanted = {ds_mod.display_path(p) for p in only}
         problems = [p for p in problems if p.path in wanted]
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
-    return Result(dataset, problems)
+    return Result(dataset, [p for p in problems if not p.warning], [p for p in problems if p.warning])

@@ -28,7 +28,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from tracker.check import relations
 from tracker.check.rulebook import normalise, seed_text
@@ -45,7 +45,7 @@ class _Citation(Protocol):
 
 class _Record(Protocol):
     id: str
-    citations: list
+    citations: list[Any]
 
 
 class Entry(Protocol):
@@ -63,11 +63,11 @@ class Entry(Protocol):
 @dataclass(frozen=True, slots=True)
 class Placed:
     entry: Entry
-    bucket: tuple
+    bucket: tuple[Any, ...]
     by: str  # what decided its place: "date" (alone at its date), "relation", "reported" (the order reported) or "id"
 
 
-def bucket_key(value: dates.EdtfDate) -> tuple:
+def bucket_key(value: dates.EdtfDate) -> tuple[Any, ...]:
     """The section an entry is listed in, as a sort key (see the module docstring)."""
     start = value.start
     if start is None:
@@ -111,7 +111,7 @@ def first_reported(record: _Record, text_of: Callable[[str], str | None]) -> tup
     return best or ("", NOT_REPORTED)
 
 
-def order(entries: Iterable[Entry], pairs: Iterable[tuple[str, str]], text_of: Callable[[str], str | None]) -> list[Placed]:
+def order(entries: Iterable[Entry], pairs: Iterable[tuple[str, str]], text_of: Callable[[str], str | None]) -> list[Placed]:  # noqa: C901  (one topological sort with its heap; the timeline helper is changing it now)
     """The entries in timeline order (see the module docstring).
 
     A topological order of the relations that, among the entries free to come
@@ -121,7 +121,7 @@ def order(entries: Iterable[Entry], pairs: Iterable[tuple[str, str]], text_of: C
     a cycle (which the validator refuses): its entries fall back to the key.
     """
     entries = list(entries)
-    keys: dict[int, tuple] = {}
+    keys: dict[int, tuple[Any, ...]] = {}
     reported: dict[int, bool] = {}
     node_of: dict[str, int] = {}
     for index, entry in enumerate(entries):
@@ -213,7 +213,8 @@ class TimelineEntry:
     by: str = "date"  # what placed it (Placed.by): "date", "relation", "reported" or "id"
 
 
-_MEMO: list = [None, []]  # [model, its entries]: the list, the drawing, the band and the exports read one order
+# the model last ordered and its entries: the list, the drawing, the band and the exports read one order
+_MEMO: tuple[list[Model | None], list[TimelineEntry]] = ([None], [])
 
 
 def timeline_entries(model: Model) -> list[TimelineEntry]:
@@ -221,7 +222,7 @@ def timeline_entries(model: Model) -> list[TimelineEntry]:
 
     Worked out once per model and shared: the timeline list, its drawing, the home band, the actor
     timelines and the ``timeline_order`` of the API and CSV all read this list (callers do not change it)."""
-    if _MEMO[0] is model:
+    if _MEMO[0][0] is model:
         return list(_MEMO[1])
     entries = [TimelineEntry("event", e, e.date, "") for e in model.events.values()]
     for claim in model.claims.values():
@@ -235,7 +236,8 @@ def timeline_entries(model: Model) -> list[TimelineEntry]:
         assert isinstance(entry, TimelineEntry)
         entry.by = item.by
         ordered.append(entry)
-    _MEMO[0], _MEMO[1] = model, ordered
+    _MEMO[0][0] = model
+    _MEMO[1][:] = ordered
     return list(ordered)
 
 
