@@ -578,6 +578,24 @@ STORY_CASES = [
         rule="check_chronology_dates",
     ),
     Case(
+        "a date that may begin before the event it came after",
+        [
+            "events/again.yaml:2:7: date '2026' may begin in January 2026, before 'statement' (2026-02-01), which this event is recorded as coming after; "
+            "start it no earlier than that event, for example date: '2026-02-01/2026-12', or say in date_note why it may have begun before it"
+        ],
+        writes={"events/again.yaml": second(date="2026")},
+        rule="check_chronology_bounds",
+    ),
+    Case(
+        "a date that may end after the event it came before",
+        [
+            "events/again.yaml:2:7: date '2026' may end in December 2026, after 'statement' (2026-02-01), which this event is recorded as coming before; "
+            "end it no later than that event, for example date: '2026-01/2026-02-01', or say in date_note why it may have ended after it"
+        ],
+        writes={"events/again.yaml": second(date="2026", type="before")},
+        rule="check_chronology_bounds",
+    ),
+    Case(
         "an order relation to an unknown event",
         ["events/again.yaml:8:12: unknown event 'nothing': no file events/nothing.yaml"],
         writes={"events/again.yaml": second(event="nothing")},
@@ -696,6 +714,15 @@ CASES = SCHEMA_CASES + RULE_CASES + EXCERPT_CASES + STORY_CASES + LAYOUT_CASES
 
 # Changes that every rule must accept: the good side of the editorial rules.
 GOOD_CASES = [
+    Case(
+        "a date reaching before the event it came after, with a date_note saying why",
+        [],
+        writes={
+            "events/again.yaml": second(date="2026").replace(
+                'date_note: "Test: the day', 'date_note: "Test: it may have begun before the statement, as the article says. The day'
+            )
+        },
+    ),
     Case(
         "a lead sentence quoting an excerpt",
         [],

@@ -5,21 +5,22 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date
+from pathlib import Path
 
 import nh3
 import pytest
 
-from conftest import REPO, STORY, STORY_DATA
+from conftest import LIVE_DATA, REPO, STORY, STORY_DATA
 from tracker.check.rulebook import normalise
 from tracker.check.validate import validate
+from tracker.cli import synth
 from tracker.core import dates
 from tracker.core.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize
 from tracker.model import archived
 from tracker.model import records as model_mod
 from tracker.model.records import claim_date
 from tracker.render import pages
-from tracker.render.draw import figures, provenance, source_reader, timeline
+from tracker.render.draw import figures, provenance, source_reader, storyline
 from tracker.render.draw.datetime_attr import date_element, html_datetime
 from tracker.render.draw.svg import HTML_TAGS, SVG_ATTRIBUTES, SVG_TAGS
 
@@ -70,58 +71,80 @@ def test_date_element_keeps_edtf_in_its_tooltip():
     assert date_element(dates.parse("2025-XX"), "2025") == '<time class="date" title="Date as recorded: 2025-XX" datetime="2025">2025</time>'
 
 
-# ---------------------------------------------------------------- timeline geometry
+# ---------------------------------------------------------------- the story line
 
 
-def test_extents_match_parsed_bounds():
-    scale = timeline.Scale(date(2025, 1, 1), date(2027, 1, 1), 0, 730)  # one unit per day
-    month = timeline.extent(scale, dates.parse("2025-06?"))
-    assert (month.x0, month.x1, month.point) == (151, 181, False)  # 1 June to the end of 30 June
-    interval = timeline.extent(scale, dates.parse("2025-06?/2025-07?"))
-    assert (interval.x0, interval.x1) == (151, 212)
-    day = timeline.extent(scale, dates.parse("2025-01-20"))
-    assert day.point and day.x0 == 19.5
-    open_end = timeline.extent(scale, dates.parse("2025-01-20/.."))
-    assert (open_end.x0, open_end.x1) == (19, 730)
-    unknown_start = timeline.extent(scale, dates.parse("/2025-03"))
-    assert (unknown_start.x0, unknown_start.x1) == (0, 90)
+def story_stops(model, entries=None):
+    entries = entries if entries is not None else pages.timeline.timeline_entries(model)
+    return pages.drawings.stops(model, entries, lambda e: "#" + storyline.entry_anchor(e.kind, e.record.id))
 
 
-def test_qualifiers_named():
-    assert timeline.qualifiers(dates.parse("2025-06?/2025-07?")) == {"uncertain"}
-    assert timeline.qualifiers(dates.parse("2025~/..")) == {"approximate", "open-end"}
-    assert timeline.qualifiers(dates.parse("2025-06%")) == {"uncertain", "approximate"}
-    assert timeline.qualifiers(dates.parse("2025-06")) == set()
-
-
-def test_packing_never_overlaps():
-    items = [(0, 100, 0), (50, 150, 0), (90, 95, 0), (101, 200, 0), (0, 100, 0)]
-    rows = [r for r, _ in timeline.pack(items, max_rows=2)]
-    for i, (a, b, _) in enumerate(items):
-        for j, (c, d, _) in enumerate(items[:i]):
-            if rows[i] == rows[j]:
-                assert b <= c or a >= d, (i, j)
-
-
-def test_one_mark_per_entry_spanning_its_bounds(seed_model):
+def test_the_drawing_reads_in_the_list_order(seed_model):
+    """One chronology: the drawing's links, in reading order, are the list's entries in the list's order."""
     entries = pages.timeline.timeline_entries(seed_model)
-    svg = timeline.timeline_svg(timeline.marks_from_entries(entries))
-    marks = re.findall(r'<a href="#([^"]+)" id="tlm-\1"', svg)
-    assert sorted(marks) == sorted(f"{e.kind}-{e.record.id}" for e in entries)
-    # the swearing-in is a dot (one day, marked uncertain since the audit); the June 2025 events are dashed bars
-    assert re.search(r'id="tlm-event-trump-sworn-in" class="tl-mark tl-event tl-uncertain"[^>]*>.*?<circle', svg)
-    assert 'id="tlm-event-israel-bombing-campaign-june-2025" class="tl-mark tl-event tl-uncertain"' in svg
+    html = storyline.storyline_html(story_stops(seed_model))
+    drawn = re.findall(r'<a (?:class="tl-dot" )?href="#([^"]+)" id="tlm-\1"', html)
+    assert drawn == [storyline.entry_anchor(e.kind, e.record.id) for e in entries]
+    # the drone was shot down before Trump's warning, as the article says and the list shows
+    assert drawn.index("event-us-jet-shoots-down-iranian-drone") < drawn.index("event-trump-warns-supreme-leader")
 
 
-def test_density_band_above_threshold_spreads_inexact_entries(seed_model):
-    marks = timeline.marks_from_entries(pages.timeline.timeline_entries(seed_model))
-    svg = timeline.timeline_svg(marks, threshold=5, month_href=lambda y, m: f"../{y}/{m:02d}/")
-    assert "tl-mark" not in svg and 'href="../2025/06/"' in svg
-    lo, hi = timeline.domain([m.date for m in marks])
-    weights = timeline.month_weights(marks, lo, hi)
-    assert round(sum(a + b for a, b in weights.values()), 6) == len(marks)  # every entry counted once in all
-    sworn_in = [m for m in marks if m.entry_id == "event-trump-sworn-in"]
-    assert sum(timeline.month_weights(sworn_in, lo, hi)[(2025, 1)]) == 1  # one day: all its weight in one month
+def test_a_shared_span_is_said_once_with_its_entries_in_order(seed_model):
+    stops = story_stops(seed_model)
+    assert [(s.when, len(s.items), s.spread) for s in stops] == [
+        ("January 2025", 2, False),
+        ("June 2025", 6, False),
+        ("probably 2026, exact dates not given", 35, True),
+    ]
+    html = storyline.storyline_html(stops)
+    assert html.count("probably 2026") == 3  # the summary (twice) and the stop's head; never once per entry
+    assert ">probably 2026, exact dates not given</a>: 35 entries, in the order reported</p>" in html
+    # the relations that fixed an order are visible
+    warning = next(i for i in stops[2].items if i.anchor == "event-trump-warns-supreme-leader")
+    assert warning.after == ("U.S. fighter jet shot down an Iranian drone near the USS Abraham Lincoln",)
+    sanctions = next(i for i in stops[0].items if i.anchor == "event-us-sanctions-on-iran-reinstated")
+    assert sanctions.after and sanctions.when == "from probably 20 January 2025"  # drawn where its relation puts it
+
+
+def test_the_band_counts_each_entry_once_and_never_spreads_a_year(seed_model):
+    stops = story_stops(seed_model)
+    band = storyline.band_html(stops, caption="c")
+    counts = re.findall(r'<span class="tl-band-when">([^<]+)</span> <span class="tl-band-count">([\d,]+) entr', band)
+    assert counts == [("January 2025", "2"), ("June 2025", "6"), ("probably 2026, exact dates not given", "35")]
+    assert sum(int(n) for _, n in counts) == len(pages.timeline.timeline_entries(seed_model))
+    assert "2026-01" not in band and "January 2026" not in band  # no month of 2026 as if entries were dated to it
+    assert re.findall(r'href="([^"]*)"', band) == ["#event-trump-sworn-in", "#event-israel-bombing-campaign-june-2025", "#event-talks-reach-impasse"]
+    assert band.count("tl-band-spread") == 1
+
+
+def drawn_in_list_order(data: Path) -> None:
+    result = validate(data)
+    assert result.ok, result.problems[:3]
+    model = model_mod.build(result.dataset)
+    entries = pages.timeline.timeline_entries(model)
+    html = storyline.storyline_html(story_stops(model, entries))
+    drawn = re.findall(r'<a (?:class="tl-dot" )?href="#([^"]+)" id="tlm-\1"', html)
+    assert drawn == [storyline.entry_anchor(e.kind, e.record.id) for e in entries]
+    band = storyline.band_html(story_stops(model, entries), caption="c")
+    counts = [int(n.replace(",", "")) for n in re.findall(r'<span class="tl-band-count">([\d,]+) entr', band)]
+    assert sum(counts) == len(entries)  # every entry counted once, in one part
+
+
+def test_the_drawing_follows_synthetic_data_in_the_list_order(tmp_path):
+    """On generated data (relations, claims, inexact dates), the drawing's order is still the list's."""
+    synth.write(300, tmp_path / "data", seed=0)
+    drawn_in_list_order(tmp_path / "data")
+
+
+def test_the_drawing_follows_the_live_data_in_the_list_order():
+    """What holds for any valid data: the drawing reads in the list's order and the band counts every entry once."""
+    drawn_in_list_order(LIVE_DATA)
+
+
+def test_drawing_text_is_escaped():
+    item = storyline.Item("event-x", "#event-x", "event", "<script>alert(1)</script>", "", ("<b>",))
+    html = storyline.storyline_html([storyline.Stop("<i>2026</i>", True, True, (item,), "#event-x")])
+    assert "<script>" not in html and "<b>" not in html and "<i>" not in html and "&lt;script&gt;" in html
 
 
 # ---------------------------------------------------------------- source reader
@@ -162,10 +185,12 @@ def test_reader_escapes_and_marks_uncited(seed_model):
 # ---------------------------------------------------------------- golden SVG for the seed data
 
 
-def test_golden_timeline(seed_model):
-    marks = timeline.marks_from_entries(pages.timeline.timeline_entries(seed_model))
-    check_golden("timeline.svg.html", timeline.timeline_svg(marks) + "\n")
-    check_golden("timeline-compact.svg.html", timeline.timeline_svg(marks, compact=True, width=640, prefix="tlc") + "\n")
+def test_golden_storyline(seed_model):
+    stops = story_stops(seed_model)
+    html = storyline.storyline_html(stops)
+    check_golden("storyline.html", html + "\n")
+    check_golden("storyline-band.html", storyline.band_html(stops, caption=storyline.BAND_CAPTION) + "\n")
+    assert sanitize(html) == html.replace("&#x27;", "'")  # the site's sanitizer keeps all of it (writing ' as is)
 
 
 def test_golden_figures(seed_model):
@@ -221,20 +246,6 @@ def test_golden_reader(seed_model):
     check_golden("reader-seed-article.html", source_reader.reader_html(seed_model, source, raw, lambda r: f"../{r}/", lambda r: r) + "\n")
 
 
-def test_drawings_survive_the_sanitizer_with_svg_allowed(seed_model):
-    """The page layer must add svg.SVG_TAGS/SVG_ATTRIBUTES to html.sanitize's allowlist; with them nothing is lost."""
-    marks = timeline.marks_from_entries(pages.timeline.timeline_entries(seed_model))
-    svg = timeline.timeline_svg(marks)
-    attrs = {k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()}
-    attrs["*"] |= SVG_ATTRIBUTES
-    cleaned = nh3.clean(svg, tags=ALLOWED_TAGS | SVG_TAGS, attributes=attrs, generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True)
-    assert cleaned.count("<a ") == svg.count("<a ") and cleaned.count("<rect") == svg.count("<rect") and "mask=" in cleaned
-    assert "<clipPath" in cleaned and "clip-path=" in cleaned and "data-row-height=" in cleaned and "viewBox=" in cleaned
-    # the site's sanitizer lets the drawings through unchanged, and closes their empty shapes by "/>" again
-    closed = re.sub(r"<(path|rect|circle|line|polygon|stop)\b([^<>]*)></\1>", r"<\1\2/>", cleaned)
-    assert "></rect>" in cleaned and "></rect>" not in closed and sanitize(svg) == closed
-
-
 @pytest.mark.parametrize(
     "hostile",
     [
@@ -267,21 +278,12 @@ def test_svg_in_the_allowlist_cannot_inject(hostile):
         assert bad not in cleaned, (bad, cleaned)
 
 
-def test_compact_variant_counts_when_too_many_entries_overlap(seed_model):
-    entries = pages.timeline.timeline_entries(seed_model)
-    marks = timeline.marks_from_entries(entries)
-    # the seed's 2026 entries overlap more than a glance can take: the home page gets the band
-    assert "tl-density-band" in timeline.timeline_svg(marks, compact=True, width=640, prefix="tlc")
-    hrana = [m for m in marks if "hrana" in m.actors]  # an actor page: a few marks, drawn one by one
-    svg = timeline.timeline_svg(hrana, compact=True, width=640, prefix="tlc")
-    assert "tl-density-band" not in svg and svg.count('class="tl-mark') == len(hrana) == 2
-
-
 def test_every_drawing_survives_the_extended_allowlist(seed_model):
     """What the page layer's sanitizer needs: html.ALLOWED_* plus svg.SVG_TAGS, HTML_TAGS and SVG_ATTRIBUTES."""
     source = seed_model.sources["seed-article"]
     drawings = [
-        timeline.timeline_svg(timeline.marks_from_entries(pages.timeline.timeline_entries(seed_model)), threshold=5, month_href=lambda y, m: f"../{y}/{m}/"),
+        storyline.storyline_html(story_stops(seed_model)),
+        storyline.band_html(story_stops(seed_model), caption="The band"),
         figures.figures_svg(seed_model, "iran-protest-deaths", record_href=lambda c: f"../{c}/"),
         provenance.provenance_figure(seed_model, source, record_href=lambda r: f"../{r}/", seed_href=lambda s: "../seed/"),
         source_reader.reader_html(seed_model, source, (REPO / source.seed).read_text("utf-8"), lambda r: f"../{r}/", lambda r: r),
@@ -303,7 +305,7 @@ def test_pages_carry_the_drawings_and_link_to_highlights(seed_model):
     built = {p.path: p.html for p in pages.all_pages(seed_model, "Tracker")}
     timeline_md = built["timeline/index.md"]
     entries = pages.timeline.timeline_entries(seed_model)
-    assert timeline_md.count('class="tl-mark') == len(entries) == timeline_md.count('class="tl-to-mark"')
+    assert timeline_md.count('id="tlm-') == len(entries) == timeline_md.count('class="tl-to-mark"')
     assert timeline_md.index("tl-drawing") < timeline_md.index('class="timeline"')  # above the list
     assert "../sources/seed-article/text/#excerpt-" in timeline_md  # source links land on the highlight
     claim = built["claims/hrana-6854-protest-deaths.md"]
@@ -316,8 +318,8 @@ def test_pages_carry_the_drawings_and_link_to_highlights(seed_model):
     assert (
         "prov-chain" in built["sources/seed-article.md"]
         and "prov-graph" in built["sources/araghchi-cnn-interview.md"]
-        and "tl-compact" in built["actors/hrana.md"]
-        and "tl-svg" in built["index.md"]
+        and "tl-band" in built["actors/hrana.md"]
+        and "tl-band" in built["index.md"]
     )
     assert "fig-svg" in built["disputes.md"]
     reader = built["sources/seed-article/text.md"]

@@ -3,8 +3,6 @@ a claim page with its figures chart and provenance, a source page and the archiv
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -14,7 +12,6 @@ from tracker.check.validate import validate
 from tracker.model import archived
 from tracker.model import records as model_mod
 from tracker.render import pages
-from tracker.render.draw import timeline
 
 pytestmark = pytest.mark.browser
 
@@ -53,76 +50,71 @@ def page(browser, site_url):
     context.close()
 
 
-def test_one_mark_per_entry_with_extents_of_its_parsed_bounds(page, model):
-    entries = pages.timeline.timeline_entries(model)
-    data = page.eval_on_selector("svg.tl-svg", "s => [s.dataset.start, s.dataset.end, +s.dataset.left, +s.dataset.right]")
-    scale = timeline.Scale(date.fromisoformat(data[0]), date.fromisoformat(data[1]), data[2], data[3])
-    drawn = page.eval_on_selector_all(
-        "a.tl-mark",
-        """els => els.map(a => { const s = a.querySelector('rect, circle:not(.tl-halo)'); const b = s.getBBox();
-           return [a.getAttribute('href').split('#')[1], s.tagName, b.x, b.x + b.width]; })""",
-    )
-    assert sorted(d[0] for d in drawn) == sorted(f"{e.kind}-{e.record.id}" for e in entries)
-    by_id = {f"{e.kind}-{e.record.id}": e for e in entries}
-    for entry_id, tag, x0, x1 in drawn:
-        ext = timeline.extent(scale, by_id[entry_id].date)
-        if ext.point:
-            assert tag == "circle" and abs((x0 + x1) / 2 - ext.x0) < 0.1, entry_id
-        else:
-            assert tag == "rect" and abs(x0 - ext.x0) < 0.1 and abs(x1 - ext.x1) < 0.1, entry_id
-    screenshot(page, "drawn-timeline-page")
-    shot(page, "drawn-timeline")
+# every piece of text the drawings show: the story line's and the band's
+DRAWN_TEXT = "figure.tl-drawing p, figure.tl-drawing .tl-st a, figure.tl-drawing .tl-st span:not(.tl-tip), figure.tl-drawing .tl-band a span"
 
 
-def test_clicking_a_mark_lands_on_its_entry(page):
-    page.click("#tlm-event-trump-sworn-in")
-    assert page.evaluate("location.hash") == "#event-trump-sworn-in"
-    assert page.locator("#event-trump-sworn-in").is_visible()
-    top, height = page.evaluate("(() => [document.getElementById('event-trump-sworn-in').getBoundingClientRect().top, innerHeight])()")
-    assert -2 <= top < height, (top, height)  # scrolled to it (sub-pixel rounding above the top)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_drawing_reads_in_the_list_order_readably(browser, site_url, model, width, scheme):
+    """At 1280 and 390 px, light and dark: the story line's links in the list's order, its text at least 12 CSS px, no sideways scroll."""
+    context = browser.new_context(viewport={"width": width, "height": 844 if width == 390 else 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.watch = watch(page, site_url)
+    page.goto(site_url + TIMELINE)
+    drawn = page.eval_on_selector_all("figure.tl-story a[id^='tlm-']", "els => els.map(a => a.getAttribute('href').slice(1))")
+    listed = page.eval_on_selector_all("li.tl-entry", "els => els.map(e => e.id)")
+    assert drawn == listed == [f"{e.kind}-{e.record.id}" for e in pages.timeline.timeline_entries(model)]
+    sizes = page.eval_on_selector_all(DRAWN_TEXT, "els => els.filter(e => e.offsetParent).map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= 12, min(sizes)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # the first screen says where the story runs and that its 2026 part has no exact dates
+    summary = page.locator(".tl-story-summary")
+    assert "from January 2025 to probably 2026" in summary.inner_text()
+    if width == 390:
+        assert summary.bounding_box()["y"] + summary.bounding_box()["height"] <= 844
+    screenshot(page, f"timeline-{width}-{scheme}")
+    shot(page, f"storyline-{width}-{scheme}")
+    page.goto(site_url)
+    band = page.locator("figure.tl-band-figure")
+    assert band.count() == 1 and "January 2026" not in band.inner_text()
+    sizes = page.eval_on_selector_all(DRAWN_TEXT, "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= 12 and page.evaluate("document.documentElement.scrollWidth") <= width
+    band.screenshot(path=str(ARTIFACTS / f"band-{width}-{scheme}.png"))
+    assert page.watch.dialogs == [] and page.watch.errors == [] and page.watch.offsite == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_clicking_an_entry_lands_on_its_list_entry(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + TIMELINE)
+    for target in ("event-trump-warns-supreme-leader", "claim-hrana-6854-protest-deaths"):
+        page.goto(site_url + TIMELINE)
+        page.locator(f"#tlm-{target}").click()
+        assert page.evaluate("location.hash") == f"#{target}"
+        top, height = page.evaluate(f"(() => [document.getElementById('{target}').getBoundingClientRect().top, innerHeight])()")
+        assert -2 <= top < height, (target, top, height)  # scrolled to it (sub-pixel rounding above the top)
+    # a claim's dot shows its words on focus, within the page's width
+    page.goto(site_url + TIMELINE)
+    page.focus("#tlm-claim-hrana-6854-protest-deaths")
+    tip = page.locator("#tlm-claim-hrana-6854-protest-deaths .tl-tip")
+    box = tip.bounding_box()
+    assert box and box["width"] > 100 and box["x"] + box["width"] <= width and "6,854" in tip.inner_text()
+    context.close()
 
 
 def test_the_drawing_follows_the_filters(page):
     page.select_option("#tl-actor", "hrana")
     page.wait_for_timeout(100)
     listed = page.eval_on_selector_all("li.tl-entry:not([hidden])", "els => els.map(e => e.id)")
-    drawn = page.eval_on_selector_all("a.tl-mark:not(.tl-filtered)", "els => els.map(e => e.getAttribute('href').split('#')[1])")
-    assert listed and sorted(drawn) == sorted(listed)
-    # the rows left empty close up: the drawing is shorter, the shown marks right under their lane's name
-    assert page.eval_on_selector("svg.tl-svg", "s => s.viewBox.baseVal.height") < 200
-    tops = page.eval_on_selector_all("a.tl-mark:not(.tl-filtered)", "els => els.map(a => a.getBoundingClientRect().top)")
-    claims_lane = page.eval_on_selector_all(".tl-lane", "els => els.map(t => t.getBoundingClientRect().top)")[-1]
-    assert max(tops) < claims_lane + 50
-    shot(page, "drawn-timeline-filtered-hrana")
+    drawn = page.eval_on_selector_all("figure.tl-story a[id^='tlm-']", "els => els.filter(a => a.offsetParent).map(a => a.getAttribute('href').slice(1))")
+    assert listed and drawn == listed
+    shot(page, "storyline-filtered-hrana")
     page.select_option("#tl-actor", "")
     page.wait_for_timeout(100)
-    assert page.locator("a.tl-mark.tl-filtered").count() == 0
-    assert page.eval_on_selector("svg.tl-svg", "s => s.viewBox.baseVal.height") > 600
-
-
-def test_the_zoom_control_moves_nothing(browser, site_url):
-    """The control joins a line of fixed height: the drawing is where it is without JavaScript."""
-    tops = []
-    for javascript in (False, True):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
-        page = context.new_page()
-        page.goto(site_url + TIMELINE)
-        tops.append(page.eval_on_selector("svg.tl-svg", "s => s.getBoundingClientRect().top"))
-        assert page.locator("label.tl-zoom").count() == (1 if javascript else 0)
-        context.close()
-    assert tops[0] == tops[1]
-
-
-def test_zoom_to_a_month_widens_its_marks(page):
-    selector = "#tlm-event-israel-bombing-campaign-june-2025 rect"
-    before = page.eval_on_selector(selector, "r => r.getBBox().width")
-    page.select_option("label.tl-zoom select", "2025-6")
-    left = page.eval_on_selector("svg.tl-svg", "s => +s.dataset.left")
-    x, width = page.eval_on_selector(selector, "r => [r.getBBox().x, r.getBBox().width]")
-    assert abs(x - left) < 2 and width > 10 * before  # June 2025 now spans the plot (coordinates are rounded to 0.1 before the zoom)
-    shot(page, "drawn-timeline-zoom-june-2025")
-    page.select_option("label.tl-zoom select", "")
-    assert abs(page.eval_on_selector(selector, "r => r.getBBox().width") - before) < 0.1
+    assert page.eval_on_selector_all("figure.tl-story a[id^='tlm-']", "els => els.filter(a => !a.offsetParent).length") == 0
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -199,21 +191,6 @@ def test_figures_chart_and_provenance_on_the_claim_page(page, site_url):
     assert page.locator("svg.fig-svg").count() >= 1
 
 
-def test_zoom_writes_the_month_names_it_needs(page):
-    """Month names are not in the page while months are too narrow to read; zooming writes them, and takes them away again."""
-    assert page.locator("svg.tl-svg .tl-tick-month").count() == 0
-    years = page.eval_on_selector_all("svg.tl-svg .tl-tick", "els => els.map(t => t.textContent)")
-    assert years == ["2024", "2025", "2026", "2027"]
-    page.select_option("label.tl-zoom select", "2025")
-    months = page.eval_on_selector_all("svg.tl-svg .tl-tick-month", "els => els.map(t => t.textContent)")
-    assert months == ["Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    left, right = page.eval_on_selector("svg.tl-svg", "s => [+s.dataset.left, +s.dataset.right]")
-    feb = page.eval_on_selector("svg.tl-svg .tl-tick-month", "t => +t.getAttribute('x')")
-    assert abs(feb - 2 - (left + (right - left) * 31 / 365)) < 0.2  # February begins 31 days into 2025's width
-    page.select_option("label.tl-zoom select", "")
-    assert page.locator("svg.tl-svg .tl-tick-month").count() == 0
-
-
 def _link_names(page) -> dict[str, str]:
     """Chromium's accessible names of the page's links, by the link's href (what a screen reader is given)."""
     cdp = page.context.new_cdp_session(page)
@@ -226,11 +203,14 @@ def _link_names(page) -> dict[str, str]:
     return names
 
 
-def test_marks_and_boxes_have_their_words_as_accessible_names(page, site_url):
-    """A mark's <title> names its link (no aria-label needed); a provenance box is named by its own words."""
+def test_entries_and_boxes_have_their_words_as_accessible_names(page, site_url):
+    """An entry of the story line is named by its words (a claim's dot too, though they show only on hover and focus);
+    a provenance box is named by its own words."""
     names = _link_names(page)
     sworn = next(name for url, name in names.items() if url.endswith("#event-trump-sworn-in") and "sworn in" in name)
-    assert sworn == "Donald Trump was sworn in as President after being reelected — 20 January 2025, uncertain"
+    assert sworn == "Donald Trump was sworn in as President after being reelected"
+    hrana = next(name for url, name in names.items() if url.endswith("#claim-hrana-6854-protest-deaths"))
+    assert hrana.startswith("Claim: The Human Rights Activists News Agency estimated that 6,854 people died")
     page.goto(site_url + "sources/araghchi-cnn-interview/")
     names = _link_names(page)
     current = next(name for url, name in names.items() if url.endswith("/sources/araghchi-cnn-interview/"))

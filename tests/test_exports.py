@@ -32,6 +32,7 @@ from tracker.exports import feeds as export_feeds
 from tracker.exports import outputs as exports
 from tracker.model import records as model_mod
 from tracker.model import words
+from tracker.model.chronology import timeline_entries
 from tracker.model.paths import CANONICAL_SITE_URL
 from tracker.render.pages import downloads
 from tracker.trust import gather as trust
@@ -682,3 +683,21 @@ def test_a_new_user_gets_from_the_home_page_to_the_dump_the_csvs_and_an_actor_fe
     assert sorted(entry_tail(e) for e in feed.entries) == sorted(
         [f"events/{r['id']}" for r in actor["referenced_by"]["events"]] + [f"claims/{r['id']}" for r in actor["referenced_by"]["claims"]]
     )
+
+
+def test_the_api_and_csv_carry_the_timelines_one_order(real_model):
+    """timeline_order in the API and the CSV is the list's order: the drone shootdown before Trump's warning."""
+    outputs = exports.build_outputs(real_model, site_url=SITE_URL, epoch=EPOCH)
+    listed = [(e.kind, e.record.id) for e in timeline_entries(real_model)]
+    api = {}
+    for kind in ("event", "claim"):
+        for rid in real_model.events if kind == "event" else real_model.claims:
+            document = json.loads(outputs[f"api/v2/{kind}s/{rid}.json"])
+            api[(kind, rid)] = document["timeline_order"]
+    assert sorted((n, key) for key, n in api.items() if n is not None) == [(n, key) for n, key in enumerate(listed, start=1)]
+    rows = {}
+    for kind in ("events", "claims"):
+        for row in csv.DictReader(io.StringIO(outputs[f"csv/{kind}.csv"].decode("utf-8"))):
+            rows[(kind[:-1], row["id"])] = int(row["timeline_order"]) if row["timeline_order"] else None
+    assert rows == api
+    assert api[("event", "us-jet-shoots-down-iranian-drone")] < api[("event", "trump-warns-supreme-leader")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 
@@ -91,3 +92,18 @@ def test_about_page_says_who_coverage_corrections_licence_and_citation(built):
     about = pages["about.md"].html
     assert [h.title for h in pages["about.md"].toc] == ["Who curates it", "How records are made", "Coverage", "Corrections", "Licence", "How to cite"]
     assert "CC BY 4.0" in about and "CITATION.cff" in about and "Share of its text quoted" in about
+
+
+def test_a_date_line_shared_by_a_section_is_said_once_at_its_head(built):
+    """The 2026 section's entries all say "Date not given; the article is probably from 2026 · in the order reported":
+    once, at the section's head; the one entry placed otherwise (by what it followed) keeps its own line."""
+    html = built[2]["timeline/index.md"].html
+    section = html.split("2026: exact date not given</h3>")[1].split("</section>")[0]
+    assert section.startswith(
+        '<p class="tl-date tl-shared-date">Unless an entry says otherwise: <span class="date date-fuzzy" title="Date as recorded: 2026?">'
+        'Date not given; the article is probably from 2026</span> <span class="tl-order">· in the order reported</span></p>'
+    )
+    assert section.count('<li class="tl-entry') == 35
+    own = re.findall(r'<li class="tl-entry[^"]*" id="([^"]+)"><p class="tl-date">.*?</p>', section)
+    assert own == ["event-trump-warns-supreme-leader"]
+    assert section.count("the article is probably from 2026") == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from tracker.core import dates, kinds
+from tracker.model import chronology
 from tracker.model.paths import absolute, record_api_path, record_page_path
 from tracker.model.records import Claim, Event, Model, Record, claim_date
 from tracker.model.words import record_label
@@ -50,6 +51,13 @@ class Refs:
         self.model = model
         self.site_url = site_url
         self._made: dict[str, dict] = {}
+        self._ranks: dict[tuple[str, str], int] | None = None
+
+    def timeline_order(self, kind: str, rid: str) -> int | None:
+        """The record's place in the timeline's one order (model.chronology), from 1; None when it is not on the timeline."""
+        if self._ranks is None:
+            self._ranks = chronology.ranks(self.model)
+        return self._ranks.get((kind, rid))
 
     def __call__(self, rid: str) -> dict:
         made = self._made.get(rid)

@@ -13,6 +13,7 @@ from tracker.core import kinds
 from tracker.core.dates import EdtfDate, humanize
 from tracker.exports.common import timeline_date
 from tracker.load.schema_files import schema_documents
+from tracker.model import chronology
 from tracker.model.paths import CSV_ROOT, absolute, actor_feed_path, record_api_path, record_page_path
 from tracker.model.records import Model, Record, Source
 from tracker.model.words import number_for_data
@@ -153,11 +154,22 @@ def _urls_of(site_url: str, record: Record) -> list[str]:
 # ---------------------------------------------------------------- tables
 
 
+def _order_column(noun: str, tail: str = "") -> Column:
+    return Column(
+        "timeline_order",
+        "integer",
+        f"The {noun}'s place, from 1, in the one order of the timeline (events and dated claims together): by date, then the order "
+        f"relations of events, then the order in which the sources report them{tail}.",
+        {"minimum": 1},
+    )
+
+
 def _event_rows(model: Model, site_url: str) -> Iterator[list[object]]:
+    ranks = chronology.ranks(model)
     for e in model.events.values():
         loc = e.location or {}
         yield [
-            e.id, e.title, *_date_values(e.date), e.date_note, loc.get("name"), loc.get("country"), loc.get("detail"),
+            e.id, e.title, *_date_values(e.date), e.date_note, ranks.get(("event", e.id)), loc.get("name"), loc.get("country"), loc.get("detail"),
             joined(e.actors), e.summary, joined(e.tags), e.part_of, e.notes, *_urls_of(site_url, e),
         ]  # fmt: skip
 
@@ -169,6 +181,7 @@ def _event_columns() -> list[Column]:
         _text("title", w["title"], required=True),
         *_date_columns("date", "Date"),
         _text("date_note", w["date_note"]),
+        _order_column("event"),
         _text("location_name", w["location.name"]),
         _text("location_country", w["location.country"]),
         _text("location_detail", w["location.detail"]),
@@ -182,11 +195,12 @@ def _event_columns() -> list[Column]:
 
 
 def _claim_rows(model: Model, site_url: str) -> Iterator[list[object]]:
+    ranks = chronology.ranks(model)
     for c in model.claims.values():
         when, basis = timeline_date(model, c)
         yield [
             c.id, c.statement, c.quote, joined(c.claimants), c.made_in, *_date_values(c.date), c.date_note,
-            *_date_values(when), basis, joined(c.about), c.status, c.rationale, joined(c.tags), c.notes, *_urls_of(site_url, c),
+            *_date_values(when), basis, ranks.get(("claim", c.id)), joined(c.about), c.status, c.rationale, joined(c.tags), c.notes, *_urls_of(site_url, c),
         ]  # fmt: skip
 
 
@@ -202,6 +216,7 @@ def _claim_columns() -> list[Column]:
         _text("date_note", w["date_note"]),
         *_date_columns("timeline_date", "Date shown (the claim's own date, else its venue's publication date)"),
         Column("timeline_date_basis", "string", "Where the date shown comes from.", {"enum": ["made", "published in its venue"]}),
+        _order_column("claim", "; empty when the claim has no date shown"),
         _ids("about", w["about"]),
         Column("status", "string", w["assessment.status"], {"required": True, "enum": _enum("claim", "assessment", "status")}),
         _text("rationale", w["assessment.rationale"], required=True),

@@ -84,6 +84,7 @@ def event_document(refs: Refs, event: Event) -> dict:
         "title": event.title,
         "date": date_doc(event.date),
         "date_note": event.date_note,
+        "timeline_order": refs.timeline_order("event", event.id),
         "location": {"name": loc["name"], "country": loc.get("country"), "detail": loc.get("detail")} if loc else None,
         "actors": refs.many(event.actors),
         "summary": event.summary,
@@ -114,6 +115,7 @@ def claim_document(refs: Refs, claim: Claim) -> dict:
         "date_note": claim.date_note,
         "timeline_date": date_doc(when),
         "timeline_date_basis": basis,
+        "timeline_order": refs.timeline_order("claim", claim.id),
         "about": refs.many(claim.about),
         "quantities": [
             {"measure": q.measure, "counts": q.counts, "value": json_number(q.value), "qualifier": q.qualifier, "unit": q.unit} for q in claim.quantities

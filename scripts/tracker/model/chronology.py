@@ -30,8 +30,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from tracker.check import relations
 from tracker.check.rulebook import normalise, seed_text
 from tracker.core import dates
+from tracker.model.records import Claim, Event, Model, claim_date
 
 NOT_REPORTED = 2**62  # sorts after every offset in an archived text
 
@@ -197,3 +199,48 @@ def newest(placed: list[Placed], count: int) -> list[Placed]:
         else:
             runs.append([item])
     return [item for run in reversed(runs) for item in run][:count]
+
+
+# ---------------------------------------------------------------- the one chronology of a model
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    kind: str  # "event" or "claim"
+    record: Event | Claim
+    date: dates.EdtfDate
+    basis: str
+    by: str = "date"  # what placed it (Placed.by): "date", "relation", "reported" or "id"
+
+
+# the model last ordered and its entries: the list, the drawing, the band and the exports read one order
+_MEMO: tuple[list[Model | None], list[TimelineEntry]] = ([None], [])
+
+
+def timeline_entries(model: Model) -> list[TimelineEntry]:
+    """Events and dated claims in ``order``: date bucket, the events' order relations, then the order reported.
+
+    Worked out once per model and shared: the timeline list, its drawing, the home band, the actor
+    timelines and the ``timeline_order`` of the API and CSV all read this list (callers do not change it)."""
+    if _MEMO[0][0] is model:
+        return list(_MEMO[1])
+    entries = [TimelineEntry("event", e, e.date, "") for e in model.events.values()]
+    for claim in model.claims.values():
+        when, how = claim_date(model, claim)
+        if when is not None:
+            entries.append(TimelineEntry("claim", claim, when, how))
+    pairs = relations.relations((e.id, e.data) for e in model.events.values())
+    ordered: list[TimelineEntry] = []
+    for item in order(entries, pairs, archived_texts(model.sources)):
+        entry = item.entry
+        assert isinstance(entry, TimelineEntry)
+        entry.by = item.by
+        ordered.append(entry)
+    _MEMO[0][0] = model
+    _MEMO[1][:] = ordered
+    return list(ordered)
+
+
+def ranks(model: Model) -> dict[tuple[str, str], int]:
+    """Each timeline entry's place in the one order, from 1, by (kind, id): ("event", "trump-sworn-in") -> 1."""
+    return {(e.kind, e.record.id): n for n, e in enumerate(timeline_entries(model), start=1)}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from tracker.check import relations
@@ -84,3 +86,69 @@ def check_chronology_cycles(ds: Dataset) -> Iterator[tuple[RecordFile, tuple[Any
                 shown = " then ".join(cycle)
                 yield record, ("chronology", index, "event"), f"order relations form a cycle: {shown}; remove one of them"
                 return
+
+
+def _month(day: date) -> tuple[int, int]:
+    return (day.year, day.month)
+
+
+def _month_words(day: date) -> str:
+    return f"{dates.MONTHS[day.month - 1]} {day.year}"
+
+
+def _side(value: dates.EdtfDate, end: bool) -> str:
+    """One side of a date as written: its start or end, ".." when open, "" when unknown; a year alone as its
+    last or first month, so that the suggested interval reads "2025-06?/2025-12?", not "2025-06?/2025?"."""
+    part = value.end if end else value.start
+    if not value.is_interval:
+        part = value.start
+    if part is not None and part.precision == "year":
+        return f"{part.text[:4]}-{'12' if end else '01'}{part.qualifier}"
+    if part is not None:
+        return part.text
+    return ".." if (value.end_open if end else value.start_open) else ""
+
+
+# a date_note that says why a date reaches past a relation says so in these words ("it may have begun before the
+# swearing-in because ..."); a looser test (any "before" or "later") let through notes that explain something else
+SAYS_WHY = {
+    "after": re.compile(r"\b(?:begin|begins|began|begun|start|starts|started) before\b", re.IGNORECASE),
+    "before": re.compile(r"\b(?:end|ends|ended) after\b", re.IGNORECASE),
+}
+
+
+@rule("events")
+def check_chronology_bounds(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
+    """A date agrees with the order relations: an event recorded as coming after another cannot begin in a month before
+    that one's earliest possible day, nor one recorded as coming before another end in a month after that one's latest
+    (a month is as fine as the timeline places entries: "June 2025" after "13 June 2025" is fine), unless its date_note
+    says why in those words ("it may have begun before …", "it may have ended after …"). One rule serves the list, the drawing and the API: the
+    timeline draws what a relation allows."""
+    if record.kind != "events" or "chronology" not in record.data:
+        return
+    this = dates.parse(record.data["date"])
+    note = str(record.data.get("date_note", ""))
+    for relation in record.data.get("chronology", []):
+        other = _other(ds, relation["event"], "events")
+        kind = relation["type"]
+        if other is None or other.id == record.id or SAYS_WHY[kind].search(note):
+            continue
+        that = dates.parse(other.data["date"])
+        if relations.contradicts_dates(kind, this, that):
+            continue  # check_chronology_dates reports it
+        if kind == "after" and that.start is not None and _month(this.earliest) < _month(that.earliest):
+            begin = "begins at an unknown time" if this.start is None else f"may begin in {_month_words(this.earliest)}"
+            fixed = f"{that.start.text}/{_side(this, True)}"
+            yield (
+                ("date",),
+                f"date {this.text!r} {begin}, before {other.id!r} ({that.text}), which this event is recorded as coming after; "
+                f"start it no earlier than that event, for example date: {fixed!r}, or say in date_note why it may have begun before it",
+            )
+        elif kind == "before" and that.end is not None and _month(this.latest) > _month(that.latest):
+            end = "ends at an unknown time" if this.end is None else f"may end in {_month_words(this.latest)}"
+            fixed = f"{_side(this, False)}/{that.end.text}"
+            yield (
+                ("date",),
+                f"date {this.text!r} {end}, after {other.id!r} ({that.text}), which this event is recorded as coming before; "
+                f"end it no later than that event, for example date: {fixed!r}, or say in date_note why it may have ended after it",
+            )

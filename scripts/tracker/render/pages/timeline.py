@@ -2,45 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from tracker.check import relations
 from tracker.core import date_words, dates
 from tracker.model import chronology
+from tracker.model.chronology import TimelineEntry, timeline_entries
 from tracker.model.paths import timeline_page_path
-from tracker.model.records import Claim, Event, Model, Source, claim_date
+from tracker.model.records import Model, Source
 from tracker.model.story import Story
 from tracker.render import templating
 from tracker.render.pages.base import Links, Page, paginate
+from tracker.render.pages.fragments import record_published
 from tracker.render.pages.reader import readable, reader_href
-
-
-@dataclass(slots=True)
-class TimelineEntry:
-    kind: str  # "event" or "claim"
-    record: Event | Claim
-    date: dates.EdtfDate
-    basis: str
-    by: str = "date"  # what placed it (chronology.Placed.by): "date", "relation", "reported" or "id"
-
-
-def timeline_entries(model: Model) -> list[TimelineEntry]:
-    """Events and dated claims in chronology.order: date bucket, the events' order relations, then the order reported."""
-    entries = [TimelineEntry("event", e, e.date, "") for e in model.events.values()]
-    for claim in model.claims.values():
-        when, how = claim_date(model, claim)
-        if when is not None:
-            entries.append(TimelineEntry("claim", claim, when, how))
-    pairs = relations.relations((e.id, e.data) for e in model.events.values())
-    placed = chronology.order(entries, pairs, chronology.archived_texts(model.sources))
-    ordered: list[TimelineEntry] = []
-    for item in placed:
-        entry = item.entry
-        assert isinstance(entry, TimelineEntry)
-        entry.by = item.by
-        ordered.append(entry)
-    return ordered
 
 
 def group_label(value: dates.EdtfDate) -> tuple[str, str]:
@@ -105,15 +79,24 @@ def timeline_pages(model: Model, chunks: list[list[TimelineEntry]] | None = None
                 pages=labels,
                 drawing=figure,
                 drawn=drawn,
-                years=grouped(entries),
+                years=grouped(entries, model),
                 tags=story.tags,
             )
         )
     return pages
 
 
-def grouped(entries: list[TimelineEntry]) -> list[tuple[str, str, list[tuple[str, list[TimelineEntry]]]]]:
-    """The entries by year and month, as ``sections`` places them: (year, its anchor, [(month, entries)])."""
+# (month, its entries, the entry whose date line the month's head says once or None, whether each entry says its own)
+Month = tuple[str, list[TimelineEntry], TimelineEntry | None, list[bool]]
+
+
+def grouped(entries: list[TimelineEntry], model: Model) -> list[tuple[str, str, list[Month]]]:
+    """The entries by year and month, as ``sections`` places them: (year, its anchor, [Month]).
+
+    The date line most entries of a month share (the same date, dated the same way, placed the same
+    way) is said once at the month's head and not on each of them: else the 2026 section repeated
+    "Date not given; the article is probably from 2026 · in the order reported" 35 times. An entry
+    whose date line differs keeps its own."""
     years: list[tuple[str, str, list[tuple[str, list[TimelineEntry]]]]] = []
     for (year, month), entry in zip(sections(entries), entries, strict=True):
         if not years or years[-1][0] != year:
@@ -122,7 +105,23 @@ def grouped(entries: list[TimelineEntry]) -> list[tuple[str, str, list[tuple[str
         if not months or months[-1][0] != month:
             months.append((month, []))
         months[-1][1].append(entry)
-    return years
+    return [(year, anchor, [_shared(month, members, model) for month, members in months]) for year, anchor, months in years]
+
+
+def _date_line(entry: TimelineEntry, model: Model) -> tuple:
+    """What an entry's date line says (timeline.html's ``date_line``): its words, whether it says it is the
+    publication's date, and what placed it; two entries with the same value read the same."""
+    by_venue = entry.kind == "claim" and entry.basis == "published in its venue"
+    published = entry.date if by_venue else record_published(model, entry.record)
+    return (entry.date.text, templating.date_in_words(entry.date, published), by_venue and not entry.date.is_fuzzy, entry.by)
+
+
+def _shared(month: str, members: list[TimelineEntry], model: Model) -> Month:
+    lines = [_date_line(e, model) for e in members]
+    common, count = Counter(lines).most_common(1)[0]  # the first seen among equals: most_common keeps insertion order
+    if count < 2:
+        return month, members, None, [True] * len(members)
+    return month, members, members[lines.index(common)], [line != common for line in lines]
 
 
 def _year_id(year: str) -> str:
