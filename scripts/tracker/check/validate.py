@@ -11,9 +11,10 @@ from tracker.check import (
     rules,  # noqa: F401  (importing it registers every rule)
     schemas,
 )
+from tracker.check import translations as check_translations
 from tracker.core import filecache, kinds
 from tracker.load import dataset as ds_mod
-from tracker.load import yaml_emit
+from tracker.load import translations, yaml_emit
 from tracker.load.dataset import Dataset, Hint, Problem, RecordFile, Snippet
 
 
@@ -21,6 +22,8 @@ from tracker.load.dataset import Dataset, Hint, Problem, RecordFile, Snippet
 class Result:
     dataset: Dataset
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # printed, but the data is valid: stale or missing translations
+    translations: check_translations.Outcome = field(default_factory=check_translations.Outcome)
 
     @property
     def ok(self) -> bool:
@@ -81,8 +84,14 @@ def validate(root: Path, only: list[Path] | None = None, *, cache: bool = False)
     problems += ds_mod.load(dataset, cache=cache)
     problems += check_schemas(dataset)
     problems += check_rules(dataset)
+    translated, found = translations.discover(root)
+    problems += found + translations.load(translated)
+    outcome = check_translations.check(dataset, translated)
+    problems += outcome.problems
+    warnings = outcome.warnings
     if only is not None:
         wanted = {ds_mod.display_path(p) for p in only}
         problems = [p for p in problems if p.path in wanted]
+        warnings = [w for w in warnings if w.path in wanted]
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
-    return Result(dataset, problems)
+    return Result(dataset, problems, warnings, outcome)

@@ -1,7 +1,8 @@
 """Validate the data directory: `python scripts/validate.py [--data DIR] [--format text|github] [FILE ...]`.
 
-Prints one `path:line:col: message` line per problem and a count; exits 1 on
-any problem, 0 otherwise. With FILEs (what pre-commit and CI pass), only
+Prints one `path:line:col: message` line per problem, then one
+`path:line:col: warning: message` line per warning (a stale or missing translation),
+and a count; exits 1 on any problem, 0 otherwise (warnings do not count). With FILEs (what pre-commit and CI pass), only
 problems in those files are reported, but references are still checked
 against the whole data directory.
 """
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     result = validate(Path(args.data), only=args.files or None)
     report = github_report if args.format == "github" else text_report
-    print(report(result.problems, result.counts()))
+    print(report(result.problems, result.counts(), result.warnings))
     return 0 if result.ok else 1
 
 

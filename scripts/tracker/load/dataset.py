@@ -23,6 +23,8 @@ MAX_ID_LENGTH = 100  # as schema/common.schema.json#/$defs/id
 RESERVED_IDS = frozenset({"index"})  # events/index.md is the events index page
 # Files beside the kind folders: not records, but checked like them (schema/<name>.schema.json).
 DOCUMENT_FILES = {"story.yaml": "story", "vocabulary.yaml": "vocabulary"}
+# Folders of translations beside them (tracker.load.translations reads them): not records.
+LANGUAGES = {"fa": "Persian"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,8 @@ def discover(root: Path) -> tuple[Dataset, list[Problem]]:
         if entry.name in DOCUMENT_FILES and entry.is_file():
             name = DOCUMENT_FILES[entry.name]
             dataset.documents[name] = RecordFile(name, name, path, shown, published_path(root, "", entry.name).replace("//", "/", 1))
+            continue
+        if entry.name in LANGUAGES and entry.is_dir():
             continue
         if not entry.is_dir():
             problems.append(Problem(shown, 1, 1, f"unexpected file; records go in one of the folders {', '.join(KINDS)}"))

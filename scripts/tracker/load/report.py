@@ -19,9 +19,13 @@ def _message(problem: Problem) -> str:
     return "\n".join([printable(problem.message), *map(printable, problem.snippet.splitlines())])
 
 
-def text_report(problems: Iterable[Problem], counts: dict[str, int]) -> str:
-    problems = list(problems)
+def text_report(problems: Iterable[Problem], counts: dict[str, int], warnings: Iterable[Problem] = ()) -> str:
+    """The problems, then the warnings (marked "warning:"; they do not change the exit code), then a count."""
+    problems, warnings = list(problems), list(warnings)
     lines = [str(p) for p in problems]
+    lines += [f"{printable(w.path)}:{w.line}:{w.col}: warning: {printable(w.message)}" for w in warnings]
+    if warnings:
+        lines.append(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} (stale or missing translations; the data is valid)")
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
     if problems:
         lines.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found ({summary} checked)")
@@ -30,12 +34,13 @@ def text_report(problems: Iterable[Problem], counts: dict[str, int]) -> str:
     return "\n".join(lines)
 
 
-def github_report(problems: Iterable[Problem], counts: dict[str, int]) -> str:
-    """GitHub Actions workflow commands, one annotation per problem."""
+def github_report(problems: Iterable[Problem], counts: dict[str, int], warnings: Iterable[Problem] = ()) -> str:
+    """GitHub Actions workflow commands, one annotation per problem (an error) or warning."""
     problems = list(problems)
     lines = [
-        f"::error file={_github_escape(printable(p.path), property_value=True)},line={p.line},col={p.col},title=data validation::{_github_escape(_message(p))}"
-        for p in problems
+        f"::{level} file={_github_escape(printable(p.path), property_value=True)},line={p.line},col={p.col},title=data validation::{_github_escape(_message(p))}"
+        for level, found in (("error", problems), ("warning", list(warnings)))
+        for p in found
     ]
     lines.append(text_report([], counts) if not problems else f"{len(problems)} problems found")
     return "\n".join(lines)
