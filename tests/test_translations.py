@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -23,7 +24,7 @@ ZWNJ = "\u200c"
 FAIR_TALKS = f"""# yaml-language-server: $schema=../../../schema/translations/claim.schema.json
 by: "tracker"
 statement:
-  text: "پزشکیان گفت به وزیر امور خارجه‌اش دستور داده است مذاکراتی منصفانه را دنبال کند."
+  translation: "پزشکیان گفت به وزیر امور خارجه‌اش دستور داده است مذاکراتی منصفانه را دنبال کند."
   translates: "{translations.english_hash(STATEMENT)}"
 """
 
@@ -88,15 +89,15 @@ def test_a_changed_english_field_makes_its_translation_stale(mini):
     ("text", "message"),
     [
         (  # a field the claim does not have (fair-talks has no notes)
-            FAIR_TALKS + 'notes:\n  text: "یادداشت"\n  translates: "0123456789"\n',
+            FAIR_TALKS + 'notes:\n  translation: "یادداشت"\n  translates: "0123456789"\n',
             "data/fa/claims/fair-talks.yaml:6:1: the claim has no notes to translate; remove this translation",
         ),
         (  # a field that is never translated: a quote is the source's own words
-            FAIR_TALKS + 'quote:\n  text: "مذاکرات منصفانه"\n  translates: "0123456789"\n',
+            FAIR_TALKS + 'quote:\n  translation: "مذاکرات منصفانه"\n  translates: "0123456789"\n',
             "data/fa/claims/fair-talks.yaml:6:1: 'quote' is not a field that can be translated here; the fields here are by, statement, assessment, notes",
         ),
         (
-            FAIR_TALKS + 'statment:\n  text: "x"\n  translates: "0123456789"\n',
+            FAIR_TALKS + 'statment:\n  translation: "x"\n  translates: "0123456789"\n',
             "data/fa/claims/fair-talks.yaml:6:1: 'statment' is not a field that can be translated here; did you mean 'statement'?",
         ),
         (
@@ -115,7 +116,7 @@ def test_a_changed_english_field_makes_its_translation_stale(mini):
         ),
         (
             FAIR_TALKS.replace("پزشکیان گفت", " پزشکیان گفت"),
-            "data/fa/claims/fair-talks.yaml:4:9: a translation does not start or end with a space or a line break",
+            "data/fa/claims/fair-talks.yaml:4:16: a translation does not start or end with a space or a line break",
         ),
     ],
 )
@@ -152,22 +153,22 @@ def test_other_invisible_characters_stay_forbidden_in_translations(mini):
     translate(mini, "claims/fair-talks.yaml", FAIR_TALKS.replace("پزشکیان گفت", "پزشکیان\u202eگفت"))
     code, lines = run_validator(mini)
     assert code == 1
-    assert "data/fa/claims/fair-talks.yaml:4:17: control or invisible character U+202E" in lines
+    assert "data/fa/claims/fair-talks.yaml:4:24: control or invisible character U+202E" in lines
 
 
 def test_scales_story_and_vocabulary_translate_only_what_exists(mini):
     translate(
         mini,
         "scales.yaml",
-        'by: "tracker"\nstatus:\n  disputed:\n    title:\n      text: "مورد اختلاف"\n      translates: "0123456789"\n'
-        '  settled:\n    title:\n      text: "قطعی"\n      translates: "0123456789"\n',
+        'by: "tracker"\nstatus:\n  disputed:\n    title:\n      translation: "مورد اختلاف"\n      translates: "0123456789"\n'
+        '  settled:\n    title:\n      translation: "قطعی"\n      translates: "0123456789"\n',
     )
     translate(
         mini,
         "vocabulary.yaml",
-        'by: "tracker"\ntags:\n  diplomacy:\n    text: "دیپلماسی"\n    translates: "0123456789"\n  war:\n    text: "جنگ"\n    translates: "0123456789"\n',
+        'by: "tracker"\ntags:\n  diplomacy:\n    translation: "دیپلماسی"\n    translates: "0123456789"\n  war:\n    translation: "جنگ"\n    translates: "0123456789"\n',
     )
-    translate(mini, "story.yaml", 'by: "tracker"\nlead:\n  - text:\n      text: "پیشگفتار"\n      translates: "0123456789"\n')
+    translate(mini, "story.yaml", 'by: "tracker"\nlead:\n  - text:\n      translation: "پیشگفتار"\n      translates: "0123456789"\n')
     code, lines = run_validator(mini)
     assert code == 1
     assert problems(lines) == [
@@ -185,7 +186,7 @@ def test_the_helper_records_the_english_and_writes_the_file_canonically(mini):
     path = translate(
         mini,
         "claims/fair-talks.yaml",
-        'assessment:\n  rationale:\n    text: "دلیل آزمایشی."\nstatement:\n  text: "پزشکیان گفت به وزیر امور خارجه‌اش دستور داده است."\n',
+        'assessment:\n  rationale:\n    translation: "دلیل آزمایشی."\nstatement:\n  translation: "پزشکیان گفت به وزیر امور خارجه‌اش دستور داده است."\n',
     )
     code, out = cli(translations_cli, "--data", str(mini), "--stamp", str(path))
     assert (code, out) == (0, "stamped 1 of 1 files\n")
@@ -193,11 +194,11 @@ def test_the_helper_records_the_english_and_writes_the_file_canonically(mini):
         "# yaml-language-server: $schema=../../../schema/translations/claim.schema.json\n"
         'by: "tracker"\n'
         "statement:\n"
-        f'  text: "پزشکیان گفت به وزیر امور خارجه{ZWNJ}اش دستور داده است."\n'
+        f'  translation: "پزشکیان گفت به وزیر امور خارجه{ZWNJ}اش دستور داده است."\n'
         f'  translates: "{translations.english_hash(STATEMENT)}"\n'
         "assessment:\n"
         "  rationale:\n"
-        '    text: "دلیل آزمایشی."\n'
+        '    translation: "دلیل آزمایشی."\n'
         f'    translates: "{translations.english_hash("Test rationale.")}"\n'
     )
     result = validate(mini)
@@ -249,3 +250,13 @@ def test_translation_schemas_are_valid_and_describe_every_field():
         fields = list(translations.translatable({}, translations.inlined(stem)))
         assert fields == []  # nothing to translate in an empty record
         assert "by" in translations.inlined(stem)["required"]
+
+
+def test_a_hash_that_reads_as_a_number_stays_a_text(mini):
+    """A hash such as 1234e56789 is a number in YAML unquoted: the helper must write it quoted."""
+    english = next(f"Test rationale {n}." for n in range(10_000) if re.fullmatch(r"[0-9]+e[0-9]+", translations.english_hash(f"Test rationale {n}.")))
+    edit(mini / "claims" / "fair-talks.yaml", "Test rationale.", english)
+    path = translate(mini, "claims/fair-talks.yaml", 'assessment:\n  rationale:\n    translation: "دلیل آزمایشی."\n')
+    assert cli(translations_cli, "--data", str(mini), "--stamp", str(path)) == (0, "stamped 1 of 1 files\n")
+    assert f'translates: "{translations.english_hash(english)}"' in path.read_text("utf-8")
+    assert validate(mini).ok

@@ -67,7 +67,7 @@ def _schema_messages(stem: str, data: object, shown: str) -> Iterator[tuple[Fiel
             yield path, f"missing required field {kind.property!r}", False
         elif name == "Pattern" and path[-1:] == ("translates",):
             yield path, f"not a hash written by the helper: {STAMP.format(path=shown)} once the translation says what the English says", False
-        elif name == "Pattern" and path[-1:] == ("text",):
+        elif name == "Pattern" and path[-1:] == ("translation",):
             yield path, "a translation does not start or end with a space or a line break", False
         else:
             yield path, error.message, False
@@ -96,7 +96,7 @@ def english_of(dataset: Dataset, target: str, id_: str) -> object | None:
 def value_at(data: Any, path: FieldPath) -> object:  # Any: loaded data of any shape, a wrong step is caught
     """The value at a path of loaded data, None where there is none."""
     for step in path:
-        if isinstance(data, dict) == isinstance(step, int) or isinstance(data, str):
+        if not isinstance(data, list if isinstance(step, int) else dict):
             return None  # a key into a list, an index into a map, a step into a text
         try:
             data = data[step]

@@ -10,13 +10,12 @@ says. A file the validator would reject is reported as `path:line:col: message` 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 from collections import Counter
 from pathlib import Path
 from typing import NoReturn
-
-import yaml
 
 from tracker.check import translations as check_translations
 from tracker.check.validate import validate
@@ -75,7 +74,7 @@ def stamp(dataset: Dataset, path: Path) -> list[Problem]:
         if isinstance(text, str):
             leaf["translates"] = translations.english_hash(text)
     data.setdefault("by", "tracker")
-    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=2**31 - 1)
+    dumped = json.dumps(data, ensure_ascii=False)  # JSON is YAML with every text quoted: a hash such as 1234e56789 stays a text
     try:
         path.write_text(translations.format_translation(dumped, target), "utf-8")
     except (FormatError, LoadFailed) as error:

@@ -10,7 +10,7 @@ the conservation of records is untouched (the exports never see these files); an
 small schema of its own (schema/translations/), so `make fmt` writes it canonically and the
 validator says which fields may be translated.
 
-Each translated field is ``{text: <Persian>, translates: <hash of the English>}``: `english_hash`
+Each translated field is ``{translation: <Persian>, translates: <hash of the English>}``: `english_hash`
 is the short hash written by `make translations FILES=<file>`; when the English changes the hash no
 longer matches and the translation is stale.
 """
@@ -34,7 +34,7 @@ from tracker.load.yaml_emit import format_with_schema
 TRANSLATION_SCHEMA_DIR = SCHEMA_DIR / "translations"
 DOCUMENTS = ("story", "vocabulary", "scales")  # data/fa/<name>.yaml; "scales": the words of schema/'s scales
 HASH_LENGTH = 10
-LEAF = ("text", "translates")
+LEAF = ("translation", "translates")  # a translated field; no record field is named so
 
 FieldPath = tuple[str | int, ...]
 
@@ -100,7 +100,7 @@ def modeline(target: str) -> str:
 
 
 def is_leaf(node: object) -> bool:
-    return isinstance(node, dict) and "text" in node
+    return isinstance(node, dict) and LEAF[0] in node
 
 
 def leaves(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, dict]]:
