@@ -96,12 +96,10 @@ def english_of(dataset: Dataset, target: str, id_: str) -> object | None:
 def value_at(data: Any, path: FieldPath) -> object:  # Any: loaded data of any shape, a wrong step is caught
     """The value at a path of loaded data, None where there is none."""
     for step in path:
-        if not isinstance(data, list if isinstance(step, int) else dict):
-            return None  # a key into a list, an index into a map, a step into a text
-        try:
-            data = data[step]
-        except (KeyError, IndexError, TypeError):
-            return None
+        index = isinstance(step, int) and isinstance(data, list) and 0 <= step < len(data)
+        if not (index or (isinstance(step, str) and isinstance(data, dict) and step in data)):
+            return None  # a key into a list, an index into a map, a step into a text, or nothing there
+        data = data[step]
     return data
 
 
