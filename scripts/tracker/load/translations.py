@@ -155,9 +155,7 @@ def discover(root: Path) -> tuple[list[TranslationFile], list[Problem]]:
     for language in LANGUAGES:
         base = root / language
         if not base.is_dir() or base.is_symlink():
-            if base.is_symlink():
-                problems.append(Problem(display_path(base), 1, 1, "symlinks are not allowed under the data directory"))
-            continue
+            continue  # none, or not a folder: the data directory's own listing reports that
         for entry in sorted(os.scandir(base), key=lambda e: e.name):
             path, shown = Path(entry.path), display_path(Path(entry.path))
             if entry.is_symlink():
