@@ -77,6 +77,11 @@ def test_record_date_words(value, published, words):
     assert solar_hijri.record_date_words(parsed, pub) == words
 
 
+def test_record_date_words_name_the_document():
+    assert solar_hijri.record_date_words(None, dates.parse("2026~"), "post") == "تاریخ ذکر نشده؛ پست از حدود ۱۴۰۴–۱۴۰۵ است"
+    assert solar_hijri.record_date_words(None, dates.parse("2025/2026"), "report") == "تاریخ ذکر نشده؛ تاریخ گزارش ۱۴۰۳–۱۴۰۴ تا ۱۴۰۴–۱۴۰۵ است"
+
+
 def test_words_have_only_persian_digits_and_no_notation():
     for text in SOLAR:
         words = solar_hijri.solar_words(text) + solar_hijri.gregorian_words(text)

@@ -188,20 +188,24 @@ def gregorian_words(value: dates.EdtfDate | str) -> str:
     return persian_digits(_plain(GREGORIAN, value))
 
 
-def record_date_words(value: dates.EdtfDate | None, published: dates.EdtfDate | None) -> str:
+NOUNS = {"article": "مقاله", "post": "پست", "report": "گزارش"}  # the documents `date_words` names, in Persian
+
+
+def record_date_words(value: dates.EdtfDate | None, published: dates.EdtfDate | None, noun: str = "article") -> str:
     """A record's date in Solar Hijri words; a date that only repeats its source's uncertain date says so.
 
     The Persian of `date_words.record_date_words`: «تاریخ ذکر نشده؛ مقاله احتمالاً از ۱۴۰۴–۱۴۰۵ است»
     (date not given; the article is probably from 1404–1405)."""
+    document = NOUNS[noun]
     if value is None and published is None:
         return NOT_GIVEN
     if value is not None and (published is None or value.text != published.text or not value.is_fuzzy):
         return solar_words(value)
     assert published is not None
     if published.is_interval:
-        return f"{NOT_GIVEN}؛ تاریخ مقاله {solar_words(published)} است"
+        return f"{NOT_GIVEN}؛ تاریخ {document} {solar_words(published)} است"
     assert published.start is not None
     probably = "احتمالاً " if published.start.qualifier in ("?", "%") else ""
     about = "حدود " if published.start.qualifier in ("~", "%") else ""
     when = persian_digits(_side(SOLAR, published.start))
-    return f"{NOT_GIVEN}؛ مقاله {probably}از {about}{when} است"
+    return f"{NOT_GIVEN}؛ {document} {probably}از {about}{when} است"
