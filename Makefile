@@ -11,7 +11,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate check fmt translations new test quick serve clean lock lint bench synth archive uncited summary
+.PHONY: site validate check fmt translations new test quick serve clean lock lint bench synth archive uncited summary corrections
 
 site: $(STAMP)
 	$(BIN)/tracker-build --data $(DATA)
@@ -49,6 +49,10 @@ uncited: $(STAMP)
 # summarises a pull request; committed changes only (it warns about the others)
 summary: $(STAMP)
 	@$(BIN)/tracker-pr-summary --data $(DATA) --from-make
+
+# every change of substance since the branch left main (or BASE) carries a correction, or its commit says "Rewording: yes"
+corrections: $(STAMP)
+	@$(BIN)/tracker-check-corrections --data $(DATA) --from-make
 
 # synthetic data of our shape: make synth N=10000 OUT=/tmp/synth
 # (HISTORY=10000 also makes OUT a git repository of that many commits ending in that data)

@@ -656,12 +656,61 @@ STORY_CASES = [
         edits=[(O, "assessment:", COMPATIBLE_FIGURE), (O, "Iran said something else.", "Iran said an estimated 6,854 people died.")],
         rule="check_compatible_figures",
     ),
+    Case(
+        "a lead sentence quoting words no excerpt has",
+        [
+            "story.yaml:2:11: lead sentence 1 quotes 'fair negotiations', which no excerpt of the records it rests on contains; "
+            "quote the excerpt's words exactly, or rest the sentence on the record that has them"
+        ],
+        writes={"story.yaml": STORY.replace("Pezeshkian posted a statement.", "Pezeshkian posted a statement calling for 'fair negotiations'.")},
+        rule="check_lead_quotes",
+    ),
+    Case(
+        "a lead sentence attributing words to someone none of its claims is by",
+        [
+            "story.yaml:2:11: lead sentence 1 attributes words to Masoud Pezeshkian ('Masoud Pezeshkian'), but rests on no claim of theirs; "
+            "add to rests_on a claim whose claimants include 'president', or attribute the words to whoever the records say said them"
+        ],
+        writes={"story.yaml": STORY.replace("Pezeshkian posted a statement.", "Masoud Pezeshkian said he has instructed his foreign minister.")},
+        rule="check_lead_attributions",
+    ),
+]
+
+# The lead sentence of the mini story, resting on the event and on the claim that quotes it.
+LEAD_ON_CLAIM = STORY.replace("      - statement\n", "      - statement\n      - fair-talks\n", 1)
+
+# Warnings: printed apart, the run still passes.
+WARNING_CASES = [
+    Case(
+        "a lead sentence leaving out a condition of its excerpt",
+        [
+            "story.yaml:2:11: warning: lead sentence 1 leaves out 'provided', which an excerpt it rests on says (\"pursue 'fair and equitable negotiations' provided the U.S.\"); "
+            "keep the condition, or check that leaving it out does not change what the sentence says"
+        ],
+        writes={"story.yaml": LEAD_ON_CLAIM.replace("Pezeshkian posted a statement.", "Pezeshkian said he would pursue 'fair and equitable negotiations'.")},
+        rule="check_lead_conditions",
+    ),
 ]
 
 CASES = SCHEMA_CASES + RULE_CASES + EXCERPT_CASES + STORY_CASES + LAYOUT_CASES
 
 # Changes that every rule must accept: the good side of the editorial rules.
 GOOD_CASES = [
+    Case(
+        "a lead sentence quoting an excerpt",
+        [],
+        writes={"story.yaml": STORY.replace("Pezeshkian posted a statement.", "Pezeshkian posted 'a statement on X'.")},
+    ),
+    Case(
+        "a lead sentence attributing words to the claimant of a claim it rests on, with the claim's condition",
+        [],
+        writes={
+            "story.yaml": LEAD_ON_CLAIM.replace(
+                "Pezeshkian posted a statement.",
+                "Iran's President Masoud Pezeshkian said he would pursue 'fair and equitable negotiations' provided the U.S. agrees.",
+            )
+        },
+    ),
     Case("described_as from the actor's excerpt", [], edits=[(A, "kind: person\n", 'kind: anonymous\ndescribed_as: "Iranian President"\n')]),
     Case("described_as from the archived text", [], edits=[(A, "kind: person\n", 'kind: anonymous\ndescribed_as: "his foreign minister"\n')]),
     Case(

@@ -34,6 +34,19 @@ def test_broken_data_exits_1_with_positions_and_no_traceback(mini):
         assert path.startswith(str(mini)) and line_no.isdigit() and col.isdigit() and message.strip()
 
 
+def test_a_reader_that_stops_early_ends_the_command_quietly(mini):
+    """`tracker-validate | head -1` on broken data: the problems after the first are not wanted."""
+    for n in range(1000):  # more output than a pipe holds (64 KiB), so the command writes after the reader has gone
+        (mini / "events" / f"broken-{n:04}.yaml").write_text('title: "x"\ntitle: "y"\n')
+    reader = subprocess.Popen(["head", "-n", "1"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    command = subprocess.run([*VALIDATE, "--data", str(mini)], cwd=REPO, stdout=reader.stdin, stderr=subprocess.PIPE, check=False)
+    reader.stdin.close()
+    first = reader.stdout.read().decode()
+    reader.wait()
+    assert first.startswith(str(mini)) and first.count("\n") == 1
+    assert (command.returncode, command.stderr) == (141, b"")
+
+
 def test_paths_are_relative_to_the_repository_root():
     result = run([*VALIDATE, "--data", "tests/fixtures/mini", "tests/fixtures/mini/events/statement.yaml"])
     assert (result.returncode, result.stdout) == (0, "ok: 1 events, 2 claims, 3 actors, 2 sources\n")

@@ -29,25 +29,6 @@ BUILD = [sys.executable, str(REPO / "scripts" / "build.py")]
 MINI_COUNTS = "1 events, 2 claims, 3 actors, 2 sources"
 READ = {"events": 1, "claims": 2, "actors": 3, "sources": 2}
 
-BUG_QUIET = (
-    "product bug: scripts/build.py runs `mkdocs build --quiet`, so the hook's INFO lines 'tracker: read ...' and "
-    "'tracker: published ...' never reach the user; print the counts (e.g. to stderr) from the hooks or from build.py"
-)
-BUG_SWAP = (
-    "product bug: scripts/build.py swaps with two renames (site -> .site.old, staging -> site); killed between them, "
-    "site/ is gone, and the next run deletes .site.old. Swap atomically (renameat2 RENAME_EXCHANGE), or restore .site.old at start"
-)
-BUG_SIGINT = "product bug: scripts/build.py does not handle KeyboardInterrupt (validate.py does): Ctrl-C prints a traceback; exit 130 quietly"
-BUG_RESOLVE = (
-    "product bug: scripts/build.py passes data.resolve() to the hooks, which follows a symlinked data directory, so the "
-    "build accepts what validate.py refuses ('the data directory is a symlink'); pass os.path.abspath(data) instead"
-)
-BUG_ESCAPES = (
-    "product bug: loader.decode() checks only the raw text; YAML escapes (\\0, \\e, \\u202e) put NUL, ESC and bidi "
-    "overrides in values, and the build publishes them in pages, CSV and iCalendar"
-)
-BUG_NUMBERS = "product bug: a 400-digit integer passes validation and words.number_for_reading raises OverflowError (traceback in the build)"
-
 
 def snapshot(root: Path) -> dict[str, str]:
     """Every file and folder under ``root`` with a hash of its bytes (folders map to '')."""

@@ -22,15 +22,6 @@ from conftest import LIVE_DATA, REPO
 INJECT = Path(__file__).resolve().parent / "hostile" / "inject"
 THREE_DAYS = str(3 * 24 * 3600 + 5 * 3600)
 
-BUG_EPOCH = (
-    "product bug: scripts/build.py leaves SOURCE_DATE_EPOCH unset unless the Makefile sets it, so MkDocs dates "
-    "sitemap.xml <lastmod> and the sitemap.xml.gz header with today's date; default it to `git log -1 --format=%ct`"
-)
-BUG_PATH_LEAK = (
-    "product bug: dataset.display_path() gives the absolute path of a data directory outside the repository; it is "
-    "shown on every record page ('from <code>/tmp/.../events/x.yaml</code>') and in the edit link; use a path relative to the data directory"
-)
-
 
 def commit_epoch() -> str:
     """SOURCE_DATE_EPOCH as the Makefile computes it."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz, utils
 
-from case_table import CASES, GOOD_CASES, Case
+from case_table import CASES, GOOD_CASES, WARNING_CASES, Case
 from conftest import REPO, STORY_DATA, run_validator
 from tracker.check import rules
 from tracker.check.rulebook import all_rules
@@ -37,6 +37,33 @@ def test_rule_accepts(case: Case, mini):
     assert code == 0 and len(lines) == 1 and lines[0].startswith("ok: "), lines
 
 
+@pytest.mark.parametrize("case", WARNING_CASES, ids=lambda c: c.name)
+def test_rule_warns(case: Case, mini):
+    """A warning is printed apart, with "warning:", counted on the last line, and the run passes."""
+    with case.archived(REPO):
+        case.apply(mini)
+        code, lines = run_validator(mini)
+    assert code == 0
+    assert lines[:-1] == [f"data/{warning}" for warning in case.expected]
+    assert (
+        lines[-1]
+        == f"ok: 1 events, 2 claims, 3 actors, 2 sources; {len(case.expected)} warning{'s' if len(case.expected) > 1 else ''} (they do not fail the check)"
+    )
+
+
+def test_a_warning_is_reported_apart_from_problems(mini):
+    """Problems first, then warnings; exit 1 for the problems alone; GitHub gets an error and a warning annotation."""
+    WARNING_CASES[0].apply(mini)
+    (mini / "claims" / "other-talks.yaml").write_text((mini / "claims" / "other-talks.yaml").read_text() + "colour: red\n")
+    code, lines = run_validator(mini)
+    assert code == 1
+    assert [line.split(": ")[1] for line in lines[:-1]] == ["unknown field 'colour'", "warning"]
+    assert lines[-1] == "1 problem found (1 events, 2 claims, 3 actors, 2 sources checked); 1 warning (they do not fail the check)"
+    code, lines = run_validator(mini, "--format", "github")
+    assert [line.split(" ")[0] for line in lines[:-1]] == ["::error", "::warning"]
+    assert lines[-1] == "1 problems found; 1 warning (they do not fail the check)"
+
+
 def test_every_problem_in_one_run(mini):
     """Problems in several files, of several stages, are all reported together."""
     for case in CASES:
@@ -59,7 +86,7 @@ def test_only_named_files_are_reported_but_references_use_everything(mini):
 
 def test_every_registered_rule_has_a_bad_case():
     """A rule that no case breaks is untested: registering it without one fails here."""
-    covered = {case.rule for case in CASES}
+    covered = {case.rule for case in CASES + WARNING_CASES}
     assert [r.name for r in all_rules() if r.name not in covered] == []
     assert covered - {r.name for r in all_rules()} <= {""}, "a case names a rule that is not registered"
 

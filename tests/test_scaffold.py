@@ -55,7 +55,7 @@ def test_skeleton_fails_validation_only_at_its_placeholders(kind: str, data: Pat
     lines = path.read_text("utf-8").splitlines()
     result = make("validate", f"DATA={data}")
     assert result.returncode != 0
-    problems = result.stdout.splitlines()[:-1]
+    problems = [line for line in result.stdout.splitlines()[:-1] if ": warning: " not in line]  # the frozen story's lead has warnings
     assert problems
     for problem in problems:
         shown, line, col, _message = problem.split(":", 3)
@@ -148,7 +148,9 @@ def test_new_claim_with_new_source_takes_one_command_each_an_edit_and_make_valid
 
     unfilled = make("validate", f"DATA={data}")
     assert unfilled.returncode != 0
-    assert all(re.match(rf"{data}/(sources|claims)/[a-z0-9-]+\.yaml:\d+:\d+: ", line) for line in unfilled.stdout.splitlines()[:-1])
+    assert all(
+        re.match(rf"{data}/(sources|claims)/[a-z0-9-]+\.yaml:\d+:\d+: ", line) for line in unfilled.stdout.splitlines()[:-1] if ": warning: " not in line
+    )
 
     for kind, rid in records.items():
         path = data / kind / f"{rid}.yaml"
@@ -156,7 +158,7 @@ def test_new_claim_with_new_source_takes_one_command_each_an_edit_and_make_valid
 
     filled = make("validate", f"DATA={data}")
     assert filled.returncode == 0, filled.stdout
-    assert filled.stdout.startswith("ok: ")
+    assert filled.stdout.splitlines()[-1].startswith("ok: ")  # after the frozen story's warnings
     check = make("check", f"DATA={data}")
     assert check.returncode == 0, check.stdout
     for kind, rid in records.items():

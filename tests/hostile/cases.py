@@ -42,21 +42,6 @@ TOP_LEVEL_FILE = "unexpected file; records go in one of the folders events, clai
 KINDS_OF_ACTOR = "person, government, organisation, military, news-outlet, group, anonymous, unnamed-author"
 STATUSES = "unverified, corroborated, disputed, contradicted, retracted"
 
-BUG_ESCAPES = (
-    "product bug: loader.decode() scans only the raw text for forbidden characters; a double-quoted YAML escape "
-    "(\\u202e, \\u200b, \\0, \\e, \\L ...) puts them in a value unseen. Check each scalar's decoded value too."
-)
-BUG_CF = "product bug: loader.FORBIDDEN_CHARACTERS misses invisible format characters (Unicode Cf, e.g. tag characters U+E0000-E007F) and U+2028/U+2029"
-BUG_PATHS = "product bug: dataset.Problem.__str__ prints file names raw; a newline or bidi override in a file name breaks or reorders the path:line:col line"
-BUG_NUMBERS = "product bug: loader._Builder.scalar turns any JSON-looking number into int/float: 400 digits pass validation and crash words.number_for_reading (OverflowError); 1e400 becomes inf"
-BUG_DEPTH = (
-    "product bug: loader._Builder.node skips an over-deep node by consuming all its events, and libyaml parses nested flow "
-    "collections in quadratic time: 100,000 brackets (200 KB, under the size limit) take ~25 s. Stop parsing at depth MAX_DEPTH + 1."
-)
-BUG_LONG_ID = (
-    "product bug: dataset.discover accepts a file name of any length, but an id is at most 100 characters (schema common.id), so no reference can name it"
-)
-
 
 @dataclass
 class HostileCase(Case):

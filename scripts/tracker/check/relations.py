@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from tracker.core import dates
 
 
-def relations(events: Iterable[tuple[str, Mapping]]) -> list[tuple[str, str]]:
+def relations(events: Iterable[tuple[str, Mapping[str, Any]]]) -> list[tuple[str, str]]:
     """(earlier, later) pairs from the events' ``chronology`` lists, given (id, data) pairs."""
     pairs: set[tuple[str, str]] = set()
     for rid, data in events:

@@ -9,24 +9,32 @@ the validator calls it once per record of those kinds that passed its schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+from rapidfuzz import fuzz, process
 
 from tracker.core.filecache import per_run
 from tracker.core.kinds import FOLDERS as KINDS
 from tracker.load import schema_files
 from tracker.load.dataset import REPO_ROOT, Dataset, RecordFile
 
-Finding = tuple[tuple, str]
+Finding = tuple[tuple[Any, ...], str]
 Rule = Callable[[RecordFile, Dataset], Iterator[Finding]]
-DatasetFinding = tuple[RecordFile, tuple, str]
+DatasetFinding = tuple[RecordFile, tuple[Any, ...], str]
 DatasetRule = Callable[[Dataset], Iterator[DatasetFinding]]
+# The decorators return the rule unchanged, with its own type, so mypy checks each rule where it is called.
+RecordRuleT = TypeVar("RecordRuleT", bound=Rule)
+DatasetRuleT = TypeVar("DatasetRuleT", bound=DatasetRule)
+
+
+Check = TypeVar("Check", Rule, DatasetRule)
 
 
 @dataclass(frozen=True, slots=True)
-class Registered:
-    check: Callable
+class Registered(Generic[Check]):
+    check: Check
     kinds: tuple[str, ...]  # empty for a dataset rule
 
     @property
@@ -38,17 +46,17 @@ class Registered:
         return (self.check.__doc__ or "").strip()
 
 
-RECORD_RULES: list[Registered] = []
-DATASET_RULES: list[Registered] = []
+RECORD_RULES: list[Registered[Rule]] = []
+DATASET_RULES: list[Registered[DatasetRule]] = []
 
 
-def rule(*kinds: str) -> Callable[[Rule], Rule]:
+def rule(*kinds: str) -> Callable[[RecordRuleT], RecordRuleT]:
     """Register a record rule for the given kinds (folder names); none means every kind."""
     unknown = set(kinds) - set(KINDS)
     if unknown:
         raise ValueError(f"unknown kinds {sorted(unknown)}")
 
-    def register(check: Rule) -> Rule:
+    def register(check: RecordRuleT) -> RecordRuleT:
         if not (check.__doc__ or "").strip():
             raise ValueError(f"rule {check.__name__} has no docstring: the docstring is the published rule")
         RECORD_RULES.append(Registered(check, kinds or tuple(KINDS)))
@@ -57,7 +65,7 @@ def rule(*kinds: str) -> Callable[[Rule], Rule]:
     return register
 
 
-def dataset_rule(check: DatasetRule) -> DatasetRule:
+def dataset_rule(check: DatasetRuleT) -> DatasetRuleT:
     """Register a rule over the whole dataset."""
     if not (check.__doc__ or "").strip():
         raise ValueError(f"rule {check.__name__} has no docstring: the docstring is the published rule")
@@ -69,7 +77,7 @@ def rules_for(kind: str) -> list[Rule]:
     return [r.check for r in RECORD_RULES if kind in r.kinds]
 
 
-def all_rules() -> list[Registered]:
+def all_rules() -> list[Registered[Rule] | Registered[DatasetRule]]:
     return [*RECORD_RULES, *DATASET_RULES]
 
 
@@ -97,7 +105,18 @@ def insertion_point(record: RecordFile, key: str) -> str:
     return f"above its line {line} ({name}:)"
 
 
-def values_at(data: object, pattern: tuple, prefix: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+def did_you_mean(word: object, choices: Iterable[str], *, cutoff: float = 70) -> str:
+    """'; did you mean 'x'?' for the choice closest to a misspelt name (a field, a scale's value, a tag, an
+    id), or '' when none scores ``cutoff`` (of 100) or more. rapidfuzz's ratio, as difflib's but fast
+    enough for the thousands of ids a reference may name."""
+    if not isinstance(word, str):
+        return ""
+    # of equally close choices, the last in sorted order, as difflib.get_close_matches gave before it was this
+    match = process.extractOne(word, sorted(choices, reverse=True), scorer=fuzz.ratio, score_cutoff=cutoff)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def values_at(data: object, pattern: tuple[Any, ...], prefix: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
     """Yield (path, value) for every value matching a path pattern where '*' is any list index.
 
     The values are Any: loaded data, whose shape the rules know from the schema check they run after."""

@@ -9,17 +9,19 @@ unchanged): a translation whose English has changed since (stale) and a field wi
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import jsonschema_rs
 
-from tracker.check import schemas, vocab
+from tracker.check import vocab
+from tracker.check.rulebook import did_you_mean
 from tracker.core import kinds
 from tracker.core.filecache import per_run
 from tracker.load import translations as tr
-from tracker.load.dataset import Dataset, Problem, display_path
+from tracker.load.dataset import LANGUAGES, Dataset, Problem, display_path
 from tracker.load.translations import FieldPath, TranslationFile
 
 TRANSLATED, STALE, MISSING = "translated", "stale", "missing"
@@ -59,7 +61,7 @@ def _schema_messages(stem: str, data: object, shown: str) -> Iterator[tuple[Fiel
         if name == "AdditionalProperties":
             for key in kind.unexpected:
                 known = _known(stem, path)
-                hint = schemas.did_you_mean(key, known) or (f"; the fields here are {', '.join(known)}" if known else "")
+                hint = did_you_mean(key, known) or (f"; the fields here are {', '.join(known)}" if known else "")
                 yield (*path, key), f"{key!r} is not a field that can be translated here{hint}", True
         elif name == "Required" and kind.property == "translates":
             yield path, f"this translation does not say which English it translates: {STAMP.format(path=shown)} once it says what the English says", False
@@ -125,7 +127,7 @@ def check_file(dataset: Dataset, translation: TranslationFile, outcome: Outcome)
         name = f"data/{target}.yaml" if target in tr.DOCUMENTS else f"record data/{target}/{translation.id}.yaml"
         outcome.problems.append(Problem(record.display, 1, 1, f"no {name} to translate; name the file after what it translates"))
         return
-    done: dict[FieldPath, dict] = {}
+    done: dict[FieldPath, dict[str, Any]] = {}
     for path, leaf in tr.leaves(record.data):
         text = value_at(english, path)
         if not isinstance(text, str):
@@ -141,11 +143,11 @@ def check_file(dataset: Dataset, translation: TranslationFile, outcome: Outcome)
                 f"stale {dataset_language(translation)} translation: the English of {tr.field_name(path)} has changed since it was translated;"
                 f" update the translation, then {STAMP.format(path=record.display)}"
             )
-            outcome.warnings.append(record.problem((*path, "translates"), message))
+            outcome.warnings.append(dataclasses.replace(record.problem((*path, "translates"), message), warning=True))
 
 
 def dataset_language(translation: TranslationFile) -> str:
-    return tr.LANGUAGES[translation.language]
+    return LANGUAGES[translation.language]
 
 
 def _untranslated(dataset: Dataset, files: list[TranslationFile], outcome: Outcome) -> None:
@@ -181,7 +183,8 @@ def _missing_warnings(dataset: Dataset, outcome: Outcome) -> None:
             translation = dataset.root / language / target / f"{id_}.yaml"
             shown = dataset.by_id[id_].display
         listed = ", ".join(names) if len(names) <= LISTED else f"{len(names)} fields ({', '.join(names[:LISTED])}…)"
-        outcome.warnings.append(Problem(shown, 1, 1, f"no {tr.LANGUAGES[language]} translation of {listed} (add it in {display_path(translation)})"))
+        message = f"no {LANGUAGES[language]} translation of {listed} (add it in {display_path(translation)})"
+        outcome.warnings.append(Problem(shown, 1, 1, message, warning=True))
 
 
 def check(dataset: Dataset, files: list[TranslationFile]) -> Outcome:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tracker.check import (
     rulebook,
@@ -15,15 +16,15 @@ from tracker.check import translations as check_translations
 from tracker.core import filecache, kinds
 from tracker.load import dataset as ds_mod
 from tracker.load import translations, yaml_emit
-from tracker.load.dataset import Dataset, Hint, Problem, RecordFile, Snippet
+from tracker.load.dataset import Caution, Dataset, Hint, Problem, RecordFile, Snippet
 
 
 @dataclass(slots=True)
 class Result:
     dataset: Dataset
     problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)  # printed, but the data is valid: stale or missing translations
-    translations: check_translations.Outcome = field(default_factory=check_translations.Outcome)
+    warnings: list[Problem] = field(default_factory=list)  # printed apart; they never make the data invalid
+    translations: check_translations.Outcome = field(default_factory=check_translations.Outcome)  # what is translated
 
     @property
     def ok(self) -> bool:
@@ -43,9 +44,11 @@ def snippet_text(snippet: Snippet) -> str:
     return "\n".join(lines[snippet.shown_from :])  # each key above the value it holds is one line
 
 
-def problem(record: RecordFile, path: tuple, message: str, *, key: bool = False) -> Problem:
+def problem(record: RecordFile, path: tuple[Any, ...], message: str, *, key: bool = False) -> Problem:
     """The problem at a path of a record, with the YAML to paste when the message comes with some."""
     found = record.problem(path, str(message), key=key)
+    if isinstance(message, Caution):
+        return dataclasses.replace(found, warning=True)
     return dataclasses.replace(found, snippet=snippet_text(message.snippet)) if isinstance(message, Hint) else found
 
 
@@ -94,4 +97,5 @@ def validate(root: Path, only: list[Path] | None = None, *, cache: bool = False)
         problems = [p for p in problems if p.path in wanted]
         warnings = [w for w in warnings if w.path in wanted]
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
-    return Result(dataset, problems, warnings, outcome)
+    warnings.sort(key=lambda p: (p.path, p.line, p.col, p.message))
+    return Result(dataset, [p for p in problems if not p.warning], [p for p in problems if p.warning] + warnings, outcome)

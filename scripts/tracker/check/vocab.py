@@ -7,16 +7,19 @@ without a change to the code.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tracker.core.filecache import per_run
 from tracker.load.schema_files import schema_documents
 
 
-def _options(schema: dict) -> list[dict]:
-    return schema.get("oneOf", [])
+def _options(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    options: list[dict[str, Any]] = schema.get("oneOf", [])  # schema/: an array of objects (its meta-schema)
+    return options
 
 
 @per_run  # forgotten at each validation: `make serve` sees an edited schema or seed
-def scales() -> dict[str, list[dict]]:
+def scales() -> dict[str, list[dict[str, Any]]]:
     """Every scale: its options ({"const", "title", "description"}) in schema order."""
     docs = schema_documents()
     claim, actor, source = docs["claim"], docs["actor"], docs["source"]
@@ -36,7 +39,8 @@ def values(scale: str) -> list[str]:
 def _lookup(scale: str, value: str, key: str) -> str:
     for option in scales()[scale]:
         if option["const"] == value:
-            return option[key]
+            found: str = option[key]
+            return found
     return value
 
 
@@ -53,6 +57,13 @@ def status_definition(value: str) -> str:
     return _lookup("status", value, "description")
 
 
+def link_label(value: str) -> str:
+    """A link's label on a claim's page: its type's title in the schema, capitalised ("Contradicts"). The
+    other side of a one-way type, which the model names ("updated by" for "updates"), is its own words."""
+    title = _lookup("link", value, "title")
+    return title[:1].upper() + title[1:]
+
+
 def actor_kind_title(value: str) -> str:
     return _lookup("actor_kind", value, "title")
 
@@ -63,7 +74,3 @@ def source_kind_title(value: str) -> str:
 
 def actor_kinds() -> list[str]:
     return values("actor_kind")
-
-
-def source_kinds() -> list[str]:
-    return values("source_kind")

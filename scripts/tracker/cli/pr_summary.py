@@ -26,125 +26,18 @@ import os
 import re
 import subprocess
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
 from tracker.cli import exit_with
 from tracker.core import kinds
-from tracker.load.dataset import DOCUMENT_FILES, printable
-from tracker.load.loader import LoadFailed, decode, load_text
-from tracker.load.schema_files import schema_documents
+from tracker.load.dataset import printable
+from tracker.load.revisions import Change, Refused, Summary, changed_fields, changes, load_at, resolve, uncommitted
 
 MAX_HEADLINE = 140
 DOCUMENT_WORDS = {"story.yaml": "the home page's lead and the questions of disputes", "vocabulary.yaml": "the names of measures and tags"}
-FIRST_PUSH = re.compile(r"0{40}")  # the "before" commit GitHub gives on the first push of a branch
-DEFAULT_BASES = ("main", "origin/main")  # a contributor's clone, then CI's checkout (fetch-depth: 0)
 _MARKDOWN = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character: each may start or end a construct
 _PLAIN_NAME = re.compile(r"[a-z0-9_]+(?:-[a-z0-9_]+)*")  # ids and field names, shown in code spans
-
-
-class Refused(Exception):
-    """A base or head that cannot be compared: the message says why."""
-
-
-@dataclass(frozen=True)
-class Change:
-    status: str  # "added", "changed" or "removed"
-    kind: str
-    id: str
-    path: str
-
-
-@dataclass
-class Summary:
-    added: list[Change] = field(default_factory=list)
-    changed: list[Change] = field(default_factory=list)
-    removed: list[Change] = field(default_factory=list)
-    documents: list[str] = field(default_factory=list)  # data/story.yaml, data/vocabulary.yaml
-    other: list[str] = field(default_factory=list)  # other files under the data directory
-
-
-def git(*args: str, cwd: Path) -> bytes:
-    """Run git and return its output; raise CalledProcessError on failure."""
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True).stdout
-
-
-def commit_of(rev: str, cwd: Path) -> str | None:
-    """The commit id a revision names in this clone, or None."""
-    if not rev or rev.startswith("-"):
-        return None
-    try:
-        return git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", cwd=cwd).decode().strip()
-    except subprocess.CalledProcessError:
-        return None
-
-
-def resolve(base: str | None, head: str, cwd: Path) -> tuple[str, str] | None:
-    """(merge base, head) as commit ids: where the branch left ``base`` (main when None); None on a first push."""
-    head_id = commit_of(head, cwd)
-    if head_id is None:
-        raise Refused(f"--head {head!r} is not a commit in this repository")
-    if base is None:
-        found = next((name for name in DEFAULT_BASES if commit_of(name, cwd)), None)
-        if found is None:
-            raise Refused("there is no branch main to compare with: give --base (the branch or commit this work started from)")
-        base = found
-    elif not base.strip():
-        raise Refused("--base is empty: give the branch or commit to compare with (in CI, the pull request's base commit)")
-    elif FIRST_PUSH.fullmatch(base):
-        return None
-    base_id = commit_of(base, cwd)
-    if base_id is None:
-        raise Refused(f"--base {base!r} is not a commit in this repository (a shallow clone? CI checks out with fetch-depth: 0)")
-    try:
-        merge_base = git("merge-base", base_id, head_id, cwd=cwd).decode().strip()
-    except subprocess.CalledProcessError:
-        raise Refused(f"--base {base!r} and --head {head!r} share no history: nothing to compare with") from None
-    return merge_base, head_id
-
-
-def uncommitted(data: str, cwd: Path) -> list[str]:
-    """Paths under the data directory that differ from HEAD in the working tree or the index, or are untracked."""
-    output = git("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", data, cwd=cwd)
-    entries = output.decode("utf-8", errors="surrogateescape").split("\0")
-    return [entry[3:] for entry in entries if len(entry) > 3 and entry[2] == " "]
-
-
-def parse_name_status(output: bytes) -> list[tuple[str, str]]:
-    """(status letter, path) pairs from `git diff --name-status -z --no-renames`."""
-    fields = output.decode("utf-8", errors="surrogateescape").split("\0")
-    return [(fields[i][:1], fields[i + 1]) for i in range(0, len(fields) - 1, 2) if fields[i]]
-
-
-def classify(entries: list[tuple[str, str]], data: str) -> Summary:
-    """Sort changed paths into added, changed and removed records; anything else under data/ is 'other'."""
-    record = re.compile(rf"{re.escape(data.rstrip('/'))}/({'|'.join(kinds.FOLDERS)})/([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml")
-    summary = Summary()
-    for status, path in entries:
-        match = record.fullmatch(path)
-        if not match:
-            if path.removeprefix(data.rstrip("/") + "/") in DOCUMENT_FILES:
-                summary.documents.append(path)
-            elif path.startswith(data.rstrip("/") + "/"):
-                summary.other.append(path)
-            continue
-        kind, record_id = match.groups()
-        if status == "A":
-            summary.added.append(Change("added", kind, record_id, path))
-        elif status == "D":
-            summary.removed.append(Change("removed", kind, record_id, path))
-        else:
-            summary.changed.append(Change("changed", kind, record_id, path))
-    return summary
-
-
-def load_at(rev: str, path: str, cwd: Path) -> dict | None:
-    """A record's data at a revision, or None when it does not exist there or does not load."""
-    try:
-        return load_text(decode(git("show", f"{rev}:{path}", cwd=cwd))).data
-    except (subprocess.CalledProcessError, LoadFailed):
-        return None
 
 
 def headline(kind: str, data: dict | None) -> str:
@@ -157,15 +50,6 @@ def headline(kind: str, data: dict | None) -> str:
             text = " ".join(value.split())
             return text if len(text) <= MAX_HEADLINE else text[: MAX_HEADLINE - 1].rstrip() + "…"
     return ""
-
-
-def changed_fields(kind: str, before: dict | None, after: dict | None) -> list[str]:
-    """Top-level fields whose value differs, in schema order (unknown fields last)."""
-    if before is None or after is None:
-        return []
-    order = list(schema_documents()[kinds.get(kind).schema]["properties"])
-    names = {k for k in set(before) | set(after) if before.get(k, ...) != after.get(k, ...)}
-    return sorted(names, key=lambda k: (order.index(k) if k in order else len(order), k))
 
 
 def cell(text: str) -> str:
@@ -225,8 +109,7 @@ def summarise(base: str | None, head: str, data: str, cwd: Path) -> str:
     if commits is None:
         return FIRST_PUSH_SUMMARY
     merge_base, head_id = commits
-    output = git("diff", "--name-status", "-z", "--no-renames", merge_base, head_id, "--", data, cwd=cwd)
-    return render(classify(parse_name_status(output), data), merge_base, head_id, cwd)
+    return render(changes(merge_base, head_id, data, cwd), merge_base, head_id, cwd)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,7 +21,7 @@ from tracker.check import translations as check_translations
 from tracker.check.validate import validate
 from tracker.cli import exit_with
 from tracker.load import translations
-from tracker.load.dataset import Dataset, Problem, display_path
+from tracker.load.dataset import LANGUAGES, Dataset, Problem, display_path
 from tracker.load.loader import ZWNJ, LoadFailed, load_file
 from tracker.load.yaml_emit import FormatError
 
@@ -41,7 +41,7 @@ def report(fields: list[check_translations.FieldStatus]) -> str:
         cells = [counts[(language, target, name, s)] for s in STATUSES]
         lines.append(f"{f'{target} {name}':<{width}}  {cells[0]:>10}  {cells[1]:>5}  {cells[2]:>7}")
     totals = Counter(f.status for f in fields)
-    languages = ", ".join(translations.LANGUAGES[lang] for lang in sorted({f.language for f in fields})) or "none"
+    languages = ", ".join(LANGUAGES[lang] for lang in sorted({f.language for f in fields})) or "none"
     lines.append(f"{languages}: {totals[STATUSES[0]]} fields translated, {totals[STATUSES[1]]} stale, {totals[STATUSES[2]]} missing, of {len(fields)}")
     return "\n".join(lines)
 

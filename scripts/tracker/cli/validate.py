@@ -1,8 +1,8 @@
 """Validate the data directory: `python scripts/validate.py [--data DIR] [--format text|github] [FILE ...]`.
 
 Prints one `path:line:col: message` line per problem, then one
-`path:line:col: warning: message` line per warning (a stale or missing translation),
-and a count; exits 1 on any problem, 0 otherwise (warnings do not count). With FILEs (what pre-commit and CI pass), only
+`path:line:col: warning: message` line per warning, and a count; exits 1 on
+any problem, 0 otherwise (warnings never fail it). With FILEs (what pre-commit and CI pass), only
 problems in those files are reported, but references are still checked
 against the whole data directory.
 """

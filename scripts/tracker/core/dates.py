@@ -85,15 +85,8 @@ class EdtfDate:
         return (self.earliest, self.latest)
 
 
-def _parse_single(text: str) -> SingleDate:
-    m = _SINGLE.fullmatch(text)
-    if not m:
-        raise DateError(f"{text!r} is not an EDTF date such as 2025, 2025-06 or 2025-06-13")
-    year_s, month_s, day_s, qual = m["year"], m["month"], m["day"], m["qual"] or ""
-    if "X" in year_s and month_s:
-        raise DateError(f"{text!r}: a year with unspecified digits cannot have a month")
-    if month_s == "XX" and day_s and day_s != "XX":
-        raise DateError(f"{text!r}: an unspecified month cannot have a specified day")
+def _years(text: str, year_s: str) -> tuple[int, int, str]:
+    """The first and last year a year written with unspecified digits ("20XX", "202X") spans, and its precision."""
     if year_s.endswith("XX"):
         lo_year, hi_year, precision = int(year_s[:2]) * 100, int(year_s[:2]) * 100 + 99, "century"
     elif year_s.endswith("X"):
@@ -103,6 +96,19 @@ def _parse_single(text: str) -> SingleDate:
         precision = "year"
     if lo_year < MIN_YEAR or hi_year > MAX_YEAR:
         raise DateError(f"{text!r}: year {year_s} is outside the supported range, {MIN_YEAR} to {MAX_YEAR}")
+    return lo_year, hi_year, precision
+
+
+def _parse_single(text: str) -> SingleDate:
+    m = _SINGLE.fullmatch(text)
+    if not m:
+        raise DateError(f"{text!r} is not an EDTF date such as 2025, 2025-06 or 2025-06-13")
+    year_s, month_s, day_s, qual = m["year"], m["month"], m["day"], m["qual"] or ""
+    if "X" in year_s and month_s:
+        raise DateError(f"{text!r}: a year with unspecified digits cannot have a month")
+    if month_s == "XX" and day_s and day_s != "XX":
+        raise DateError(f"{text!r}: an unspecified month cannot have a specified day")
+    lo_year, hi_year, precision = _years(text, year_s)
     if not month_s or month_s == "XX":
         if month_s:
             precision = "year"

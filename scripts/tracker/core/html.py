@@ -154,7 +154,7 @@ _SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 _EMPTY_SHAPE = re.compile(r"<(path|rect|circle|line|polygon|stop)\b([^<>]*)></\1>")
 
 
-def _self_closing(svg: re.Match) -> str:
+def _self_closing(svg: re.Match[str]) -> str:
     return _EMPTY_SHAPE.sub(r"<\1\2/>", svg[0])
 
 

@@ -8,6 +8,8 @@ disagree. Text only: the pages escape it like any other text.
 
 from __future__ import annotations
 
+from typing import Any
+
 CODE_LICENCE = {"name": "MIT", "title": "MIT License", "path": "https://opensource.org/license/mit"}
 DATA_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International", "path": "https://creativecommons.org/licenses/by/4.0/"}
 
@@ -38,7 +40,7 @@ def downloads_paragraphs() -> list[str]:
     return [DATA_SENTENCE, EXCERPTS_NOTE, CODE_SENTENCE]
 
 
-def api_licence(repo_url: str) -> dict:
+def api_licence(repo_url: str) -> dict[str, Any]:
     """The `license` member of api/v2/index.json."""
     return {
         "data": {**DATA_LICENCE, "file": repository_file(repo_url, "LICENSE-DATA.md")},
@@ -48,6 +50,6 @@ def api_licence(repo_url: str) -> dict:
     }
 
 
-def datapackage_licences() -> list[dict]:
+def datapackage_licences() -> list[dict[str, Any]]:
     """The `licenses` of datapackage.json (Frictionless Data Package: name, path, title)."""
     return [dict(DATA_LICENCE)]

@@ -96,6 +96,27 @@ def _feed_tails(content: bytes) -> list[str]:
     return [_url_tail(e.findtext(f"{ATOM}id") or "") for e in root.findall(f"{ATOM}entry")]
 
 
+def _check_feeds(model: Model, outputs: dict[str, bytes], ids: dict[str, list[str]], everything: list[str]) -> list[str]:
+    """The feed of everything holds the newest events and claims once each; each actor's and tag's feed, theirs."""
+    problems = _newest_once(ALL_FEED_PATH, _feed_tails(outputs[ALL_FEED_PATH]), everything, export_feeds.FEED_ENTRIES)
+    actor_feeds = sorted(p for p in outputs if p.startswith("feeds/actors/"))
+    problems += _exactly_once("actor feeds", actor_feeds, [actor_feed_path(a) for a in ids["actors"]])
+    for actor in model.actors.values():
+        path = actor_feed_path(actor.id)
+        if path in outputs:
+            expected = [f"events/{e}" for e in model.events_with.get(actor.id, [])] + [f"claims/{c}" for c in model.claims_by.get(actor.id, [])]
+            problems += _newest_once(path, _feed_tails(outputs[path]), expected, export_feeds.GROUP_FEED_ENTRIES)
+    tag_feeds = sorted(p for p in outputs if p.startswith("feeds/tags/"))
+    problems += _exactly_once("tag feeds", tag_feeds, [tag_feed_path(t) for t in tags_of(model)])
+    tagged: list[Event | Claim] = [*model.events.values(), *model.claims.values()]
+    for tag in tags_of(model):
+        path = tag_feed_path(tag)
+        if path in outputs:
+            expected = [f"{r.kind}/{r.id}" for r in tagged if tag in r.tags]
+            problems += _newest_once(path, _feed_tails(outputs[path]), expected, export_feeds.GROUP_FEED_ENTRIES)
+    return problems
+
+
 def check_outputs(model: Model, outputs: dict[str, bytes], *, site_dir: Path | None = None) -> list[str]:
     """Conservation: every record of the model appears exactly once in each output. Returns the problems.
 
@@ -109,23 +130,7 @@ def check_outputs(model: Model, outputs: dict[str, bytes], *, site_dir: Path | N
     try:
         problems += _check_json(model, outputs, ids)
         problems += _check_csv(model, outputs, ids)
-        everything = tails["events"] + tails["claims"]
-        problems += _newest_once(ALL_FEED_PATH, _feed_tails(outputs[ALL_FEED_PATH]), everything, export_feeds.FEED_ENTRIES)
-        actor_feeds = sorted(p for p in outputs if p.startswith("feeds/actors/"))
-        problems += _exactly_once("actor feeds", actor_feeds, [actor_feed_path(a) for a in ids["actors"]])
-        for actor in model.actors.values():
-            path = actor_feed_path(actor.id)
-            if path in outputs:
-                expected = [f"events/{e}" for e in model.events_with.get(actor.id, [])] + [f"claims/{c}" for c in model.claims_by.get(actor.id, [])]
-                problems += _newest_once(path, _feed_tails(outputs[path]), expected, export_feeds.GROUP_FEED_ENTRIES)
-        tag_feeds = sorted(p for p in outputs if p.startswith("feeds/tags/"))
-        problems += _exactly_once("tag feeds", tag_feeds, [tag_feed_path(t) for t in tags_of(model)])
-        tagged: list[Event | Claim] = [*model.events.values(), *model.claims.values()]
-        for tag in tags_of(model):
-            path = tag_feed_path(tag)
-            if path in outputs:
-                expected = [f"{r.kind}/{r.id}" for r in tagged if tag in r.tags]
-                problems += _newest_once(path, _feed_tails(outputs[path]), expected, export_feeds.GROUP_FEED_ENTRIES)
+        problems += _check_feeds(model, outputs, ids, tails["events"] + tails["claims"])
         calendar = icalendar.Calendar.from_ical(outputs[CALENDAR_PATH])
         kept, left_out = export_calendar.split_events(model)
         problems += _exactly_once(CALENDAR_PATH, [_url_tail(str(c.get("uid"))) for c in calendar.walk("VEVENT")], [f"events/{e.id}" for e in kept])

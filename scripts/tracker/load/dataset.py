@@ -13,6 +13,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tracker.core.kinds import FOLDERS as KINDS
 from tracker.load.loader import Document, LoadFailed, keep_cached, load_file, load_file_cached
@@ -34,9 +35,11 @@ class Problem:
     col: int
     message: str
     snippet: str = ""  # YAML to paste, printed below the message exactly as it is to be written
+    warning: bool = False  # printed and reported apart, never fails the run (a Caution)
 
     def __str__(self) -> str:
-        head = f"{printable(self.path)}:{self.line}:{self.col}: {printable(self.message)}"
+        level = "warning: " if self.warning else ""
+        head = f"{printable(self.path)}:{self.line}:{self.col}: {level}{printable(self.message)}"
         return "\n".join([head, *map(printable, self.snippet.splitlines())])
 
 
@@ -47,7 +50,7 @@ class Snippet:
     at ``path[shown_from]`` on: the keys above it are already in the file."""
 
     schema: str
-    path: tuple
+    path: tuple[Any, ...]
     value: object
     shown_from: int = 0
 
@@ -61,6 +64,12 @@ class Hint(str):
         hint = super().__new__(cls, message)
         hint.snippet = snippet
         return hint
+
+
+class Caution(str):
+    """A rule's message that warns: what an editor should look at, which may be right as it is (a
+    condition a sentence leaves out on purpose, a translation older than its original). The validator
+    prints it apart from the problems, and it never fails the run."""
 
 
 def printable(text: str) -> str:
@@ -79,10 +88,10 @@ class RecordFile:
     schema_ok: bool = False
 
     @property
-    def data(self) -> dict:
+    def data(self) -> dict[str, Any]:
         return self.doc.data if self.doc else {}
 
-    def problem(self, path: tuple = (), message: str = "", *, key: bool = False) -> Problem:
+    def problem(self, path: tuple[Any, ...] = (), message: str = "", *, key: bool = False) -> Problem:
         line, col = self.doc.position(path, key=key) if self.doc else (1, 1)
         return Problem(self.display, line, col, message)
 
@@ -125,6 +134,37 @@ def _is_symlink(path: Path) -> bool:
         return False
 
 
+def _not_a_record(item: os.DirEntry[str], folder: str) -> str | None:
+    """Why an entry of a kind's folder is not a record file, or None when it is one (<id>.yaml)."""
+    stem = item.name.removesuffix(".yaml")
+    if item.is_symlink():
+        return "symlinks are not allowed under the data directory"
+    if item.is_dir():
+        return f"unexpected folder; {folder}/ holds only <id>.yaml files"
+    if not item.is_file():
+        return "not a regular file"
+    if not item.name.endswith(".yaml"):
+        return "unexpected file; records are <id>.yaml files (extension .yaml)"
+    if stem in RESERVED_IDS:
+        return f"{stem!r} is reserved for the site's own pages; choose another id"
+    if not ID_PATTERN.fullmatch(stem):
+        return f"file name {stem!r} is not a valid id: use lowercase letters a-z, digits 0-9 and single hyphens"
+    if len(stem) > MAX_ID_LENGTH:
+        return f"file name {stem!r} is too long: an id has at most {MAX_ID_LENGTH} characters"
+    return None
+
+
+def _not_a_folder(entry: os.DirEntry[str]) -> str | None:
+    """Why an entry of the data directory is neither a kind's folder nor a document, or None."""
+    if entry.is_symlink():
+        return "symlinks are not allowed under the data directory"
+    if not entry.is_dir():
+        return f"unexpected file; records go in one of the folders {', '.join(KINDS)}"
+    if entry.name not in KINDS:
+        return f"unknown folder; the data directory holds only {', '.join(KINDS)}"
+    return None
+
+
 def discover(root: Path) -> tuple[Dataset, list[Problem]]:
     """List the record files under ``root``; everything else there is a problem."""
     dataset = Dataset(root)
@@ -137,54 +177,29 @@ def discover(root: Path) -> tuple[Dataset, list[Problem]]:
     for entry in sorted(os.scandir(root), key=lambda e: e.name):
         path = Path(entry.path)
         shown = display_path(path)
-        if entry.is_symlink():
-            problems.append(Problem(shown, 1, 1, "symlinks are not allowed under the data directory"))
-            continue
-        if entry.name in DOCUMENT_FILES and entry.is_file():
+        if entry.name in DOCUMENT_FILES and entry.is_file() and not entry.is_symlink():
             name = DOCUMENT_FILES[entry.name]
             dataset.documents[name] = RecordFile(name, name, path, shown, published_path(root, "", entry.name).replace("//", "/", 1))
             continue
         if entry.name in LANGUAGES and entry.is_dir():
-            continue
-        if not entry.is_dir():
-            problems.append(Problem(shown, 1, 1, f"unexpected file; records go in one of the folders {', '.join(KINDS)}"))
-            continue
-        if entry.name not in KINDS:
-            problems.append(Problem(shown, 1, 1, f"unknown folder; the data directory holds only {', '.join(KINDS)}"))
+            continue  # translations: tracker.load.translations reads them
+        wrong = _not_a_folder(entry)
+        if wrong:
+            problems.append(Problem(shown, 1, 1, wrong))
             continue
         shown_dir = display_path(path)  # computed once per folder, not per file
         published_dir = published_path(root, entry.name, "")
         for item in sorted(os.scandir(path), key=lambda e: e.name):
-            item_path = Path(item.path)
             item_shown = f"{shown_dir}/{item.name}"
-            if item.is_symlink():
-                problems.append(Problem(item_shown, 1, 1, "symlinks are not allowed under the data directory"))
-            elif item.is_dir():
-                problems.append(Problem(item_shown, 1, 1, f"unexpected folder; {entry.name}/ holds only <id>.yaml files"))
-            elif not item.is_file():
-                problems.append(Problem(item_shown, 1, 1, "not a regular file"))
-            elif not item.name.endswith(".yaml"):
-                problems.append(Problem(item_shown, 1, 1, "unexpected file; records are <id>.yaml files (extension .yaml)"))
-            else:
-                stem = item.name.removesuffix(".yaml")
-                if stem in RESERVED_IDS:
-                    problems.append(Problem(item_shown, 1, 1, f"{stem!r} is reserved for the site's own pages; choose another id"))
-                    continue
-                if not ID_PATTERN.fullmatch(stem):
-                    problems.append(
-                        Problem(item_shown, 1, 1, f"file name {stem!r} is not a valid id: use lowercase letters a-z, digits 0-9 and single hyphens")
-                    )
-                    continue
-                if len(stem) > MAX_ID_LENGTH:
-                    problems.append(Problem(item_shown, 1, 1, f"file name {stem!r} is too long: an id has at most {MAX_ID_LENGTH} characters"))
-                    continue
-                record = RecordFile(entry.name, stem, item_path, item_shown, published_dir + item.name)
-                if stem in seen_ids:
-                    other = seen_ids[stem]
-                    problems.append(Problem(item_shown, 1, 1, f"id {stem!r} is also used by {other.display}; ids must be unique across kinds"))
-                    continue
-                seen_ids[stem] = record
-                dataset.files.append(record)
+            wrong = _not_a_record(item, entry.name)
+            stem = item.name.removesuffix(".yaml")
+            if wrong is None and stem in seen_ids:
+                wrong = f"id {stem!r} is also used by {seen_ids[stem].display}; ids must be unique across kinds"
+            if wrong:
+                problems.append(Problem(item_shown, 1, 1, wrong))
+                continue
+            seen_ids[stem] = RecordFile(entry.name, stem, Path(item.path), item_shown, published_dir + item.name)
+            dataset.files.append(seen_ids[stem])
     dataset.by_id = seen_ids
     return dataset, problems
 

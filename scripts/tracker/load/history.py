@@ -29,6 +29,7 @@ import os
 import re
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -230,7 +231,7 @@ def read_log(toplevel: Path, parts: int | None = None) -> bytes | None:
         return bytes(joined)
 
 
-def _record_entries(entries: list[Entry], prefix: str):
+def _record_entries(entries: list[Entry], prefix: str) -> Iterator[tuple[str, str, str, str, str]]:
     """The entries of record files, paths relative to the data directory."""
     for entry in entries:
         if not (entry.old.startswith(prefix) or entry.new.startswith(prefix)):
@@ -240,7 +241,7 @@ def _record_entries(entries: list[Entry], prefix: str):
             yield entry.status, old, new, entry.old_blob, entry.new_blob
 
 
-def parse_log(log: bytes, prefix: str = "", earliest: int = 0, until: int = 0) -> History:
+def parse_log(log: bytes, prefix: str = "", earliest: int = 0, until: int = 0) -> History:  # noqa: C901  (one walk back in time: split, every part would share the map of which path holds which record)
     """The history in the output of `git log -z --raw --no-abbrev -M --format=LOG_FORMAT`, newest commit first.
 
     A commit that fails git_log.check is in `problems` and nowhere else: no change, date, subject or

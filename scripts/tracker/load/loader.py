@@ -17,7 +17,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import yaml
 
@@ -65,7 +65,7 @@ class LoadProblem:
 class Document:
     """A loaded record: the data, and where each value and key stands in the file."""
 
-    data: dict
+    data: dict[str, Any]
     value_pos: dict[Path_, Pos] = field(default_factory=dict)
     key_pos: dict[Path_, Pos] = field(default_factory=dict)
 
@@ -192,7 +192,7 @@ class _Builder:
         if tag is not None:
             self.problem(event.start_mark, f"tag {tag}: YAML tags are not allowed")
 
-    def node(self, event: yaml.Event, path: Path_, depth: int):
+    def node(self, event: yaml.Event, path: Path_, depth: int) -> object:
         self.doc.value_pos[path] = _pos(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             self.problem(event.start_mark, f"alias *{event.anchor}: anchors and aliases are not allowed")
@@ -216,8 +216,8 @@ class _Builder:
             return self.mapping(event, path, depth)
         raise AssertionError(f"unexpected YAML event {event!r}")  # the parser guarantees structure
 
-    def mapping(self, start: yaml.MappingStartEvent, path: Path_, depth: int) -> dict:
-        result: dict = {}
+    def mapping(self, start: yaml.MappingStartEvent, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
         for event in self.events:
             if isinstance(event, yaml.MappingEndEvent):
                 return result
@@ -293,7 +293,7 @@ class _Builder:
         line, col = _pos(mark)
         return self.line_starts[line - 1] + col - 1
 
-    def scalar(self, event: yaml.ScalarEvent):
+    def scalar(self, event: yaml.ScalarEvent) -> object:
         value = event.value
         if event.style:  # quoted or block scalar: always a string ("" is plain in the C parser)
             return value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from tracker.core import kinds
 from tracker.core.filecache import per_run
@@ -25,7 +26,7 @@ def schema_name(kind: str) -> str:
 
 
 @per_run
-def schema_documents() -> dict[str, dict]:
+def schema_documents() -> dict[str, dict[str, Any]]:
     """Every schema in schema/, by file stem."""
     return {p.name.removesuffix(".schema.json"): json.loads(p.read_text("utf-8")) for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
 
@@ -45,7 +46,7 @@ def deref(ref: str, doc: str = "common") -> tuple[object, str]:
     return node, name
 
 
-def resolve(node: object, doc: str = "common") -> dict:
+def resolve(node: object, doc: str = "common") -> dict[str, Any]:
     """A subschema with its `$ref` chain merged in (the referring node's own words win); {} for a non-object."""
     if not isinstance(node, dict):
         return {}
@@ -57,7 +58,7 @@ def resolve(node: object, doc: str = "common") -> dict:
     return merged
 
 
-def resolve_path(schema_path: list, root: dict, doc: str) -> dict | list | None:
+def resolve_path(schema_path: list[Any], root: dict[str, Any], doc: str) -> dict[str, Any] | list[Any] | None:
     """Follow a schema path (through $refs between our own files) to the subschema it names."""
     node: object = root
     for part in schema_path:
@@ -79,7 +80,7 @@ def follow(node: object, doc: str) -> tuple[object, str]:
     return node, doc
 
 
-def walk(kind: str, path: tuple) -> tuple[dict, str]:
+def walk(kind: str, path: tuple[Any, ...]) -> tuple[dict[str, Any], str]:
     """The schema of the value at an instance path (list indices step into ``items``), and
     its description: the property's own, written beside its $ref, before the shared one."""
     node, base = follow(schema_documents()[schema_name(kind)], schema_name(kind))
@@ -97,10 +98,10 @@ def walk(kind: str, path: tuple) -> tuple[dict, str]:
     return (node if isinstance(node, dict) else {}), description
 
 
-def field_schema(kind: str, path: tuple) -> dict:
+def field_schema(kind: str, path: tuple[Any, ...]) -> dict[str, Any]:
     return walk(kind, path)[0]
 
 
-def field_name(path: tuple) -> str:
+def field_name(path: tuple[Any, ...]) -> str:
     """A field as a contributor reads it: ``citations.excerpt``, without list indices."""
     return ".".join(str(part) for part in path if isinstance(part, str))

@@ -23,6 +23,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tracker.core import kinds
 from tracker.core.filecache import per_run
@@ -56,12 +57,12 @@ class TranslationFile:
 
 
 @per_run
-def schemas() -> dict[str, dict]:
+def schemas() -> dict[str, dict[str, Any]]:
     """The translation schemas, by stem, as written."""
     return {p.name.removesuffix(".schema.json"): json.loads(p.read_text("utf-8")) for p in sorted(TRANSLATION_SCHEMA_DIR.glob("*.schema.json"))}
 
 
-def _inline(node: object, docs: dict[str, dict], doc: str) -> object:
+def _inline(node: object, docs: dict[str, dict[str, Any]], doc: str) -> object:
     """A schema with its `$ref`s (to common.schema.json or its own $defs) written out."""
     if isinstance(node, list):
         return [_inline(item, docs, doc) for item in node]
@@ -83,7 +84,7 @@ def _inline(node: object, docs: dict[str, dict], doc: str) -> object:
 
 
 @per_run
-def inlined(stem: str) -> dict:
+def inlined(stem: str) -> dict[str, Any]:
     """The translation schema of `stem` with every reference written out (for the writer and the field list)."""
     found = _inline(schemas()[stem], schemas(), stem)
     assert isinstance(found, dict)
@@ -103,7 +104,7 @@ def is_leaf(node: object) -> bool:
     return isinstance(node, dict) and LEAF[0] in node
 
 
-def leaves(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, dict]]:
+def leaves(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, dict[str, Any]]]:
     """Every translated field of a translation file: its path (as in the English record) and its value."""
     if is_leaf(data):
         assert isinstance(data, dict)
@@ -117,7 +118,7 @@ def leaves(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, dict
             yield from leaves(value, (*path, index))
 
 
-def translatable(english: object, schema: dict, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+def translatable(english: object, schema: dict[str, Any], path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Every field of an English record (or document) that its translation schema lets one translate."""
     if set(schema.get("properties", {})) >= set(LEAF) and schema.get("required") == list(LEAF):
         if isinstance(english, str):

@@ -62,17 +62,17 @@ def schema_stem(kind: str) -> str:
     return kinds.get(kind).schema if kind in kinds.FOLDERS else kinds.by_singular(kind).schema
 
 
-def kind_schema(kind: str) -> dict:
+def kind_schema(kind: str) -> dict[str, Any]:
     """The schema of a record kind ('claim' or 'claims')."""
     return schema_documents()[schema_stem(kind)]
 
 
-def property_schema(schema: dict, key: str) -> dict:
+def property_schema(schema: dict[str, Any], key: str) -> dict[str, Any]:
     """The resolved schema of one property of an object schema ({} when unknown)."""
     return resolve(schema.get("properties", {}).get(key))
 
 
-def item_schema(schema: dict) -> dict:
+def item_schema(schema: dict[str, Any]) -> dict[str, Any]:
     """The resolved schema of the items of an array schema ({} when unknown)."""
     return resolve(schema.get("items"))
 
@@ -84,7 +84,7 @@ def _token_patterns() -> frozenset[str]:
     return frozenset({defs["id"]["pattern"], defs["tag"]["pattern"], docs["source"]["properties"]["language"]["pattern"]})
 
 
-def is_token_field(schema: dict) -> bool:
+def is_token_field(schema: dict[str, Any]) -> bool:
     """Identifiers are fields holding an id, a tag, an enumerated value or a language tag."""
     options = schema.get("oneOf")
     if isinstance(options, list) and options and all(isinstance(o, dict) and "const" in o for o in options):
@@ -206,7 +206,7 @@ class Slot:
     eol: list[str] = field(default_factory=list)
 
 
-def _value_at(data: Any, path: tuple) -> object:
+def _value_at(data: Any, path: tuple[Any, ...]) -> object:
     """The loaded value at a path of keys and indexes (Any: loaded YAML, which the path was read from)."""
     for part in path:
         data = data[part]
@@ -216,7 +216,7 @@ def _value_at(data: Any, path: tuple) -> object:
 class _TreeBuilder:
     """Builds the tree from PyYAML events; the strict loader has already accepted the text."""
 
-    def __init__(self, text: str, data: dict):
+    def __init__(self, text: str, data: dict[str, Any]):
         self.text = text
         self.events = iter(yaml.parse(text, Loader=yaml.CSafeLoader))
         self.data = data
@@ -236,13 +236,13 @@ class _TreeBuilder:
             i -= 1
         return mark.column - (mark.index - i) if i >= 0 and self.text[i] == "-" else mark.column
 
-    def node(self, event: yaml.Event, parent: Collection, path: tuple) -> Scalar | Collection:
+    def node(self, event: yaml.Event, parent: Collection, path: tuple[Any, ...]) -> Scalar | Collection:
         """A scalar, or a collection read to its end."""
         if isinstance(event, yaml.ScalarEvent):
             return Scalar(_value_at(self.data, path), event.value)
         return self.collection(event, parent, path)
 
-    def collection(self, start: yaml.Event, parent: Collection | None, path: tuple) -> Collection:
+    def collection(self, start: yaml.Event, parent: Collection | None, path: tuple[Any, ...]) -> Collection:
         """A mapping or list, each entry a slot that remembers where it starts (for attaching comments)."""
         coll = Collection(isinstance(start, yaml.MappingStartEvent), parent=parent)
         for event in self.events:
@@ -352,7 +352,7 @@ def key_text(key: str) -> str:
     return key if _PLAIN_KEY.fullmatch(key) and reads_back_as_itself(key) else double_quoted(key)
 
 
-def scalar_lines(node: Scalar, schema: dict, indent: int) -> list[str]:
+def scalar_lines(node: Scalar, schema: dict[str, Any], indent: int) -> list[str]:
     """The scalar's text: its first line goes after `key: ` or `- `; a literal block adds lines."""
     value = node.value
     if value is None:
@@ -377,13 +377,13 @@ def _comments(comments: list[str], indent: int) -> list[str]:
     return [" " * indent + c for c in comments]
 
 
-def ordered(coll: Collection, schema: dict) -> list[Slot]:
+def ordered(coll: Collection, schema: dict[str, Any]) -> list[Slot]:
     """Mapping entries in schema `properties` order; unknown keys after, in their order."""
     order = list(schema.get("properties", {}))
     return sorted(coll.slots, key=lambda s: (0, order.index(s.key)) if s.key in order else (1, coll.slots.index(s)))
 
 
-def emit_collection(coll: Collection, schema: dict, indent: int, out: list[str], dash: bool = False) -> None:
+def emit_collection(coll: Collection, schema: dict[str, Any], indent: int, out: list[str], dash: bool = False) -> None:
     """Append the lines of a non-empty collection; with `dash`, its first line carries the parent's `- `."""
     slots = ordered(coll, schema) if coll.is_map else coll.slots
     for number, slot in enumerate(slots):
@@ -396,7 +396,7 @@ def emit_collection(coll: Collection, schema: dict, indent: int, out: list[str],
     out.extend(_comments(coll.trailing, indent))
 
 
-def emit_slot(slot: Slot, schema: dict, head: str, indent: int, out: list[str]) -> None:
+def emit_slot(slot: Slot, schema: dict[str, Any], head: str, indent: int, out: list[str]) -> None:
     """Append one entry or item: `head value`, or `head` and the nested block below it."""
     node = slot.node
     if isinstance(node, Scalar):
@@ -427,7 +427,7 @@ def same_values(a: object, b: object) -> bool:
     return a == b
 
 
-def _canonical_lines(text: str, schema: dict, allow: str = "") -> tuple[dict, list[str]]:
+def _canonical_lines(text: str, schema: dict[str, Any], allow: str = "") -> tuple[dict[str, Any], list[str]]:
     """The loaded data and the canonical lines of a YAML mapping (without the modeline), comments kept."""
     doc = load_text(text, allow)
     builder = _TreeBuilder(text, doc.data)
@@ -457,7 +457,7 @@ def _inline_local_refs(node: object, doc: str) -> object:
     return {**own, "$ref": ref} if ref is not None else own
 
 
-def snippet_lines(data: dict, schema_name: str) -> list[str]:
+def snippet_lines(data: dict[str, Any], schema_name: str) -> list[str]:
     """A mapping written from values in the canonical style, as `make fmt` writes it: the YAML a
     message asks a contributor to paste (keys in schema order, block lists, quoting by field type)."""
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=2**31 - 1)
@@ -465,7 +465,7 @@ def snippet_lines(data: dict, schema_name: str) -> list[str]:
 
 
 @per_run  # forgotten at each validation, like the schemas it is read from (`make serve` sees an edited schema)
-def _schema_with_refs_inlined(name: str) -> dict:
+def _schema_with_refs_inlined(name: str) -> dict[str, Any]:
     inlined = _inline_local_refs(schema_documents()[name], name)
     assert isinstance(inlined, dict)
     return inlined
@@ -484,7 +484,7 @@ def format_text(text: str, kind: str) -> str:
     return result
 
 
-def format_with_schema(text: str, schema: dict, modeline: str, allow: str = "") -> str:
+def format_with_schema(text: str, schema: dict[str, Any], modeline: str, allow: str = "") -> str:
     """The canonical text of a file checked by `schema` (its references written out), such as a
     translation: keys in the schema's order, quoting by field type, comments kept. ``allow``: the
     characters the file may hold that records may not (a translation's ZWNJ)."""

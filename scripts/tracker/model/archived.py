@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from tracker.check.rulebook import normalise
 from tracker.load.dataset import REPO_ROOT
 from tracker.model.records import Model, Source
 
 _TEXTS: dict[str, tuple[tuple[int, int], str]] = {}
-_ANCHORS: list = [None, {}]  # [the model they were worked out for, {source id: {excerpt: anchor}}]
+_ANCHORS: list[Any] = [None, {}]  # [the model they were worked out for, {source id: {excerpt: anchor}}]
 
 
 def raw_text(relative: str) -> str | None:
@@ -43,7 +44,7 @@ def anchors(model: Model, source: Source) -> dict[str, str]:
     """Excerpt as cited → ``excerpt-N`` on the source's reader page ({} when it has no archived text)."""
     if _ANCHORS[0] is not model:
         _ANCHORS[0], _ANCHORS[1] = model, {}
-    found = _ANCHORS[1].get(source.id)
+    found: dict[str, str] | None = _ANCHORS[1].get(source.id)
     if found is None:
         raw = raw_text(source.seed) if source.seed else None
         found = _ANCHORS[1][source.id] = excerpt_anchors(model, source, raw) if raw is not None else {}

@@ -28,7 +28,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from tracker.check.rulebook import normalise, seed_text
 from tracker.core import dates
@@ -43,7 +43,7 @@ class _Citation(Protocol):
 
 class _Record(Protocol):
     id: str
-    citations: list
+    citations: list[Any]
 
 
 class Entry(Protocol):
@@ -61,11 +61,11 @@ class Entry(Protocol):
 @dataclass(frozen=True, slots=True)
 class Placed:
     entry: Entry
-    bucket: tuple
+    bucket: tuple[Any, ...]
     by: str  # what decided its place: "date" (alone at its date), "relation", "reported" (the order reported) or "id"
 
 
-def bucket_key(value: dates.EdtfDate) -> tuple:
+def bucket_key(value: dates.EdtfDate) -> tuple[Any, ...]:
     """The section an entry is listed in, as a sort key (see the module docstring)."""
     start = value.start
     if start is None:
@@ -109,7 +109,7 @@ def first_reported(record: _Record, text_of: Callable[[str], str | None]) -> tup
     return best or ("", NOT_REPORTED)
 
 
-def order(entries: Iterable[Entry], pairs: Iterable[tuple[str, str]], text_of: Callable[[str], str | None]) -> list[Placed]:
+def order(entries: Iterable[Entry], pairs: Iterable[tuple[str, str]], text_of: Callable[[str], str | None]) -> list[Placed]:  # noqa: C901  (one topological sort with its heap; the timeline helper is changing it now)
     """The entries in timeline order (see the module docstring).
 
     A topological order of the relations that, among the entries free to come
@@ -119,7 +119,7 @@ def order(entries: Iterable[Entry], pairs: Iterable[tuple[str, str]], text_of: C
     a cycle (which the validator refuses): its entries fall back to the key.
     """
     entries = list(entries)
-    keys: dict[int, tuple] = {}
+    keys: dict[int, tuple[Any, ...]] = {}
     reported: dict[int, bool] = {}
     node_of: dict[str, int] = {}
     for index, entry in enumerate(entries):

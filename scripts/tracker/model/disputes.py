@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from tracker.check import contradictions
 from tracker.model.records import Model, Quantity
@@ -58,11 +59,11 @@ class Dispute:
     why_competing: str | None  # from data/story.yaml
 
 
-def _story_questions(story: Mapping | None) -> list[Mapping]:
+def _story_questions(story: Mapping[str, Any] | None) -> list[Mapping[str, Any]]:
     return list((story or {}).get("questions", []))
 
 
-def disputes(model: Model, story: Mapping | None = None, vocabulary: Mapping | None = None) -> tuple[list[Dispute], list[Dispute]]:
+def disputes(model: Model, story: Mapping[str, Any] | None = None, vocabulary: Mapping[str, Any] | None = None) -> tuple[list[Dispute], list[Dispute]]:
     """(between accounts, within one source): every contradiction group, classified, in group order."""
     made_in = {c.id: c.made_in for c in model.claims.values()}
     measures_vocabulary = (vocabulary or {}).get("measures", {})

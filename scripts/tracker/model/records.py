@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from tracker.core import dates, kinds
 from tracker.load.dataset import Dataset
@@ -49,7 +50,7 @@ class Record:
     id: str
     kind: str  # events, claims, actors, sources
     path: str  # repository-relative path of the YAML file
-    data: dict
+    data: dict[str, Any]
 
 
 @kinds.provides("events", "model_class")
@@ -58,7 +59,7 @@ class Event(Record):
     title: str = ""
     date: dates.EdtfDate = field(kw_only=True)  # required by the schema (keyword-only: it follows fields with defaults)
     date_note: str | None = None
-    location: dict | None = None
+    location: dict[str, Any] | None = None
     actors: list[str] = field(default_factory=list)
     summary: str = ""
     tags: list[str] = field(default_factory=list)
@@ -130,7 +131,7 @@ class Source(Record):
         return self.source_title or self.description
 
 
-def _citations(items: list[dict] | None) -> list[Citation]:
+def _citations(items: list[dict[str, Any]] | None) -> list[Citation]:
     return [Citation(c["source"], c["excerpt"], c.get("note")) for c in items or []]
 
 
@@ -139,7 +140,7 @@ def _date(value: str | None) -> dates.EdtfDate | None:
 
 
 @kinds.provides("events", "builder")
-def _event(rid: str, path: str, d: dict) -> Event:
+def _event(rid: str, path: str, d: dict[str, Any]) -> Event:
     return Event(
         rid, "events", path, d,
         title=d["title"], date=dates.parse(d["date"]), date_note=d.get("date_note"), location=d.get("location"),
@@ -149,7 +150,7 @@ def _event(rid: str, path: str, d: dict) -> Event:
 
 
 @kinds.provides("claims", "builder")
-def _claim(rid: str, path: str, d: dict) -> Claim:
+def _claim(rid: str, path: str, d: dict[str, Any]) -> Claim:
     return Claim(
         rid, "claims", path, d,
         claimants=list(d["claimants"]), statement=d["statement"], quote=d.get("quote"), made_in=d["made_in"],
@@ -162,7 +163,7 @@ def _claim(rid: str, path: str, d: dict) -> Claim:
 
 
 @kinds.provides("actors", "builder")
-def _actor(rid: str, path: str, d: dict) -> Actor:
+def _actor(rid: str, path: str, d: dict[str, Any]) -> Actor:
     return Actor(
         rid, "actors", path, d,
         name=d["name"], actor_kind=d["kind"], described_as=d.get("described_as"),
@@ -173,7 +174,7 @@ def _actor(rid: str, path: str, d: dict) -> Actor:
 
 
 @kinds.provides("sources", "builder")
-def _source(rid: str, path: str, d: dict) -> Source:
+def _source(rid: str, path: str, d: dict[str, Any]) -> Source:
     return Source(
         rid, "sources", path, d,
         source_kind=d["kind"], source_title=d.get("title"), description=d["description"], outlet=d.get("outlet"),
@@ -181,6 +182,16 @@ def _source(rid: str, path: str, d: dict) -> Source:
         url=d.get("url"), archived_url=d.get("archived_url"), seed=d.get("seed"), language=d.get("language"),
         reported_via=_citations(d.get("reported_via")), notes=d.get("notes"),
     )  # fmt: skip
+
+
+class TrustView(Protocol):
+    """What the model may know of the trust a build gathers (tracker.trust.gather.Trust): trust sits above
+    the model in the package table, so the model names only the fields the build reads back through it;
+    the pages and exports take the whole of it from tracker.trust.gather.of_model."""
+
+    available: bool
+    notice: str | None
+    problems: list[str]
 
 
 @dataclass(slots=True)
@@ -202,15 +213,16 @@ class Model:
     sources_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     # History, corrections and withdrawals (tracker.trust.gather.Trust), set by the build; None without one.
-    trust: object = None
+    trust: TrustView | None = None
 
     def table(self, kind: str) -> dict[str, Record]:
         """The records of one kind by id: the attribute named after its folder."""
-        return getattr(self, kinds.get(kind).folder)
+        table: dict[str, Record] = getattr(self, kinds.get(kind).folder)
+        return table
 
     def get(self, rid: str) -> Record | None:
         for kind in kinds.FOLDERS:  # the attributes are named after the folders (hot: every link looks its target up)
-            table = getattr(self, kind)
+            table: dict[str, Record] = getattr(self, kind)
             if rid in table:
                 return table[rid]
         return None
@@ -238,6 +250,49 @@ class Model:
         return sorted(self.events.values(), key=lambda e: (*e.date.sort_key(), e.id))
 
 
+def _index_events(model: Model) -> None:
+    for event in model.events.values():
+        for actor_id in event.actors:
+            model.events_with[actor_id].append(event.id)
+        for citation in event.citations:
+            model.cited_by[citation.source].append(event.id)
+        if event.part_of:
+            model.sub_events[event.part_of].append(event.id)
+
+
+def _index_claims(model: Model) -> None:
+    for claim in model.claims.values():
+        for event_id in claim.about:
+            model.claims_about[event_id].append(claim.id)
+        for actor_id in claim.claimants:
+            model.claims_by[actor_id].append(claim.id)
+        for citation in claim.citations:
+            model.cited_by[citation.source].append(claim.id)
+        model.claims_made_in[claim.made_in].append(claim.id)
+        for link in claim.links:
+            model.links_to[link.claim].append((claim.id, link))
+        for quantity in claim.quantities:
+            model.figures[quantity.measure].append((claim.id, quantity))
+
+
+def _index_actors(model: Model) -> None:
+    for actor in model.actors.values():
+        for citation in actor.citations:
+            model.cited_by[citation.source].append(actor.id)
+        for group in actor.member_of:
+            model.members[group].append(actor.id)
+
+
+def _index_sources(model: Model) -> None:
+    for source in model.sources.values():
+        for citation in source.reported_via:
+            model.reports[citation.source].append(source.id)
+        for author in source.authors:
+            model.sources_by[author].append(source.id)
+        if source.outlet:
+            model.sources_by[source.outlet].append(source.id)
+
+
 def build(dataset: Dataset, previous: Model | None = None) -> Model:
     """Build the model from a dataset that validated without problems.
 
@@ -251,37 +306,10 @@ def build(dataset: Dataset, previous: Model | None = None) -> Model:
             model.table(record.kind)[record.id] = old
         else:
             model.table(record.kind)[record.id] = kinds.call("builder", record.kind, record.id, record.published_path, record.data)
-    for event in model.events.values():
-        for actor_id in event.actors:
-            model.events_with[actor_id].append(event.id)
-        for citation in event.citations:
-            model.cited_by[citation.source].append(event.id)
-        if event.part_of:
-            model.sub_events[event.part_of].append(event.id)
-    for claim in model.claims.values():
-        for event_id in claim.about:
-            model.claims_about[event_id].append(claim.id)
-        for actor_id in claim.claimants:
-            model.claims_by[actor_id].append(claim.id)
-        for citation in claim.citations:
-            model.cited_by[citation.source].append(claim.id)
-        model.claims_made_in[claim.made_in].append(claim.id)
-        for link in claim.links:
-            model.links_to[link.claim].append((claim.id, link))
-        for quantity in claim.quantities:
-            model.figures[quantity.measure].append((claim.id, quantity))
-    for actor in model.actors.values():
-        for citation in actor.citations:
-            model.cited_by[citation.source].append(actor.id)
-        for group in actor.member_of:
-            model.members[group].append(actor.id)
-    for source in model.sources.values():
-        for citation in source.reported_via:
-            model.reports[citation.source].append(source.id)
-        for author in source.authors:
-            model.sources_by[author].append(source.id)
-        if source.outlet:
-            model.sources_by[source.outlet].append(source.id)
+    _index_events(model)
+    _index_claims(model)
+    _index_actors(model)
+    _index_sources(model)
     for table in (
         model.cited_by,
         model.claims_about,

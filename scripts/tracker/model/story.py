@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from tracker.load.dataset import Dataset
 from tracker.model import disputes as disputes_logic
@@ -24,16 +25,16 @@ class Sentence:
 @dataclass(frozen=True, slots=True)
 class Story:
     lead: tuple[Sentence, ...] = ()
-    questions: tuple[Mapping, ...] = ()
-    measures: Mapping[str, Mapping] = field(default_factory=dict)
+    questions: tuple[Mapping[str, Any], ...] = ()
+    measures: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     tags: Mapping[str, str] = field(default_factory=dict)
 
     @property
-    def story_data(self) -> dict:
+    def story_data(self) -> dict[str, Any]:
         return {"questions": list(self.questions)}
 
     @property
-    def vocabulary_data(self) -> dict:
+    def vocabulary_data(self) -> dict[str, Any]:
         return {"measures": dict(self.measures), "tags": dict(self.tags)}
 
 

@@ -10,7 +10,8 @@ def record_label(record: Record, limit: int = 160) -> str:
     """A record's name in a link or a reference: a claim's first sentence, else its title."""
     if isinstance(record, Claim):
         return first_sentence(record.statement, limit)
-    return record.title  # type: ignore[attr-defined]  # every kind but claims has a title (model.py); the base Record declares none
+    title: str = record.title  # type: ignore[attr-defined]  # every kind but claims has a title (model.py); the base Record declares none
+    return title
 
 
 def number_for_reading(value: float) -> str:

@@ -157,7 +157,7 @@ def theme_fingerprint(config: MkDocsConfig) -> bytes:
     return repr(stats).encode()
 
 
-def begin(config: MkDocsConfig) -> BuildState:
+def begin(config: MkDocsConfig) -> BuildState:  # noqa: C901  (the build's steps in order; its branches are the live preview's exceptions, which the docstring explains)
     """Check the checkout's files and validate data/ (PluginError on any problem, the report on stderr); render every page.
 
     `make serve` on invalid data (as `make new` and `make archive` leave it) is the exception: MkDocs

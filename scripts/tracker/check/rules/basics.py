@@ -12,16 +12,15 @@ here so that importing this module registers every rule.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from rapidfuzz import fuzz, process
-
-from tracker.check.rulebook import Finding, dataset_rule, insertion_point, normalise, rule, seed_text, target, values_at
+from tracker.check.rulebook import Finding, dataset_rule, did_you_mean, insertion_point, normalise, rule, seed_text, target, values_at
 from tracker.core import dates, kinds
 from tracker.core.closest import mismatch_hint
 from tracker.load.dataset import Dataset, Hint, RecordFile, Snippet, display_path
 
 # Which fields hold references, and to what kind of record.
-REFERENCES: dict[str, list[tuple[tuple, str]]] = {
+REFERENCES: dict[str, list[tuple[tuple[Any, ...], str]]] = {
     "events": [(("actors", "*"), "actors"), (("part_of",), "events"), (("citations", "*", "source"), "sources")],
     "claims": [
         (("claimants", "*"), "actors"),
@@ -52,12 +51,6 @@ def _a(noun: str) -> str:
 SUGGEST_CUTOFF = 80
 
 
-def did_you_mean(ref: str, ds: Dataset, kind: str) -> str:
-    """'; did you mean 'x'?' for the closest id of that kind, or '' when none is close."""
-    match = process.extractOne(ref, [r.id for r in ds.of_kind(kind)], scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF)
-    return f"; did you mean {match[0]!r}?" if match else ""
-
-
 # ---------------------------------------------------------------- rules
 
 
@@ -70,9 +63,12 @@ def check_references(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
             wanted = kinds.get(target_kind).singular
             if other is None:
                 where = f"{display_path(ds.root)}/{target_kind}/{ref}.yaml"
-                yield path, f"unknown {wanted} {ref!r}: no file {where}{did_you_mean(ref, ds, target_kind)}"
+                yield path, f"unknown {wanted} {ref!r}: no file {where}{did_you_mean(ref, (r.id for r in ds.of_kind(target_kind)), cutoff=SUGGEST_CUTOFF)}"
             elif other.kind != target_kind:
-                yield path, f"{ref!r} is {_a(kinds.get(other.kind).singular)} ({other.display}), not {_a(wanted)}{did_you_mean(ref, ds, target_kind)}"
+                yield (
+                    path,
+                    f"{ref!r} is {_a(kinds.get(other.kind).singular)} ({other.display}), not {_a(wanted)}{did_you_mean(ref, (r.id for r in ds.of_kind(target_kind)), cutoff=SUGGEST_CUTOFF)}",
+                )
             elif ref == record.id:
                 yield path, f"{record.id!r} refers to itself"
 
@@ -211,7 +207,7 @@ def check_part_of_date(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
 
 
 @dataset_rule
-def check_measure_units(ds: Dataset) -> Iterator[tuple[RecordFile, tuple, str]]:
+def check_measure_units(ds: Dataset) -> Iterator[tuple[RecordFile, tuple[Any, ...], str]]:
     """All figures of one measure share a unit, so that they can be compared."""
     first: dict[str, tuple[str, RecordFile]] = {}
     for record in ds.of_kind("claims"):

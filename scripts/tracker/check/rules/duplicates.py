@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, utils
 
@@ -71,7 +71,7 @@ def similarity(this: str, that: str) -> str:
     return "every word of one is in the other" if score == 100 else f"{min(score, 99)}% similar"
 
 
-def age_order(ds: Dataset) -> Callable[[RecordFile], tuple]:
+def age_order(ds: Dataset) -> Callable[[RecordFile], tuple[Any, ...]]:
     """A sort key putting records oldest first: by the commit that added each (git's order, not its
     dates, which an author sets); files git has not seen after those, the one written last last; then
     by path. Reads the history only when called, that is when a rule has a finding."""
@@ -79,14 +79,14 @@ def age_order(ds: Dataset) -> Callable[[RecordFile], tuple]:
     position = {sha: index for index, sha in enumerate(reversed([c.sha for c in history.commits]))}  # oldest commit first
     newest = len(position)
 
-    known: dict[str, tuple] = {}
+    known: dict[str, tuple[Any, ...]] = {}
 
-    def key(record: RecordFile) -> tuple:
+    def key(record: RecordFile) -> tuple[Any, ...]:
         if record.id not in known:
             known[record.id] = _age(record)
         return known[record.id]
 
-    def _age(record: RecordFile) -> tuple:
+    def _age(record: RecordFile) -> tuple[Any, ...]:
         found = history.of(f"{record.kind}/{record.id}.yaml")
         if found is not None and found.changes:
             return (position.get(found.changes[-1].sha, newest), 0, record.display)

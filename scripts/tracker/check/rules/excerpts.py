@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from tracker.check.rulebook import Finding, archived_sources, normalise, occurrences, rule, seed_text
 from tracker.core.filecache import per_run
@@ -41,13 +42,13 @@ _LOOK_BACK = 40  # characters before an excerpt searched for the two words that 
 _OPENERS = "\"'([“‘"
 
 
-def _excerpts(record: RecordFile) -> Iterator[tuple[tuple, dict]]:
+def _excerpts(record: RecordFile) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
     for name in EXCERPT_FIELDS:
         for index, item in enumerate(record.data.get(name, [])):
             yield (name, index, "excerpt"), item
 
 
-def _archived(ds: Dataset, item: dict) -> str | None:
+def _archived(ds: Dataset, item: dict[str, Any]) -> str | None:
     """The seed path of the item's source, when the site keeps its text."""
     return archived_sources(ds).get(item["source"])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from typing import Any
 
 from tracker.check import relations
 from tracker.check.rulebook import Finding, dataset_rule, normalise, rule, seed_text
@@ -66,7 +67,7 @@ def check_chronology_dates(record: RecordFile, ds: Dataset) -> Iterator[Finding]
 
 
 @dataset_rule
-def check_chronology_cycles(ds: Dataset) -> Iterator[tuple[RecordFile, tuple, str]]:
+def check_chronology_cycles(ds: Dataset) -> Iterator[tuple[RecordFile, tuple[Any, ...], str]]:
     """Order relations do not form a cycle (A after B after ... after A)."""
     events = [r for r in ds.of_kind("events") if r.schema_ok]
     known = {r.id for r in events}

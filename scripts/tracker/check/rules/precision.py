@@ -8,6 +8,7 @@ the published rule.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from tracker.check.rulebook import rule
 from tracker.core import dates
@@ -30,7 +31,7 @@ def _reporting_sources(record: RecordFile, ds: Dataset) -> list[RecordFile]:
 
 
 @rule("claims", "events")
-def check_date_precision(record: RecordFile, ds: Dataset) -> Iterator[tuple[tuple, str]]:
+def check_date_precision(record: RecordFile, ds: Dataset) -> Iterator[tuple[tuple[Any, ...], str]]:
     """A claim or event dated more precisely than every source that reports it (the source it
     was made in, the sources it cites) has a date_note saying how that precision was obtained;
     an event dated to the day may instead cite an excerpt that gives the day."""

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
+import re
 from collections.abc import Iterator
+from typing import Any
 
 from tracker.check import contradictions
-from tracker.check.rulebook import dataset_rule, insertion_point, values_at
+from tracker.check.rulebook import dataset_rule, did_you_mean, insertion_point, normalise, values_at
 from tracker.core import kinds
-from tracker.load.dataset import Dataset, Hint, RecordFile, Snippet, display_path
+from tracker.load.dataset import Caution, Dataset, Hint, RecordFile, Snippet, display_path
 
-DatasetFinding = tuple[RecordFile, tuple, str]
+DatasetFinding = tuple[RecordFile, tuple[Any, ...], str]
 LEAD_KINDS = ("events", "claims")
 
 
@@ -35,9 +36,9 @@ def check_vocabulary(ds: Dataset) -> Iterator[DatasetFinding]:
             for path, value in values_at(record.data, pattern):
                 if value not in named[section] and value not in used[section]:
                     singular = section.removesuffix("s")
-                    hint = did_you_mean(value, named[section])  # a misspelt tag is one not named
+                    hint = did_you_mean(value, sorted(named[section]))  # a misspelt tag is one not named
                     if hint:
-                        yield record, path, f"{singular} {value!r} has no name for readers; did you mean {hint}?"
+                        yield record, path, f"{singular} {value!r} has no name for readers{hint}"
                     else:
                         yield record, path, _name_it(vocabulary, where, section, value)
                 used[section].add(value)
@@ -65,12 +66,7 @@ def _groups(ds: Dataset) -> dict[str, tuple[str, ...]]:
     return {claim: tuple(group) for group in contradictions.contradiction_groups(links) for claim in group}
 
 
-@dataset_rule
-def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
-    """The lead's sentences rest on existing events or claims; a disputed question names claims of one group of contradicting claims, at most one question per group."""
-    story = _document(ds, "story")
-    if story is None:
-        return
+def _lead_references(ds: Dataset, story: RecordFile) -> Iterator[DatasetFinding]:
     for index, sentence in enumerate(story.data["lead"]):
         for position, rid in enumerate(sentence["rests_on"]):
             target = ds.by_id.get(rid)
@@ -81,26 +77,41 @@ def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
                     else f"does not exist (no file events/{rid}.yaml or claims/{rid}.yaml)"
                 )
                 yield story, ("lead", index, "rests_on", position), f"a sentence rests on events and claims; {rid!r} {found}"
+
+
+def _question_group(ds: Dataset, story: RecordFile, index: int, group_of: dict[str, tuple[str, ...]]) -> tuple[list[DatasetFinding], tuple[str, ...] | None]:
+    """The problems of one question's claims, and the one group of contradicting claims it asks about (None when not one)."""
+    problems: list[DatasetFinding] = []
+    groups = set()
+    for position, rid in enumerate(story.data["questions"][index]["claims"]):
+        target = ds.by_id.get(rid)
+        if target is None or target.kind != "claims":
+            problems.append((story, ("questions", index, "claims", position), f"unknown claim {rid!r}: no file claims/{rid}.yaml"))
+        elif rid not in group_of:
+            problems.append((story, ("questions", index, "claims", position), f"claim {rid!r} contradicts no other claim, so there is no dispute to ask about"))
+        else:
+            groups.add(group_of[rid])
+    if len(groups) > 1:
+        problems.append((story, ("questions", index, "claims"), "these claims belong to different disputes; ask one question per dispute"))
+    return problems, groups.pop() if len(groups) == 1 else None
+
+
+@dataset_rule
+def check_story_references(ds: Dataset) -> Iterator[DatasetFinding]:
+    """The lead's sentences rest on existing events or claims; a disputed question names claims of one group of contradicting claims, at most one question per group."""
+    story = _document(ds, "story")
+    if story is None:
+        return
+    yield from _lead_references(ds, story)
     group_of = _groups(ds)
-    asked: dict[tuple, int] = {}
-    for index, question in enumerate(story.data.get("questions", [])):
-        groups = set()
-        for position, rid in enumerate(question["claims"]):
-            target = ds.by_id.get(rid)
-            if target is None or target.kind != "claims":
-                yield story, ("questions", index, "claims", position), f"unknown claim {rid!r}: no file claims/{rid}.yaml"
-            elif rid not in group_of:
-                yield story, ("questions", index, "claims", position), f"claim {rid!r} contradicts no other claim, so there is no dispute to ask about"
-            else:
-                groups.add(group_of[rid])
-        if len(groups) > 1:
-            yield story, ("questions", index, "claims"), "these claims belong to different disputes; ask one question per dispute"
-        elif len(groups) == 1:
-            group = groups.pop()
-            if group in asked:
-                yield story, ("questions", index, "question"), f"this dispute already has a question (question {asked[group] + 1}); keep one"
-            else:
-                asked[group] = index
+    asked: dict[tuple[str, ...], int] = {}
+    for index in range(len(story.data.get("questions", []))):
+        problems, group = _question_group(ds, story, index, group_of)
+        yield from problems
+        if group is not None and group in asked:
+            yield story, ("questions", index, "question"), f"this dispute already has a question (question {asked[group] + 1}); keep one"
+        elif group is not None:
+            asked[group] = index
 
 
 @dataset_rule
@@ -163,7 +174,121 @@ def check_compatible_figures(ds: Dataset) -> Iterator[DatasetFinding]:
             )
 
 
-def did_you_mean(word: object, choices: set[str]) -> str:
-    """The closest of a few dozen names, quoted, or '' (difflib: no fuzzy-matching library needed)."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.7) if isinstance(word, str) else []
-    return repr(close[0]) if close else ""
+# A quoted phrase: an opening quote at the start or after a space or bracket, a closing one before the end,
+# a space or punctuation (so the apostrophes of "Iran's" and "sources'" open nothing).
+_QUOTED = re.compile(r"""(?:^|(?<=[\s(\[]))['"‘“]([^\s'"‘’“”][^'"‘’“”]*?)['"’”](?=$|[\s.,;:!?)\]])""")
+# Who a clause attributes to: "X said", "X told …", "X reports", "according to X".
+_SAID = re.compile(r"\b(?:said|says|told|tells|reported|reports|stated|states)\b")
+_ACCORDING = re.compile(r"\baccording to ([^,;:.]+)", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:.()]|\b(?:that|and|while|but)\b")
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+CONDITIONS = ("provided", "if", "unless", "while")  # words that limit what a statement says
+
+
+def _rested_on(ds: Dataset, sentence: dict[str, Any]) -> list[RecordFile]:
+    """The valid events and claims a lead sentence rests on (unknown ones are reported by check_story_references)."""
+    found = (ds.by_id.get(rid) for rid in sentence["rests_on"])
+    return [r for r in found if r is not None and r.kind in LEAD_KINDS and r.schema_ok]
+
+
+def _excerpts(records: list[RecordFile]) -> list[str]:
+    return [normalise(c["excerpt"]) for r in records for c in r.data.get("citations", [])]
+
+
+def attributed(text: str) -> list[str]:
+    """Who the clauses of a sentence attribute words to: the few words before "said", "told", "reports"…
+    in their clause, and the words after "according to"."""
+    found = [m.group(1).strip() for m in _ACCORDING.finditer(text)]
+    for match in _SAID.finditer(text):
+        clause = _CLAUSE.split(text[: match.start()])[-1].split()
+        if clause:
+            found.append(" ".join(clause[-6:]))
+    return found
+
+
+def _words(name: str) -> list[str]:
+    return _DETERMINER.sub("", " ".join(name.split())).casefold().split()
+
+
+def _names(actor: RecordFile) -> list[str]:
+    return [n for n in (actor.data.get("name"), actor.data.get("described_as"), *actor.data.get("aliases", [])) if isinstance(n, str)]
+
+
+def named_actor(subject: str, actors: list[RecordFile]) -> RecordFile | None:
+    """The actor a subject names, or None: one of its names (name, described_as, aliases) in the subject, or the
+    subject the first words of a name ("two sources") or a surname ("Pezeshkian"); of several, the one named
+    last, nearest the verb ("Iran's President Masoud Pezeshkian" is Pezeshkian, not Iran)."""
+    said = _words(subject)
+    best: tuple[int, int, RecordFile] | None = None
+    for actor in actors:
+        for name in _names(actor):
+            words = _words(name)
+            if not words or not said:
+                continue
+            ends = [i + len(words) for i in range(len(said) - len(words) + 1) if [w.removesuffix("'s") for w in said[i : i + len(words)]] == words]
+            if not ends and ((said == words[: len(said)] and len(said) > 1) or said == words[-1:]):
+                ends = [len(said)]
+            if ends and (best is None or (ends[-1], len(words)) > best[:2]):
+                best = (ends[-1], len(words), actor)
+    return best[2] if best else None
+
+
+@dataset_rule
+def check_lead_quotes(ds: Dataset) -> Iterator[DatasetFinding]:
+    """Every phrase the lead quotes (data/story.yaml) is found word for word in an excerpt of a record its sentence rests on."""
+    story = _document(ds, "story")
+    if story is None:
+        return
+    for index, sentence in enumerate(story.data["lead"]):
+        excerpts = _excerpts(_rested_on(ds, sentence))
+        for match in _QUOTED.finditer(sentence["text"]):
+            phrase = normalise(match.group(1)).rstrip(".,;:!?")
+            if not any(phrase in excerpt for excerpt in excerpts):
+                yield (
+                    story,
+                    ("lead", index, "text"),
+                    f"lead sentence {index + 1} quotes {phrase!r}, which no excerpt of the records it rests on contains; "
+                    "quote the excerpt's words exactly, or rest the sentence on the record that has them",
+                )
+
+
+@dataset_rule
+def check_lead_attributions(ds: Dataset) -> Iterator[DatasetFinding]:
+    """A lead sentence that attributes words to an actor ("X said", "X told", "X reports", "according to X") rests on a claim whose claimants include that actor."""
+    story = _document(ds, "story")
+    if story is None:
+        return
+    actors = [a for a in ds.of_kind("actors") if a.schema_ok]
+    for index, sentence in enumerate(story.data["lead"]):
+        claimants = {c for r in _rested_on(ds, sentence) if r.kind == "claims" for c in r.data["claimants"]}
+        for subject in attributed(sentence["text"]):
+            actor = named_actor(subject, actors)
+            if actor is not None and actor.id not in claimants:
+                yield (
+                    story,
+                    ("lead", index, "text"),
+                    f"lead sentence {index + 1} attributes words to {actor.data['name']} ({subject!r}), but rests on no claim of theirs; "
+                    f"add to rests_on a claim whose claimants include {actor.id!r}, or attribute the words to whoever the records say said them",
+                )
+
+
+@dataset_rule
+def check_lead_conditions(ds: Dataset) -> Iterator[DatasetFinding]:
+    """A warning: a lead sentence keeps the conditions of the excerpts it rests on; when an excerpt says "provided", "if", "unless" or "while" and the sentence does not, an editor checks that no condition was dropped."""
+    story = _document(ds, "story")
+    if story is None:
+        return
+    for index, sentence in enumerate(story.data["lead"]):
+        said = set(re.findall(r"\w+", sentence["text"].casefold()))
+        for excerpt in dict.fromkeys(_excerpts(_rested_on(ds, sentence))):
+            words = set(re.findall(r"\w+", excerpt.casefold()))
+            for condition in CONDITIONS:
+                if condition in words and condition not in said:
+                    yield (
+                        story,
+                        ("lead", index, "text"),
+                        Caution(
+                            f"lead sentence {index + 1} leaves out {condition!r}, which an excerpt it rests on says ({excerpt!r}); "
+                            "keep the condition, or check that leaving it out does not change what the sentence says"
+                        ),
+                    )

@@ -24,9 +24,6 @@ from tracker.render.pages.base import Links, Page
 from tracker.render.pages.fragments import record_published
 from tracker.render.pages.history import RecordTrust
 
-# how the page names a claim linked to this one
-RELATION_LABELS = {"contradicts": "Contradicts", "corroborates": "Corroborates", "updates": "Updates", "updated by": "Updated by"}
-
 
 class Citations:
     """The numbered citations of one page: each marker ([n]) adds one; the list of sources shows them in order."""
@@ -90,7 +87,7 @@ def related_claims(model: Model, claim: Claim) -> list[tuple[str, str, str | Non
         for source, link in model.links_to.get(claim.id, [])
         if not any(other == source for _, other, _ in related)
     ]
-    return [(relation, RELATION_LABELS[relation], note, model.claims[other]) for relation, other, note in related]
+    return [(relation, vocab.link_label(relation), note, model.claims[other]) for relation, other, note in related]
 
 
 @kinds.provides("claims", "page")
