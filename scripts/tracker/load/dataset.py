@@ -181,7 +181,7 @@ def discover(root: Path) -> tuple[Dataset, list[Problem]]:
             name = DOCUMENT_FILES[entry.name]
             dataset.documents[name] = RecordFile(name, name, path, shown, published_path(root, "", entry.name).replace("//", "/", 1))
             continue
-        if entry.name in LANGUAGES and entry.is_dir():
+        if entry.name in LANGUAGES and entry.is_dir() and not entry.is_symlink():
             continue  # translations: tracker.load.translations reads them
         wrong = _not_a_folder(entry)
         if wrong:
