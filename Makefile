@@ -11,7 +11,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate check fmt new test quick serve clean lock lint bench synth archive uncited summary corrections
+.PHONY: site validate check fmt translations new test quick serve clean lock lint bench synth archive uncited summary corrections
 
 site: $(STAMP)
 	$(BIN)/tracker-build --data $(DATA)
@@ -26,6 +26,11 @@ check: validate
 # rewrite data files in the canonical style (lossless, idempotent)
 fmt: $(STAMP)
 	$(BIN)/tracker-fmt --data $(DATA)
+
+# how much is translated (per kind and field: translated, stale, missing); with FILES=<files>,
+# record in those translation files the hash of the English they now translate
+translations: $(STAMP)
+	@$(BIN)/tracker-translations --data $(DATA) $(if $(FILES),--stamp $(FILES))
 
 # scaffold a record: make new KIND=claim ID=some-id
 new: $(STAMP)

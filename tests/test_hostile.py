@@ -77,6 +77,7 @@ def test_case(case: HostileCase, tmp_path: Path):
     with case.archived(REPO):  # an archived text the case adds is in the repository's seeds/ while it runs
         case.apply(data)
         code, lines, stderr = run_validate(data, case.seconds)
+    lines = [line for line in lines if ": warning: " not in line]  # stale or missing translations: the count's line says how many
     assert "Traceback" not in stderr and "Traceback" not in "\n".join(lines), stderr
     if case.accepted is not None:
         file, path, value = case.accepted

@@ -207,6 +207,9 @@ SCHEMA_PATTERNS = {
     "^data/(events|claims|actors|sources)/[a-z0-9]+(-[a-z0-9]+)*\\.yaml$": "data/events/" + "a-" * N + ".yaml!",
     "^https?://.*\\{id\\}\\.json$": "https://" + "{id}.json" * N + "x",
     "^https?://.*\\{id\\}/$": "https://" + "{id}/" * N + "x",
+    "^\\S([\\s\\S]*\\S)?$": "x" + " x" * N + " ",  # a translation: no space or line break at either end
+    "^[0-9a-f]{10}$": "0" * N,  # the hash of the English a translation translates
+    "^[a-z0-9_-]+$": "a_-" * N + "!",  # a value of a scale, in data/fa/scales.yaml
 }
 # Reviewed by hand: dlint flags any repeat inside a repeat, but in these the inner repeat cannot
 # match the separator ('-') that starts each outer one, so every string splits one way only.

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LIVE_DATA, REPO, STORY_DATA
+from tracker.load import translations
 from tracker.load.loader import load_text
 
 GITHUB = REPO / ".github"
@@ -259,8 +260,22 @@ def test_vscode_maps_each_data_folder_to_its_schema():
 
 def test_every_data_file_carries_the_editor_modeline():
     for path in LIVE_DATA.glob("*/*.yaml"):
+        if path.parent.name in translations.LANGUAGES:
+            continue  # a translation: below
         first = path.read_text("utf-8").split("\n", 1)[0]
         assert first == f"# yaml-language-server: $schema=../../schema/{path.parent.name[:-1]}.schema.json", path
+    for path in translations.files_of(LIVE_DATA):
+        target = translations.target_of(path)
+        assert target is not None
+        assert path.read_text("utf-8").split("\n", 1)[0] == translations.modeline(target), path
+
+
+def test_vscode_maps_each_translation_folder_to_its_schema():
+    mapping = json.loads((REPO / ".vscode" / "settings.json").read_text("utf-8"))["yaml.schemas"]
+    for stem in ("event", "claim", "actor", "source"):
+        assert mapping[f"./schema/translations/{stem}.schema.json"] == [f"data/fa/{stem}s/*.yaml"]
+    for stem in translations.DOCUMENTS:
+        assert mapping[f"./schema/translations/{stem}.schema.json"] == [f"data/fa/{stem}.yaml"]
 
 
 # --------------------------------------------------------------------------- pre-commit

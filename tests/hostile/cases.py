@@ -931,6 +931,54 @@ DUPLICATES = [
     ),
 ]
 
+_FA = "fa/claims/fair-talks.yaml"
+_FA_HEAD = 'by: "tracker"\nstatement:\n  translation: "'
+_FA_TAIL = '"\n  translates: "0123456789"\n'
+
+# Translations (data/fa/): read as strictly as records; the one invisible character they may hold is the ZWNJ.
+TRANSLATIONS = [
+    reject("translations", "the translation folder is a symlink", ["data/fa:1:1: " + SYMLINK], custom=_symlink("claims", "fa")),
+    reject(
+        "translations",
+        "a bidi override in a translation",
+        ["data/fa/claims/fair-talks.yaml:3:24: control or invisible character U+202E"],
+        writes={_FA: _FA_HEAD + "پزشکیان\u202eگفت" + _FA_TAIL},
+    ),
+    reject(
+        "translations",
+        "an escaped zero-width space in a translation",
+        ["data/fa/claims/fair-talks.yaml:3:24: control or invisible character U+200B"],
+        writes={_FA: _FA_HEAD + "پزشکیان\\u200bگفت" + _FA_TAIL},
+    ),
+    reject(
+        "translations",
+        "a translation of the source's own words",
+        ["data/fa/claims/fair-talks.yaml:5:1: 'quote' is not a field that can be translated here; the fields here are by, statement, assessment, notes"],
+        writes={
+            _FA: 'by: "tracker"\nstatement:\n  translation: "x"\n  translates: "0123456789"\nquote:\n  translation: "مذاکرات منصفانه"\n  translates: "0123456789"\n'
+        },
+    ),
+    reject(
+        "translations",
+        "a translation that is a mapping of mappings forty deep",
+        [f"data/fa/claims/fair-talks.yaml:{MAX_DEPTH + 2}:{2 * MAX_DEPTH + 3}: nesting deeper than {MAX_DEPTH} levels"],
+        writes={_FA: "".join(f"{'  ' * i}a{i}:\n" for i in range(40)) + "  " * 40 + "x: 1\n"},
+    ),
+]
+
 CASES: list[HostileCase] = (
-    YAML_STRUCTURE + ENCODING + LIMITS + BACKTRACKING + YAML_11_TYPING + DATES + URLS + IDS + INVISIBLE + FILES + REFERENCES + EXCERPTS + DUPLICATES
+    YAML_STRUCTURE
+    + ENCODING
+    + LIMITS
+    + BACKTRACKING
+    + YAML_11_TYPING
+    + DATES
+    + URLS
+    + IDS
+    + INVISIBLE
+    + FILES
+    + REFERENCES
+    + EXCERPTS
+    + DUPLICATES
+    + TRANSLATIONS
 )

@@ -12,9 +12,10 @@ from tracker.check import (
     rules,  # noqa: F401  (importing it registers every rule)
     schemas,
 )
+from tracker.check import translations as check_translations
 from tracker.core import filecache, kinds
 from tracker.load import dataset as ds_mod
-from tracker.load import yaml_emit
+from tracker.load import translations, yaml_emit
 from tracker.load.dataset import Caution, Dataset, Hint, Problem, RecordFile, Snippet
 
 
@@ -23,6 +24,7 @@ class Result:
     dataset: Dataset
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # printed apart; they never make the data invalid
+    translations: check_translations.Outcome = field(default_factory=check_translations.Outcome)  # what is translated
 
     @property
     def ok(self) -> bool:
@@ -85,8 +87,15 @@ def validate(root: Path, only: list[Path] | None = None, *, cache: bool = False)
     problems += ds_mod.load(dataset, cache=cache)
     problems += check_schemas(dataset)
     problems += check_rules(dataset)
+    translated, found = translations.discover(root)
+    problems += found + translations.load(translated)
+    outcome = check_translations.check(dataset, translated)
+    problems += outcome.problems
+    warnings = outcome.warnings
     if only is not None:
         wanted = {ds_mod.display_path(p) for p in only}
         problems = [p for p in problems if p.path in wanted]
+        warnings = [w for w in warnings if w.path in wanted]
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
-    return Result(dataset, [p for p in problems if not p.warning], [p for p in problems if p.warning])
+    warnings.sort(key=lambda p: (p.path, p.line, p.col, p.message))
+    return Result(dataset, [p for p in problems if not p.warning], [p for p in problems if p.warning] + warnings, outcome)

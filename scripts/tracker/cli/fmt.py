@@ -41,8 +41,9 @@ from typing import NoReturn
 
 from tracker.cli import exit_with
 from tracker.core import kinds
+from tracker.load import translations
 from tracker.load.dataset import display_path
-from tracker.load.loader import LoadFailed, LoadProblem, decode
+from tracker.load.loader import ZWNJ, LoadFailed, LoadProblem, decode
 from tracker.load.yaml_emit import FormatError, format_text, modeline_kind
 
 
@@ -58,8 +59,9 @@ def kind_of(path: Path, text: str) -> str:
 
 
 def record_files(data: Path) -> list[Path]:
-    """Every <id>.yaml under the kind folders of a data directory, in a stable order."""
-    return [p for kind in kinds.FOLDERS for p in sorted((data / kind).glob("*.yaml")) if p.is_file() and not p.is_symlink()]
+    """Every <id>.yaml under the kind folders of a data directory, then the translations, in a stable order."""
+    records = [p for kind in kinds.FOLDERS for p in sorted((data / kind).glob("*.yaml")) if p.is_file() and not p.is_symlink()]
+    return records + translations.files_of(data)
 
 
 @dataclass
@@ -85,9 +87,13 @@ def format_file(path: Path) -> Outcome:
     except OSError as exc:
         outcome.problems = [LoadProblem(1, 1, f"cannot read file: {exc.strerror}")]
         return outcome
+    target = translations.target_of(path)
     try:
-        outcome.original = decode(raw)
-        outcome.formatted = format_text(outcome.original, kind_of(path, outcome.original))
+        outcome.original = decode(raw, ZWNJ if target else "")
+        if target:
+            outcome.formatted = translations.format_translation(outcome.original, target)
+        else:
+            outcome.formatted = format_text(outcome.original, kind_of(path, outcome.original))
     except LoadFailed as failure:
         outcome.problems = failure.problems
     except FormatError as error:

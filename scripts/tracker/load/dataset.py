@@ -24,6 +24,8 @@ MAX_ID_LENGTH = 100  # as schema/common.schema.json#/$defs/id
 RESERVED_IDS = frozenset({"index"})  # events/index.md is the events index page
 # Files beside the kind folders: not records, but checked like them (schema/<name>.schema.json).
 DOCUMENT_FILES = {"story.yaml": "story", "vocabulary.yaml": "vocabulary"}
+# Folders of translations beside them (tracker.load.translations reads them): not records.
+LANGUAGES = {"fa": "Persian"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,8 @@ def discover(root: Path) -> tuple[Dataset, list[Problem]]:
             name = DOCUMENT_FILES[entry.name]
             dataset.documents[name] = RecordFile(name, name, path, shown, published_path(root, "", entry.name).replace("//", "/", 1))
             continue
+        if entry.name in LANGUAGES and entry.is_dir() and not entry.is_symlink():
+            continue  # translations: tracker.load.translations reads them
         wrong = _not_a_folder(entry)
         if wrong:
             problems.append(Problem(shown, 1, 1, wrong))

@@ -97,8 +97,13 @@ def describe_character(ch: str) -> str:
     return _CHARACTER_NAMES.get(ch, f"control or invisible character U+{ord(ch):04X}")
 
 
-def decode(raw: bytes) -> str:
-    """Bytes to text, refusing a BOM, invalid UTF-8 and forbidden characters."""
+# The one invisible character a translation may hold: the zero-width non-joiner, part of Persian spelling
+# (می‌شود, خامنه‌ای: a word's parts written apart without a space). It reorders nothing; records keep refusing it.
+ZWNJ = "\u200c"
+
+
+def decode(raw: bytes, allow: str = "") -> str:
+    """Bytes to text, refusing a BOM, invalid UTF-8 and forbidden characters (but those in ``allow``)."""
     if len(raw) > MAX_FILE_BYTES:
         raise LoadFailed([LoadProblem(1, 1, f"file is larger than the limit of {MAX_FILE_BYTES:,} bytes")])
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -111,7 +116,9 @@ def decode(raw: bytes) -> str:
         raise LoadFailed([LoadProblem(line, col, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})")]) from None
     if text.replace("\n", "").isprintable():
         return text  # fast path: every forbidden character is one Python deems not printable
-    problems = [LoadProblem(*_position_in_text(text, m.start()), describe_character(m.group())) for m in FORBIDDEN_CHARACTERS.finditer(text)]
+    problems = [
+        LoadProblem(*_position_in_text(text, m.start()), describe_character(m.group())) for m in FORBIDDEN_CHARACTERS.finditer(text) if m.group() not in allow
+    ]
     if problems:
         raise LoadFailed(problems[:20])
     return text
@@ -147,8 +154,9 @@ _HEX_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f
 class _Builder:
     """Turns PyYAML events into plain Python data, recording problems instead of guessing."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, allow: str = ""):
         self.text = text
+        self.allow = allow
         self.events = yaml.parse(text, Loader=yaml.CSafeLoader)
         self.doc = Document({})
         self.problems: list[LoadProblem] = []
@@ -262,14 +270,14 @@ class _Builder:
         """A double-quoted escape may not produce a character that is forbidden raw (\\0, \\u202e, \\L...)."""
         if event.style != '"' or event.value.isprintable():
             return
-        match = FORBIDDEN_CHARACTERS.search(event.value)
+        match = next((m for m in FORBIDDEN_CHARACTERS.finditer(event.value) if m.group() not in self.allow), None)
         if match is None:  # the raw text was checked already; only an escape can add one
             return
         start, end = self.offset(event.start_mark), self.offset(event.end_mark)
         for escape in _HEX_ESCAPE.finditer(self.text, start, end):
             hex_digits = escape.group(1) or escape.group(2) or escape.group(3)
             produced = chr(int(hex_digits, 16)) if hex_digits else _ESCAPES.get(escape.group(4), "")
-            if produced and FORBIDDEN_CHARACTERS.fullmatch(produced):
+            if produced and produced not in self.allow and FORBIDDEN_CHARACTERS.fullmatch(produced):
                 line = self.text.count("\n", 0, escape.start()) + 1
                 col = escape.start() - self.line_starts[line - 1] + 1
                 self.problems.append(LoadProblem(line, col, describe_character(produced)))
@@ -353,9 +361,9 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> LoadProblem:
     return LoadProblem(line, col, f"YAML syntax error: {message}")
 
 
-def load_text(text: str) -> Document:
-    """Parse one record's text; raise LoadFailed with every problem found."""
-    builder = _Builder(text)
+def load_text(text: str, allow: str = "") -> Document:
+    """Parse one record's text; raise LoadFailed with every problem found (``allow``: as `load_file`'s)."""
+    builder = _Builder(text, allow)
     try:
         doc = builder.build()
     except _TooDeep:
@@ -390,11 +398,12 @@ def keep_cached(paths: set[str]) -> None:
         del _CACHE[key]
 
 
-def load_file(path: Path) -> Document:
-    """Read and parse one record file; raise LoadFailed with positioned problems."""
+def load_file(path: Path, allow: str = "") -> Document:
+    """Read and parse one record file; raise LoadFailed with positioned problems. ``allow``: characters
+    otherwise forbidden that this file may hold raw (a translation's ZWNJ)."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise LoadFailed([LoadProblem(1, 1, f"cannot read file: {exc.strerror}")]) from None
-    return load_text(decode(raw))
+    return load_text(decode(raw, allow), allow)

@@ -17,7 +17,7 @@ import yaml
 from tracker.core import kinds
 from tracker.core.filecache import per_run
 from tracker.load.dataset import ID_PATTERN
-from tracker.load.loader import FORBIDDEN_CHARACTERS, LoadFailed, Mark, load_text
+from tracker.load.loader import FORBIDDEN_CHARACTERS, ZWNJ, LoadFailed, Mark, load_text
 from tracker.load.schema_files import deref, resolve, schema_documents
 
 MODELINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json"
@@ -125,8 +125,9 @@ def _escape(ch: str) -> str:
 
 
 def needs_escape(ch: str) -> bool:
-    """Escaped in a double-quoted string: controls, invisible characters and YAML line breaks."""
-    return bool(FORBIDDEN_CHARACTERS.match(ch) or _NOT_YAML_PRINTABLE.match(ch))
+    """Escaped in a double-quoted string: controls, invisible characters and YAML line breaks; not the
+    ZWNJ a translation holds raw (a record cannot hold one at all: the loader refuses it before)."""
+    return ch != ZWNJ and bool(FORBIDDEN_CHARACTERS.match(ch) or _NOT_YAML_PRINTABLE.match(ch))
 
 
 def double_quoted(value: str) -> str:
@@ -426,9 +427,9 @@ def same_values(a: object, b: object) -> bool:
     return a == b
 
 
-def _canonical_lines(text: str, schema: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def _canonical_lines(text: str, schema: dict[str, Any], allow: str = "") -> tuple[dict[str, Any], list[str]]:
     """The loaded data and the canonical lines of a YAML mapping (without the modeline), comments kept."""
-    doc = load_text(text)
+    doc = load_text(text, allow)
     builder = _TreeBuilder(text, doc.data)
     root = builder.build()
     comments = [c for c in find_comments(text) if not (c.own_line and MODELINE_RE.match(c.text))]
@@ -476,6 +477,21 @@ def format_text(text: str, kind: str) -> str:
     result = "\n".join([MODELINE.format(kind=schema_stem(kind)), *body]) + "\n"
     try:
         again = load_text(result).data
+    except LoadFailed as failure:
+        raise FormatError(1, 1, f"internal error: the canonical form does not load ({failure}); file left unchanged") from None
+    if not same_values(data, again):
+        raise FormatError(1, 1, "internal error: the canonical form would change a value; file left unchanged")
+    return result
+
+
+def format_with_schema(text: str, schema: dict[str, Any], modeline: str, allow: str = "") -> str:
+    """The canonical text of a file checked by `schema` (its references written out), such as a
+    translation: keys in the schema's order, quoting by field type, comments kept. ``allow``: the
+    characters the file may hold that records may not (a translation's ZWNJ)."""
+    data, body = _canonical_lines(text, schema, allow)
+    result = "\n".join([modeline, *body]) + "\n"
+    try:
+        again = load_text(result, allow).data
     except LoadFailed as failure:
         raise FormatError(1, 1, f"internal error: the canonical form does not load ({failure}); file left unchanged") from None
     if not same_values(data, again):
