@@ -35,6 +35,7 @@ from pathlib import Path
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WORD = re.compile(r"[A-Za-z]{5,}")
+SLUG = re.compile(r"[a-z0-9][a-z0-9./_-]*")
 RESULT = ".tracker-search-result"
 TIMEOUT_MS = 60_000
 
@@ -103,7 +104,9 @@ def _texts(value: object, key: str = "") -> list[str]:
         return [text for k, v in value.items() for text in _texts(v, k)]
     if isinstance(value, list):
         return [text for v in value for text in _texts(v, key)]
-    return [value] if isinstance(value, str) and key not in ("id", "url", "path") and not key.endswith(("_id", "_ids")) else []
+    if not isinstance(value, str) or "://" in value or SLUG.fullmatch(value) or key in ("id", "path") or key.endswith(("_id", "_ids", "url")):
+        return []  # an address, or an id or a path as a value (a citation's source): no page shows it as words
+    return [value]
 
 
 def pick_queries(site: Path) -> dict[str, str | None]:
