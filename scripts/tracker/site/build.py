@@ -3,7 +3,7 @@
 ``begin`` validates data/ (the build stops on any problem) and renders every page in memory;
 ``add_files`` adds the generated pages (each a GeneratedPage: MkDocs takes its HTML and table of
 contents as they are, tracker.site.generated) and archived seeds and points "edit this page" at the
-YAML record; ``page_content`` sanitizes the HTML of generated pages and marks it for the search
+YAML record; ``page_content`` (as MkDocs writes each page) sanitizes the HTML of generated pages and marks it for the search
 index, ``post_page`` adds JSON-LD and finishes each page; ``finish`` checks that every record was
 published exactly once.
 
