@@ -73,7 +73,38 @@ def targets(steps: list[Step], opts: Options) -> list[dict]:
     add_absolute(f"search at {large:,}: first results shown (median of 3)", search.median if search else None, 0.5, "s", failed=failed)
     serve = find(steps, "serve: rebuild after edit", large)
     add_absolute(f"live preview updated after one edit at {large:,}", serve.median if serve else None, 5.0, "s", failed=bool(serve and not serve.ok))
+    if opts.big:
+        rows += big_targets(steps, opts.big)
     return rows
+
+
+def big_targets(steps: list[Step], big: int) -> list[dict]:
+    """At the big size (100,000): the build's memory, time and bytes, search, the live preview; each value beside its limit."""
+    build = find(steps, "build.py", big)
+    ok = bool(build and build.ok)
+    search = find(steps, "search: first query", big)
+    searched = search.site.get("search", {}) if search else {}
+    serve = find(steps, "serve: rebuild after edit", big)
+    found = [
+        (f"build {big:,} peak memory", build.peak_mib if ok and build else None, 4096.0, "MiB", bool(build and not ok)),
+        (f"build {big:,} wall time", build.median if ok and build else None, 240.0, "s", bool(build and not ok)),
+        (f"site at {big:,}: KB per record (sum of file sizes)", (build.site if build else {}).get("kb_per_record"), 25.0, "KB", False),
+        (f"search at {big:,}: first query transferred (median of 3)", searched.get("median_kb"), 500.0, "kB", bool(search and not search.ok)),
+        (f"search at {big:,}: first results shown (median of 3)", search.median if search else None, 1.0, "s", bool(search and not search.ok)),
+        (f"search at {big:,}: first results for the word in the most records", searched.get("common_s"), 2.0, "s", False),
+        (f"live preview updated after one edit at {big:,}", serve.median if serve else None, 5.0, "s", bool(serve and not serve.ok)),
+    ]
+    return [
+        {
+            "target": label,
+            "value": value,
+            "cpu_value": None,
+            "limit": limit,
+            "unit": unit,
+            "met": False if failed else (None if value is None else value <= limit),
+        }
+        for label, value, limit, unit, failed in found
+    ]
 
 
 def material_lines(steps: list[Step]) -> list[str]:

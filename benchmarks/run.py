@@ -133,10 +133,21 @@ def ensure_history(work: Path, size: int, seed: int) -> tuple[Path, Step]:
 
 
 def bare_project(work: Path, pages: int) -> Path:
-    """A MkDocs + Material project of ``pages`` trivial pages in four folders, with a short nav: the floor for our build."""
+    """A MkDocs + Material project of ``pages`` trivial pages in four folders, with a short nav: the floor for our build.
+
+    Material's own search plugin is on (``material/search``, what a Material site has unless it
+    turns it off): the anchor a user would compare our build with, which ships a search index too."""
     root = work / f"bare-{pages}"
     config = root / "mkdocs.yml"
-    if config.exists() and (root / "pages.count").read_text() == str(pages):
+    text = (
+        "site_name: Bare floor\n"
+        "site_url: https://example.org/bare/\n"
+        "theme:\n  name: material\n  font: false\n"
+        "plugins:\n  - material/search\n"
+        "validation:\n  omitted_files: info\n"
+        "nav:\n  - Home: index.md\n" + "".join(f"  - {kind.title()}: {kind}/index.md\n" for kind in KINDS)
+    )
+    if config.exists() and (root / "pages.count").read_text() == str(pages) and config.read_text() == text:
         return config
     shutil.rmtree(root, ignore_errors=True)
     docs = root / "docs"
@@ -147,14 +158,7 @@ def bare_project(work: Path, pages: int) -> Path:
     for number in range(pages - len(KINDS) - 1):
         kind = KINDS[number % len(KINDS)]
         (docs / kind / f"page-{number:06d}.md").write_text(f"# Page {number}\n\nTrivial page number {number}, one short paragraph of text.\n")
-    config.write_text(
-        "site_name: Bare floor\n"
-        "site_url: https://example.org/bare/\n"
-        "theme:\n  name: material\n  font: false\n"
-        "plugins:\n  - search\n"
-        "validation:\n  omitted_files: info\n"
-        "nav:\n  - Home: index.md\n" + "".join(f"  - {kind.title()}: {kind}/index.md\n" for kind in KINDS)
-    )
+    config.write_text(text)
     (root / "pages.count").write_text(str(pages))
     return config
 
@@ -334,8 +338,9 @@ def site_facts(site: Path) -> dict:
     return {"site_mb": facts["total_mb"], "files": facts["files"], "kb_per_record": facts["kb_per_record"], "search_index_mb": search_mb}
 
 
-def search_step(site: Path, size: int) -> Step:
-    """The browser search benchmark (search_browser.py): one sample per query, each in a fresh browser."""
+def search_step(site: Path, size: int, *, material: bool = True) -> Step:
+    """The browser search benchmark (search_browser.py): one sample per query, each in a fresh browser;
+    with ``material``, Material's lunr search on the same pages beside it."""
     step = Step("search: first query in Chromium", size)
     started = time.perf_counter()
     try:
@@ -345,14 +350,20 @@ def search_step(site: Path, size: int) -> Step:
         step.note = f"failed: {type(error).__name__}: {str(error).splitlines()[0][:200]}"
         return step
     for row in result["queries"]:
+        if row["label"].startswith(search_browser.COMMON):
+            continue  # its own target (common_s), not one of the median's three
         step.samples.append(Sample(row.get("seconds", 0.0), 0, load_average(), 1 if "error" in row else 0, row.get("error", "")))
     step.extra.update(
         median_kb=result["median_kb"],
+        common_s=result.get("common_s"),
         queries="; ".join(
             f"{r['label']} “{r['query']}”: {r.get('kb', '—')} kB, {r.get('seconds', '—')} s, {r.get('results_shown', 0)} shown" for r in result["queries"]
         ),
     )
     step.site = {"search": result}
+    if not material:
+        step.step_seconds = time.perf_counter() - started
+        return step
     try:  # Material's lunr search on the same pages and queries, beside (material_search.py)
         step.site["material"] = material_search.measure(site, [r["query"] for r in result["queries"] if r.get("query")])
     except Exception as error:
@@ -436,6 +447,20 @@ def run_all(opts: Options) -> list[Step]:
                     done(search_step(site, size))
                 if "spike" not in opts.skip:
                     done(frame_spike_step(data[size], size, opts.work, epoch_env))
+    if opts.big and "big-build" not in opts.skip:  # the build at the big size: one run (minutes), its memory, its site and its search
+        site = opts.work / f"site-{opts.big}"
+        step = repeat(
+            Step("build.py (validate+render+mkdocs)", opts.big),
+            [PYTHON, "scripts/build.py", "--data", str(data[opts.big]), "--site-dir", str(site)],
+            1,
+            epoch_env,
+        )
+        step.extra.update(site_facts(site))
+        done(step)
+        if step.ok:
+            step.site = site_size.measure(site)
+            if "search" not in opts.skip:  # Material's lunr index of 100,000 pages is not what anyone would ship: Pagefind only
+                done(search_step(site, opts.big, material=False))
     if "history" not in opts.skip:
         repository, synth = ensure_history(opts.work, large, opts.seed)
         done(synth)
@@ -448,6 +473,12 @@ def run_all(opts: Options) -> list[Step]:
         )
         if as_is.extra.get("rebuilds_triggered") == 0:  # the data directory is not watched: measure what watching it would give
             done(serve_rebuild(data[large], large, watch_data=True, first_timeout=opts.serve_first_timeout, change_timeout=opts.serve_change_timeout))
+    if opts.big and "big-serve" not in opts.skip:  # the live preview at the big size: its first build takes the build's minutes
+        done(
+            serve_rebuild(
+                data[opts.big], opts.big, watch_data=False, first_timeout=3 * opts.serve_first_timeout, change_timeout=opts.serve_change_timeout, edits=1
+            )
+        )
     return steps
 
 
@@ -462,12 +493,16 @@ def parse_args(argv: list[str] | None) -> Options:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smoke run: sizes 60,300, big 600, 1 run, short serve timeouts")
     parser.add_argument("--sizes", default="1000,10000", help="the small and the large size, comma-separated (default 1000,10000)")
-    parser.add_argument("--big", type=int, default=100_000, help="validation-only size (default 100000; 0 to skip)")
+    parser.add_argument(
+        "--big", type=int, default=100_000, help="the big size: validation, one build with its search, the live preview (default 100000; 0 to skip)"
+    )
     parser.add_argument("--runs", type=int, default=5, help="runs per step (slow steps get fewer; default 5)")
     parser.add_argument("--seed", type=int, default=0, help="synth seed (default 0)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tracker-bench", help="where data and sites go")
     parser.add_argument(
-        "--skip", default="", help="comma-separated steps to skip: parse, validate, duplicates, check-jsonschema, bare, build, search, spike, history, serve"
+        "--skip",
+        default="",
+        help="comma-separated steps to skip: parse, validate, duplicates, check-jsonschema, bare, build, search, spike, history, serve, big-build, big-serve",
     )
     parser.add_argument("--serve-timeout", type=float, default=400.0, help="seconds to wait for an edit to show in the live preview (default 400)")
     args = parser.parse_args(argv)

@@ -35,6 +35,7 @@ from pathlib import Path
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WORD = re.compile(r"[A-Za-z]{5,}")
+SLUG = re.compile(r"[a-z0-9][a-z0-9./_-]*")
 RESULT = ".tracker-search-result"
 TIMEOUT_MS = 60_000
 
@@ -94,8 +95,22 @@ def _words(text: str | None) -> set[str]:
     return {w.lower() for w in WORD.findall(text or "")}
 
 
+COMMON = "common word"  # measured apart from the three: its target is its own (≤ 2 s), not the median's
+
+
+def _texts(value: object, key: str = "") -> list[str]:
+    """The text values of a record as the dump gives it, without its field names, ids and addresses (no page shows them as words)."""
+    if isinstance(value, dict):
+        return [text for k, v in value.items() for text in _texts(v, k)]
+    if isinstance(value, list):
+        return [text for v in value for text in _texts(v, key)]
+    if not isinstance(value, str) or "://" in value or SLUG.fullmatch(value) or key in ("id", "path") or key.endswith(("_id", "_ids", "url")):
+        return []  # an address, or an id or a path as a value (a citation's source): no page shows it as words
+    return [value]
+
+
 def pick_queries(site: Path) -> dict[str, str | None]:
-    """Three queries from the site's dump: deterministic for a given data set."""
+    """Three queries from the site's dump, and the word in the most records (the common word): deterministic for a given data set."""
     dump = json.loads(gzip.decompress((site / "api" / "v2" / "dump.json.gz").read_bytes()))
     events = sorted(dump["events"], key=lambda r: r["id"])
     title_word = next((w for e in events for w in WORD.findall(e["title"]) if w.lower() == w), None)
@@ -105,8 +120,10 @@ def pick_queries(site: Path) -> dict[str, str | None]:
     # that no title, statement or name (what a result shows as its heading) contains.
     strict, headings = set(), set()
     in_excerpts: collections.Counter[str] = collections.Counter()
+    in_records: collections.Counter[str] = collections.Counter()  # records whose data holds the word
     for kind in ("events", "claims", "actors", "sources"):
         for record in dump[kind]:
+            in_records.update(set().union(*map(_words, _texts(record))))
             for citation in record.get("citations") or []:
                 in_excerpts.update(_words(citation.get("excerpt")))
             for key in ("title", "statement", "name"):
@@ -114,7 +131,10 @@ def pick_queries(site: Path) -> dict[str, str | None]:
             strict |= _words(json.dumps({k: v for k, v in record.items() if k != "citations"}, ensure_ascii=False))
     only = sorted((n, w) for w, n in in_excerpts.items() if w not in strict) or sorted((n, w) for w, n in in_excerpts.items() if w not in headings)
     excerpt_word = only[len(only) // 2][1] if only else None  # of middling frequency
-    return {"title word": title_word, "actor name": actor, "excerpt-only word": excerpt_word}
+    records = sum(len(dump[kind]) for kind in ("events", "claims", "actors", "sources"))
+    common = min(in_records.items(), key=lambda item: (-item[1], item[0]), default=None)
+    label = f"{COMMON} (in {common[1] / records:.0%} of records)" if common and records else COMMON
+    return {"title word": title_word, "actor name": actor, "excerpt-only word": excerpt_word, label: common[0] if common else None}
 
 
 def first_query(browser, url: str, query: str) -> dict:
@@ -181,11 +201,13 @@ def measure(site: Path) -> dict:
                 rows.append(row)
         finally:
             browser.close()
-    done = [r for r in rows if "error" not in r]
+    done = [r for r in rows if "error" not in r and not r["label"].startswith(COMMON)]
+    common = next((r for r in rows if r["label"].startswith(COMMON)), {})
     return {
         "queries": rows,
         "median_kb": statistics.median(r["kb"] for r in done) if done else None,
         "median_s": statistics.median(r["seconds"] for r in done) if done else None,
+        "common_s": common.get("seconds"),
     }
 
 

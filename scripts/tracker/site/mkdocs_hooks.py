@@ -15,7 +15,9 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from tracker.site import assets as site_assets
 from tracker.site import build as site_build
@@ -60,8 +62,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return site_build.page_content(_state(), content, page.file.src_uri)
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    # Here, when MkDocs writes the page, not in on_page_content: MkDocs reads every page before it
+    # writes the first, so the finished HTML of all of them would be in memory at once.
+    page.content = site_build.page_content(_state(), page.content or "", page.file.src_uri)
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
