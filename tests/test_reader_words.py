@@ -66,15 +66,20 @@ class VisibleText(HTMLParser):
             self.parts.append(data)
 
 
+# an address shown as text (a record's address in its ready citation) is a value, as code is
+ADDRESS = re.compile(r"https?://\S+|(?<![\w/])/[\w.-]+(?:/[\w.-]+)*/")
+
+
 def visible_text(html: str) -> str:
     parser = VisibleText()
     parser.feed(html)
-    return " ".join(parser.parts)
+    return ADDRESS.sub(" ", " ".join(parser.parts))
 
 
 def test_visible_text_reads_drops_code_and_scripts():
     html = '<p title="the seed">A <code>seed-article</code> text<script>var seed</script><style>.seed{}</style> <svg><title>drawn</title></svg></p>'
     assert visible_text(html).split() == ["the", "seed", "A", "text", "drawn"]
+    assert visible_text("<p>Cite: https://example.org/actors/seed-author/. or /actors/seed-author/. Date/Time</p>").split() == ["Cite:", "or", ".", "Date/Time"]
 
 
 def test_builder_words_are_found_where_a_reader_would_meet_them(tmp_path: Path):

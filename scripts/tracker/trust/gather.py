@@ -29,6 +29,7 @@ class Trust:
     available: bool = False
     notice: str | None = None
     repo_url: str = ""
+    site_url: str = ""  # mkdocs.yml site_url: the address a citation gives ("" when the build has none)
     publisher: dict | None = None  # mkdocs.yml extra.publisher: {name, url}
     histories: dict[str, RecordHistory] = field(default_factory=dict)  # "kind/id" -> history
     status_notes: dict[str, str] = field(default_factory=dict)  # claim id -> "Disputed since …; previously unverified"
@@ -101,6 +102,7 @@ def gather(
     data: Path | None,
     *,
     repo_url: str = "",
+    site_url: str = "",
     publisher: dict | None = None,
     titles: dict[str, str] | None = None,
     withdrawn: Sequence[RecordFile] = (),
@@ -109,7 +111,7 @@ def gather(
     """Read the history of `data` (one git log) and gather corrections and withdrawals for `model`;
     `withdrawn` are the records withdrawn by their field, left out of the model (without_withdrawn);
     `until` is the build's SOURCE_DATE_EPOCH (0: none), after which no commit can be dated."""
-    trust = Trust(repo_url=repo_url, publisher=publisher)
+    trust = Trust(repo_url=repo_url, site_url=site_url, publisher=publisher)
     for record in model.all_records():
         found = corrections_mod.of_record(record.kind, record.id, record.data)
         if found:

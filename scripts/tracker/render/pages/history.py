@@ -29,6 +29,8 @@ class RecordTrust:
     withdrawn: tuple[str, str] | None = None  # (the day, "YYYY-MM-DD", the reason) of a record withdrawn by its field
     changes: tuple[tuple[str, str, str, str | None], ...] = ()  # (when, what, what changed in words, the change's URL), newest first
     no_history: bool = False  # the build had no history of the records: the History section says so
+    site_url: str = ""  # the site's address, for the record's address in its ready citation ("": a path from the site's root)
+    publisher: str = ""  # who publishes the site, named in the citation when it is not the site's own name
 
 
 def record_trust(model: Model, record: Record) -> RecordTrust:
@@ -45,6 +47,8 @@ def record_trust(model: Model, record: Record) -> RecordTrust:
         if found is not None
         else (),
         no_history=found is None and trust.notice is not None,
+        site_url=trust.site_url,
+        publisher=(trust.publisher or {}).get("name", ""),
     )
 
 
