@@ -15,7 +15,7 @@ from tracker.check import vocab
 from tracker.core import dates, kinds
 from tracker.core.html import first_sentence
 from tracker.exports.common import SITE_NAME
-from tracker.model import provenance
+from tracker.model import disputes, provenance
 from tracker.model.paths import absolute, page_path, timeline_page_path, url_of
 from tracker.model.records import Actor, Citation, Claim, Event, Model, Record, Source
 from tracker.model.story import Story, measure_name
@@ -125,6 +125,7 @@ def claim_page(model: Model, claim: Claim, timeline_page: str | None = None, sto
         tags=story.tags,
         measures=[(m, measure_name(story, m)) for m in sorted({q.measure for q in claim.quantities})],
         related=related_claims(model, claim),
+        slip=disputes.contradicted_only_by_its_source(model, claim),
     )
 
 
