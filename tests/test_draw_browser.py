@@ -165,7 +165,7 @@ def test_reader_highlights_link_to_their_records(page, site_url, model):
 def test_a_citation_from_a_claim_lands_on_its_highlighted_excerpt(page, site_url, model):
     page.goto(site_url + CLAIM)
     claim = model.claims["hrana-6854-protest-deaths"]
-    link = page.locator("#cite-1 a.reader-link")
+    link = page.locator(".evidence-card a.ev-context")  # the one quote on the page, in the evidence card
     link.click()
     page.wait_for_load_state()
     assert "/sources/seed-article/text/#excerpt-" in page.url

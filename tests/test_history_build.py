@@ -54,6 +54,7 @@ citations:
 """
 CHANGE_SUBJECT = "fair-talks: the rationale names the source; a new claim; the limited-talks claim withdrawn as a duplicate"
 T1 = T0 + 3 * DAY
+FIRST_SUMMARY = "9 records added."  # the eight records of the mini data and the claim withdrawn later
 
 
 @pytest.fixture(scope="module")
@@ -89,20 +90,27 @@ def test_the_changed_claim_shows_its_new_last_changed_date_and_history_entry(bui
     page = (built / "claims" / "fair-talks" / "index.html").read_text("utf-8")
     assert f'First published <time datetime="{rfc3339(T0)}">1 January 2026</time> · Last changed <time datetime="{rfc3339(T1)}">4 January 2026</time>' in page
     history = page[page.index('<ul class="history">') :]
-    assert history.index(CHANGE_SUBJECT.replace("'", "&#x27;")) < history.index("The first records")
+    # what changed in the record, in words, from its two versions; never the commit's subject, written for the code's readers
+    assert "Changed. The explanation of the assessment was revised." in history and CHANGE_SUBJECT.replace("'", "&#x27;") not in history
+    assert history.index("Changed.") < history.index("Published.")
 
 
 def test_the_new_claim_is_on_the_changes_page_and_in_its_feed(built):
     page = (built / "changes" / "index.html").read_text("utf-8")
-    newest = page[page.index('<dl class="changes">') : page.index("The first records")]
-    assert CHANGE_SUBJECT in newest
+    newest = page[page.index('<dl class="changes">') : page.index("9 records added.")]
+    assert "1 record added, 1 changed, 1 withdrawn." in newest and CHANGE_SUBJECT not in page
+    assert 'Changed: <a href="../claims/fair-talks/">' in newest and "</a> — The explanation of the assessment was revised.</dd>" in newest
     assert 'Added: <a href="../claims/nuclear-only/">' in newest
     assert 'Withdrawn: <a href="../claims/limited-talks/">' in newest
     feed = feedparser.parse((built / "feeds" / "changes.atom").read_bytes())
     assert not feed.bozo
-    assert [e.title for e in feed.entries] == [CHANGE_SUBJECT, "The first records"]
+    assert [e.title for e in feed.entries] == ["1 record added, 1 changed, 1 withdrawn.", FIRST_SUMMARY]
     assert "Added: Iran said it would talk only about its nuclear program." in feed.entries[0].summary
-    assert api(built, "changes.json")["changes"][0]["added"][0] == {"kind": "claims", "id": "nuclear-only"}  # links.record_template makes its address
+    assert "The explanation of the assessment was revised." in feed.entries[0].summary
+    newest_api = api(built, "changes.json")["changes"][0]
+    assert newest_api["added"][0] == {"kind": "claims", "id": "nuclear-only"}  # links.record_template makes its address
+    assert newest_api["summary"] == "1 record added, 1 changed, 1 withdrawn."
+    assert newest_api["changed"] == [{"kind": "claims", "id": "fair-talks", "what_changed": "The explanation of the assessment was revised."}]
 
 
 def test_the_removed_claim_keeps_its_address_with_a_withdrawn_page(built):

@@ -51,9 +51,7 @@ def test_what_the_site_says():
     assert api["data"]["file"] == f"{REPO_URL}/blob/main/LICENSE-DATA.md" and api["code"]["name"] == "MIT"
     assert api["citation"] == f"{REPO_URL}/blob/main/CITATION.cff"
     footer = licences.footer_parts(REPO_URL)
-    assert (
-        "".join(text for text, _ in footer) == "Data: CC BY 4.0 · Code: MIT · Excerpts are quoted from their publishers, who keep their copyright · How to cite"
-    )
+    assert "".join(text for text, _ in footer) == "Data: CC BY 4.0 · Code: MIT · Excerpts are quoted from their publishers, who keep their copyright · "
     for _, link in footer:
         assert link is None or link.startswith("https://")
     assert licences.EXCERPTS_NOTE in licences.downloads_paragraphs()

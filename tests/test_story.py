@@ -13,6 +13,7 @@ from tracker.model import provenance
 from tracker.model import records as model_mod
 from tracker.model import story as story_mod
 from tracker.model.records import Quantity
+from tracker.render.pages.disputes import dispute_claims as dispute_cards
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +51,11 @@ def test_a_source_contradicting_itself_is_not_a_dispute_between_accounts(seed):
     assert within[0].question == "When did Trump return to office?"
     assert [d.claims for d in between] == [["hrana-6854-protest-deaths", "iranian-officials-over-3000-protest-deaths"]]
     assert between[0].within is None and between[0].compatible == ["iran-protest-deaths"]
+    # the cards in the order of the figures line above them, smallest first
+    assert [c.id for c in dispute_cards(model, between[0])] == ["iranian-officials-over-3000-protest-deaths", "hrana-6854-protest-deaths"]
+    # a source's slip is neither badged nor counted as disputed: only the slip's two claims are
+    slips = [c.id for c in model.claims.values() if disputes_logic.contradicted_only_by_its_source(model, c)]
+    assert sorted(slips) == ["trump-returned-to-office-january-2024", "trump-sworn-in-january-2025"]
 
 
 def test_names_for_readers(seed):

@@ -143,6 +143,7 @@ def test_claim_quote_is_on_the_first_screen(browser, site_url, model):
         assert page.locator(".rationale, .ev-rationale").count() == 1  # the rationale once
         assert page.locator(".record-head .record-meta").count() == 0 and page.locator(".record-foot .record-meta").count() == 1
         if viewport is PHONE:  # the figures reflow: where it was said and how sure, on screen without scrolling sideways
+            page.click(".figure-table summary")  # the table behind the chart, one tap away
             said_in = page.locator(".figure-table td:nth-child(4)").first
             assert said_in.is_visible() and said_in.bounding_box()["x"] + said_in.bounding_box()["width"] <= PHONE["width"]
             # each cell is labelled with its column's name, from the stylesheet

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 
+import markupsafe
 import pytest
 
 from conftest import STORY_DATA
@@ -55,7 +56,10 @@ def test_claim_page_leads_with_the_evidence_and_puts_ids_at_the_foot(built):
     model, _, pages = built
     page = pages["claims/hrana-6854-protest-deaths.md"].html
     card = page.index('class="evidence-card')
-    assert card < page.index("Context") and page.index('class="record-meta"') > page.index('id="cite-1"')
+    assert card < page.index("Context") and page.index('class="record-meta"') > page.index("Where it comes from")
+    # one quote: its one citation is the excerpt in the evidence card, so no list of sources repeats it; one provenance: the drawing
+    excerpt = str(markupsafe.escape(" ".join(model.claims["hrana-6854-protest-deaths"].citations[0].excerpt.split()[:6])))
+    assert page.count(excerpt) == 1 and 'id="cite-1"' not in page and 'class="chain"' not in page
     assert "Said in" in page and "Venue" not in page
     assert page.count(model.claims["hrana-6854-protest-deaths"].rationale.split(":")[0]) == 1  # the rationale once
     assert "Rests on a single document" in page

@@ -31,8 +31,7 @@ def footer_parts(repo_url: str) -> list[tuple[str, str | None]]:
         (" · Code: ", None),
         ("MIT", repository_file(repo_url, "LICENSE")),
         (" · Excerpts are quoted from their publishers, who keep their copyright · ", None),
-        ("How to cite", repository_file(repo_url, "CITATION.cff")),
-    ]
+    ]  # the footer's template ends the line with "How to cite", a link to the About page's section (a page of the site: the template makes its address)
 
 
 def downloads_paragraphs() -> list[str]:

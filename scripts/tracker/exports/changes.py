@@ -15,6 +15,7 @@ from tracker.exports.feeds import ATOM_NS, XML_LANG, _sub
 from tracker.model.paths import CHANGES_FEED_PATH, CORRECTIONS_FEED_PATH, absolute, changes_page_path, record_page_path, url_of
 from tracker.model.records import Model
 from tracker.model.words import record_label
+from tracker.trust import wording
 from tracker.trust.gather import of_model
 
 EPOCH_TEXT = "1970-01-01T00:00:00Z"
@@ -57,7 +58,7 @@ def changes_feed(model: Model, site_url: str, epoch: int) -> bytes:
     for commit in trust.commits:
         entry = _sub(feed, "entry")
         _sub(entry, "id", f"urn:git:{commit.sha}")
-        _sub(entry, "title", commit.subject, type="text")
+        _sub(entry, "title", wording.commit_summary(commit), type="text")
         _sub(entry, "updated", commit.date)
         _sub(entry, "published", commit.date)
         _sub(entry, "link", rel="alternate", type="text/html", href=absolute(site_url, url_of(changes_page_path(1))))
@@ -67,11 +68,8 @@ def changes_feed(model: Model, site_url: str, epoch: int) -> bytes:
         for path in (*commit.added, *commit.changed, *commit.withdrawn):
             kind, _, name = path.partition("/")
             _sub(entry, "link", rel="related", type="text/html", href=absolute(site_url, record_page_path(kind, name.removesuffix(".yaml"))))
-        lines = [
-            f"{label}: {_names(model, paths)}."
-            for label, paths in (("Added", commit.added), ("Changed", commit.changed), ("Withdrawn", commit.withdrawn))
-            if paths
-        ]
+        lines = [f"{label}: {_names(model, paths)}." for label, paths in (("Added", commit.added), ("Withdrawn", commit.withdrawn)) if paths]
+        lines += [f"Changed: {_names(model, (path,))} — {trust.what_changed(commit.sha, path) or 'a detail.'}" for path in commit.changed]
         _sub(entry, "summary", " ".join(lines), type="text")
     return _bytes(feed)
 

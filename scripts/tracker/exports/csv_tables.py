@@ -29,7 +29,7 @@ CONVENTIONS = (
     "repeated parts (citations and reported_via entries, quantities, claim links, actor roles and aliases) are in their own tables, "
     "keyed by the record's id and a 1-based position. Lists of ids or tags are joined with a single space. An empty cell is a missing value. "
     "A cell whose text begins with =, +, -, @, a tab, a carriage return or an apostrophe is written with an apostrophe before it "
-    "so that spreadsheets do not run it as a formula (OWASP CSV injection); remove one leading apostrophe to get the original text."
+    "so that spreadsheets do not run it as a formula (a known way to attack spreadsheet users); remove one leading apostrophe to get the original text."
 )
 
 

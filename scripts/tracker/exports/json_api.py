@@ -42,6 +42,7 @@ from tracker.model.paths import (
 )
 from tracker.model.records import Actor, Citation, Claim, Event, Model, Record, Source
 from tracker.trust import gather as trust
+from tracker.trust import wording
 from tracker.trust.withdrawals import WithdrawnRecord
 
 REPO_URL = "https://github.com/newstrace/iran-us-talks"  # when a model was built without mkdocs.yml (tests, tools)
@@ -300,10 +301,10 @@ def changes_document(model: Model, site_url: str) -> dict:
             {
                 "commit": c.sha,
                 "date": c.date,
-                "summary": c.subject,
+                "summary": wording.commit_summary(c),
                 "change_url": found.diff_url(c.sha),
                 "added": [ref(p) for p in c.added],
-                "changed": [ref(p) for p in c.changed],
+                "changed": [{**ref(p), "what_changed": found.what_changed(c.sha, p)} for p in c.changed],
                 "withdrawn": [ref(p) for p in c.withdrawn],
             }
             for c in found.commits

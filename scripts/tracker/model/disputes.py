@@ -19,8 +19,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from tracker.check import contradictions
-from tracker.model.records import Model, Quantity
+from tracker.model.records import Claim, Model, Quantity
 from tracker.model.words import QUALIFIER_WORDS, number_for_reading
+
+
+def contradicted_only_by_its_source(model: Model, claim: Claim) -> bool:
+    """True when every claim this one contradicts, or is contradicted by, was made in the same document:
+    a source's slip (the article's "January 2024" beside its "January 20, 2025"), not a dispute between
+    accounts, so that pages neither badge nor count it as one."""
+    others = [link.claim for link in claim.links if link.type == "contradicts"]
+    others += [source for source, link in model.links_to.get(claim.id, []) if link.type == "contradicts"]
+    return bool(others) and all(model.claims[o].made_in == claim.made_in for o in others if o in model.claims)
 
 
 def model_links(model: Model) -> list[tuple[str, str]]:

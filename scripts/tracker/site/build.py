@@ -201,7 +201,9 @@ def begin(config: MkDocsConfig) -> BuildState:  # noqa: C901  (the build's steps
     publisher = config.extra.get("publisher")
     config.extra["tracker_licences"] = licences.footer_parts(config.repo_url or "")  # the footer's licence line (overrides/partials/copyright.html)
     site_url, epoch = config.site_url or "", source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH", ""))
-    model.trust = trust.gather(model, root, repo_url=config.repo_url or "", publisher=publisher, titles=status_titles(), withdrawn=gone, until=epoch)
+    model.trust = trust.gather(
+        model, root, repo_url=config.repo_url or "", site_url=site_url, publisher=publisher, titles=status_titles(), withdrawn=gone, until=epoch
+    )
     for notice in [model.trust.notice, *model.trust.problems]:  # printed, not logged: `mkdocs build --quiet` hides INFO lines
         if notice:
             print(f"tracker: {printable(notice)}", file=sys.stderr)

@@ -9,6 +9,7 @@ notice says why, and no record carries a date: no date rather than a wrong one.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +17,10 @@ from pathlib import Path
 from tracker.core import dates
 from tracker.core.licences import repository_file
 from tracker.load.dataset import Dataset, RecordFile
-from tracker.load.history import Commit, History, RecordHistory, api_dates, diff_url, read_history_memo, status_histories, status_note
+from tracker.load.history import CHANGED, Commit, History, RecordHistory, api_dates, diff_url, read_blobs, read_history_memo, status_histories, status_note
 from tracker.model.records import Model, Record
 from tracker.trust import corrections as corrections_mod
+from tracker.trust import wording
 from tracker.trust.withdrawals import WithdrawnRecord, explicit_withdrawal, removed_records
 
 
@@ -27,6 +29,7 @@ class Trust:
     available: bool = False
     notice: str | None = None
     repo_url: str = ""
+    site_url: str = ""  # mkdocs.yml site_url: the address a citation gives ("" when the build has none)
     publisher: dict | None = None  # mkdocs.yml extra.publisher: {name, url}
     histories: dict[str, RecordHistory] = field(default_factory=dict)  # "kind/id" -> history
     status_notes: dict[str, str] = field(default_factory=dict)  # claim id -> "Disputed since …; previously unverified"
@@ -37,6 +40,7 @@ class Trust:
     explicit: dict[str, WithdrawnRecord] = field(default_factory=dict)  # "kind/id" -> withdrawn by its field
     commits: list[Commit] = field(default_factory=list)  # newest first, each touching a record
     problems: list[str] = field(default_factory=list)  # "commit <id>: …": commits left out of the history, and why
+    described: dict[tuple[str, str], str] = field(default_factory=dict)  # (commit, "kind/id") -> what it changed in the record, in words
 
     def history(self, record: Record) -> RecordHistory | None:
         found = self.histories.get(key(record))
@@ -47,6 +51,10 @@ class Trust:
 
     def withdrawn(self, record: Record) -> WithdrawnRecord | None:
         return self.explicit.get(key(record))
+
+    def what_changed(self, sha: str, path: str) -> str:
+        """What commit `sha` changed in the record at `path` ("kind/id" or "kind/id.yaml"), in a reader's words; "" when unknown."""
+        return self.described.get((sha, path.removesuffix(".yaml")), "")
 
     def diff_url(self, sha: str) -> str | None:
         return diff_url(self.repo_url, sha) if self.repo_url else None
@@ -94,6 +102,7 @@ def gather(
     data: Path | None,
     *,
     repo_url: str = "",
+    site_url: str = "",
     publisher: dict | None = None,
     titles: dict[str, str] | None = None,
     withdrawn: Sequence[RecordFile] = (),
@@ -102,7 +111,7 @@ def gather(
     """Read the history of `data` (one git log) and gather corrections and withdrawals for `model`;
     `withdrawn` are the records withdrawn by their field, left out of the model (without_withdrawn);
     `until` is the build's SOURCE_DATE_EPOCH (0: none), after which no commit can be dated."""
-    trust = Trust(repo_url=repo_url, publisher=publisher)
+    trust = Trust(repo_url=repo_url, site_url=site_url, publisher=publisher)
     for record in model.all_records():
         found = corrections_mod.of_record(record.kind, record.id, record.data)
         if found:
@@ -141,6 +150,25 @@ def _from_history(trust: Trust, model: Model, history: History, titles: dict[str
     live = {key(r) for r in model.all_records()}
     trust.removed = [w for w in removed_records(history, trust.repo_url) if f"{w.kind}/{w.id}" not in live]
     trust.commits = list(history.commits)
+    trust.described = _describe_changes(history)
+
+
+def _describe_changes(history: History) -> dict[tuple[str, str], str]:
+    """Each change of a record compared with its version before, field by field (one `git cat-file` for every version needed)."""
+    pairs = []
+    for path, record_history in history.records.items():
+        changes = record_history.changes  # newest first
+        for change, before in itertools.pairwise(changes):
+            if change.action == CHANGED:
+                pairs.append((change.sha, path.removesuffix(".yaml"), before.blob, change.blob))
+    blobs = sorted({blob for *_, old, new in pairs for blob in (old, new)})
+    versions = dict(zip(blobs, [wording.parse(raw) for raw in read_blobs(history, blobs)], strict=True))
+    described = {}
+    for sha, path, old, new in pairs:
+        words = wording.describe(versions[old], versions[new])
+        if words:
+            described[(sha, path)] = words
+    return described
 
 
 def api_fields(model: Model, record: Record) -> dict:

@@ -1,7 +1,7 @@
 """Pages of the record's life over time: "What changed", Corrections, the correction policy, and withdrawn records' pages.
 
 "What changed" lists, newest first, every commit that touched a record, with the records it
-added, changed and withdrew (linked) and its message's subject as the edit summary. A withdrawn
+added, changed and withdrew (linked) and what it changed in each, in a reader's words (trust/wording.py). A withdrawn
 record's page sits at its old address, so that no published link breaks; it is left out of
 search and of every list (``searchable=False``, no record).
 """
@@ -13,6 +13,7 @@ from tracker.model.paths import CORRECTION_POLICY_PAGE, CORRECTIONS_PAGE, change
 from tracker.model.records import Model
 from tracker.render import templating
 from tracker.render.pages.base import Links, Page, paginate
+from tracker.trust import wording
 from tracker.trust.gather import of_model
 from tracker.trust.withdrawals import WithdrawnRecord
 
@@ -28,6 +29,9 @@ def changed_record(model: Model, withdrawn_ids: set[str], path: str) -> tuple[st
     if kind in kinds.FOLDERS and rid in model.table(kind):
         return kind, rid, "present"
     return kind, rid, "withdrawn" if f"{kind}/{rid}" in withdrawn_ids else "gone"
+
+
+templating.expose(wording.commit_summary)
 
 
 def changes_pages(model: Model) -> list[Page]:
@@ -49,6 +53,7 @@ def changes_pages(model: Model) -> list[Page]:
             commits=chunk,
             withdrawn_ids=withdrawn_ids,
             diff_url=trust.diff_url,
+            what_changed=trust.what_changed,
             number=number,
             newer=number > 1,
             older=number < len(chunks),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from tracker.check import contradictions
 from tracker.model import disputes as disputes_logic
 from tracker.model.paths import disputes_page_path
@@ -21,7 +23,17 @@ DISPUTES_PAGE_SIZE = 100  # groups per page: about 500 kB of side-by-side cards 
 
 @templating.expose
 def dispute_claims(model: Model, dispute: disputes_logic.Dispute) -> list[Claim]:
-    return [model.claims[c] for c in dispute.claims]
+    """The claims of a dispute in the order of the figures above them (smallest first, as figures_line reads), else in group order."""
+    claims = [model.claims[c] for c in dispute.claims]
+    if not dispute.measures:
+        return claims
+    measure = dispute.measures[0]
+
+    def smallest(claim: Claim) -> float:
+        values = [float(q.value) for q in claim.quantities if q.measure == measure]
+        return min(values) if values else math.inf
+
+    return sorted(claims, key=smallest)  # stable: claims without a figure keep their group order
 
 
 @templating.expose

@@ -27,8 +27,10 @@ class RecordTrust:
     status_note: str = ""  # a claim's "Disputed since 4 January 2026; previously unverified"
     corrections: tuple[Correction, ...] = ()
     withdrawn: tuple[str, str] | None = None  # (the day, "YYYY-MM-DD", the reason) of a record withdrawn by its field
-    changes: tuple[tuple[str, str, str, str | None], ...] = ()  # (when, what, the commit's subject, the change's URL), newest first
+    changes: tuple[tuple[str, str, str, str | None], ...] = ()  # (when, what, what changed in words, the change's URL), newest first
     no_history: bool = False  # the build had no history of the records: the History section says so
+    site_url: str = ""  # the site's address, for the record's address in its ready citation ("": a path from the site's root)
+    publisher: str = ""  # who publishes the site, named in the citation when it is not the site's own name
 
 
 def record_trust(model: Model, record: Record) -> RecordTrust:
@@ -41,8 +43,12 @@ def record_trust(model: Model, record: Record) -> RecordTrust:
         status_note=trust.status_notes.get(record.id, "") if record.kind == "claims" else "",
         corrections=tuple(trust.of(record)),
         withdrawn=(withdrawal.date[:10], withdrawal.reason) if withdrawal is not None else None,
-        changes=tuple((c.date, ACTIONS.get(c.action, c.action), c.subject, trust.diff_url(c.sha)) for c in found.changes) if found is not None else (),
+        changes=tuple((c.date, ACTIONS.get(c.action, c.action), trust.what_changed(c.sha, found.path), trust.diff_url(c.sha)) for c in found.changes)
+        if found is not None
+        else (),
         no_history=found is None and trust.notice is not None,
+        site_url=trust.site_url,
+        publisher=(trust.publisher or {}).get("name", ""),
     )
 
 

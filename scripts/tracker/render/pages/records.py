@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from tracker.check import vocab
-from tracker.core import kinds
+from tracker.core import dates, kinds
 from tracker.core.html import first_sentence
-from tracker.model import provenance
-from tracker.model.paths import page_path, timeline_page_path
+from tracker.exports.common import SITE_NAME
+from tracker.model import disputes, provenance
+from tracker.model.paths import absolute, page_path, timeline_page_path, url_of
 from tracker.model.records import Actor, Citation, Claim, Event, Model, Record, Source
 from tracker.model.story import Story, measure_name
 from tracker.render import templating
@@ -51,8 +52,22 @@ def _record_page(template: str, model: Model, record: Record, title: str, descri
         links=Links(model, here),
         notes=Citations(),
         trust=trust or RecordTrust(),
+        cite=citation(title, here, trust or RecordTrust()),
         **values,
     )
+
+
+def citation(title: str, here: str, trust: RecordTrust) -> dict[str, str]:
+    """What the record's ready citation says: its title, the site's name, its publisher (when not the
+    site's own name), the date of the version cited and the record's address; the access date is the
+    reader's, so the page's script writes it in (the placeholder says what goes there without it)."""
+    return {
+        "title": title.rstrip(". "),
+        "site": SITE_NAME,
+        "publisher": trust.publisher if trust.publisher and trust.publisher != SITE_NAME else "",
+        "version": dates.humanize(trust.modified[:10]) if trust.modified else "",
+        "address": absolute(trust.site_url, url_of(here)),
+    }
 
 
 @kinds.provides("events", "page")
@@ -107,6 +122,7 @@ def claim_page(model: Model, claim: Claim, timeline_page: str | None = None, sto
         tags=story.tags,
         measures=[(m, measure_name(story, m)) for m in sorted({q.measure for q in claim.quantities})],
         related=related_claims(model, claim),
+        slip=disputes.contradicted_only_by_its_source(model, claim),
     )
 
 

@@ -10,7 +10,7 @@ from tracker.check.rules import rule_docs
 from tracker.core import dates
 from tracker.core.date_words import plain
 from tracker.load.schema_files import schema_documents
-from tracker.model import provenance
+from tracker.model import disputes, provenance
 from tracker.model.paths import DATA_NOTES_PAGE, HOME_PAGE, METHODOLOGY_PAGE
 from tracker.model.records import Claim, Model
 from tracker.model.story import Story, open_questions
@@ -52,7 +52,11 @@ def home_page(model: Model, site_name: str, story: Story | None = None, entries:
     """The story first: the lead, what is disputed, what the data rests on, the newest entries; then the scale and the ways in."""
     story = story or Story()
     status_counts = {s: 0 for s in vocab.statuses()}
+    slips = 0  # claims whose only conflict is with their own source: not counted as disputed
     for claim in model.claims.values():
+        if claim.status == "disputed" and disputes.contradicted_only_by_its_source(model, claim):
+            slips += 1
+            continue
         status_counts[claim.status] = status_counts.get(claim.status, 0) + 1
     return templating.page(
         "home.html",
@@ -66,6 +70,7 @@ def home_page(model: Model, site_name: str, story: Story | None = None, entries:
         sources_sentence=provenance.summary_sentence(provenance.counts(model)),
         newest=home.newest(model, entries or []),
         statuses=list(status_counts.items()),
+        slips=slips,
         counts=list(model.counts().items()),
         held=provenance.counts(model).held,
     )
