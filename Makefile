@@ -11,7 +11,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate check fmt new test pytest quick serve clean lock lint bench synth archive uncited summary
+.PHONY: site validate check fmt new test pytest quick mutation serve clean lock lint bench synth archive uncited summary
 
 site: $(STAMP)
 	$(BIN)/tracker-build --data $(DATA)
@@ -75,6 +75,11 @@ pytest: $(STAMP)
 # (tests/conftest.py marks those `slow`); `make test` still runs everything
 quick: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_PARALLEL) -m "not slow" -q
+
+# mutation testing (mutmut) of the dates, the loader and the rules with the quick suite, and the score per
+# module; minutes to hours, so never part of `make test`. It resumes where it stopped (tests/mutation.py).
+mutation: $(STAMP)
+	$(BIN)/python tests/mutation.py
 
 serve: $(STAMP)
 	TRACKER_DATA=$(DATA) $(BIN)/mkdocs serve --dirty

