@@ -11,7 +11,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate check fmt translations new test quick serve clean lock lint bench synth archive uncited summary corrections
+.PHONY: site validate check fmt translations new test pytest quick mutation serve clean lock lint bench synth archive uncited summary corrections
 
 site: $(STAMP)
 	$(BIN)/tracker-build --data $(DATA)
@@ -65,16 +65,30 @@ synth: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-# lint first (a second), then the whole suite, browser tests included (Chromium is installed
+# The tests run on every core (pytest-xdist), a test file to a process: a file's module fixtures (its
+# built sites) are made once, and the sites the whole session shares are built once under a lock
+# (tests/conftest.py). PYTEST_WORKERS=0 runs them in one process.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL := $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile)
+
+# lint first (seconds), then the whole suite, browser tests included (Chromium is installed
 # when missing: Debian's package when root, else Playwright's; see scripts/ensure_browser.sh)
-test: lint
+test: lint pytest
+
+# the suite alone, without the lint (CI lints in a step of its own)
+pytest: $(STAMP)
 	PYTHON=$(BIN)/python sh scripts/ensure_browser.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL) --durations=30
 
 # the quick loop while working: every test but those that build a whole site or drive a browser
 # (tests/conftest.py marks those `slow`); `make test` still runs everything
 quick: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow" -q
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL) -m "not slow" -q
+
+# mutation testing (mutmut) of the dates, the loader and the rules with the quick suite, and the score per
+# module; minutes to hours, so never part of `make test`. It resumes where it stopped (tests/mutation.py).
+mutation: $(STAMP)
+	$(BIN)/python tests/mutation.py
 
 serve: $(STAMP)
 	TRACKER_DATA=$(DATA) $(BIN)/mkdocs serve --dirty

@@ -16,15 +16,20 @@ Three data sets, and which tests may read which:
 from __future__ import annotations
 
 import contextlib
+import functools
+import importlib.util
 import io
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import types
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from hypothesis import settings
 
 from tracker.cli import validate as cli
@@ -41,6 +46,41 @@ STORY = REPO / "tests" / "fixtures" / "story"  # the frozen story: data/ and see
 STORY_DATA = STORY / "data"
 LIVE_DATA = REPO / "data"  # only for checks that hold for any valid data set (marked live_data below)
 LIVE_SEEDS = REPO / "seeds"  # the archived texts, which a contribution adds to (make archive)
+INJECT = REPO / "tests" / "hostile" / "inject"  # sitecustomize.py: the network guard and the injected faults
+
+# --------------------------------------------------------------------------- offline
+# The tests make no network connection. The guard of tests/hostile/inject/sitecustomize.py is put on
+# every socket of this process, and, through PYTHONPATH, of every Python process a test starts (builds,
+# the validator, MkDocs' server, pytest run again on a copy): a connection or name lookup that is not for
+# loopback or a Unix socket fails, and is written to one log that fails the session if it is not empty
+# (pytest_sessionfinish below), so an attempt is seen even when the code that made it swallowed the error.
+# Under pytest-xdist the workers inherit the log from the process that started them.
+
+
+def _guard_the_network() -> Path:
+    log = os.environ.get("TRACKER_NET_GUARD")
+    if not log:
+        log = os.path.join(tempfile.mkdtemp(prefix="tracker-offline-"), "network.log")
+        os.environ["TRACKER_NET_GUARD"] = log
+    paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    if str(INJECT) not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(INJECT), *paths]))
+    spec = importlib.util.spec_from_file_location("tracker_test_inject", INJECT / "sitecustomize.py")
+    assert spec and spec.loader
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))  # guards this process (once, however often loaded)
+    return Path(log)
+
+
+NETWORK_LOG = _guard_the_network()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if hasattr(session.config, "workerinput"):  # an xdist worker: the process that started the workers checks
+        return
+    attempts = NETWORK_LOG.read_text("utf-8") if NETWORK_LOG.exists() else ""
+    if attempts:
+        sys.stderr.write(f"\nnetwork access attempted during the tests (every test must work offline):\n{attempts}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture
@@ -59,6 +99,30 @@ def run_validator(data: Path, *args: str) -> tuple[int, list[str]]:
         code = cli.main(["--data", str(data), *args])
     prefix = f"{data.resolve().as_posix()}/"
     return code, [line.replace(prefix, "data/") for line in out.getvalue().splitlines()]
+
+
+@pytest.fixture(scope="session")
+def scratch_repo(tmp_path_factory) -> Path:
+    """A copy of what the validator reads beside data/ (scripts/ with the package, schema/, seeds/), one per
+    test process. A case that adds archived texts (case_table.Case.archived) adds them to this seeds/, never
+    to the repository's: tests run in parallel, and a build or another case must not see them.
+    ``python <copy>/scripts/validate.py`` runs the copy's own package (the script's folder comes first on
+    the import path), which reads the copy's seeds/."""
+    root = tmp_path_factory.mktemp("repo")
+    for name in ("scripts", "schema", "seeds"):
+        shutil.copytree(REPO / name, root / name)  # with its __pycache__ (copied with the times it checks)
+    return root
+
+
+@pytest.fixture
+def archive_root(scratch_repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """scratch_repo, as the checkout of the validator run in this process for this test: the package's
+    modules find archived texts under their REPO_ROOT, which points at the copy until the test ends."""
+    real = REPO.resolve()
+    for name, module in list(sys.modules.items()):
+        if name.startswith("tracker.") and getattr(module, "REPO_ROOT", None) == real:
+            monkeypatch.setattr(module, "REPO_ROOT", scratch_repo)
+    return scratch_repo
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -159,10 +223,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 FIXED_EPOCH = "1767225600"  # 2026-01-01: builds in tests do not depend on the clock or on git
 
 
-def build_site(data: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+def build_site(data: Path, site: Path, command_prefix: Sequence[str] = (), **env: str) -> subprocess.CompletedProcess:
     """Run the real build (validation, rendering, mkdocs --strict, swap) on a data directory."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH, **env}
-    return subprocess.run([*BUILD, "--data", str(data), "--site-dir", str(site)], cwd=REPO, capture_output=True, text=True, env=environment, check=False)
+    command = [*command_prefix, *BUILD, "--data", str(data), "--site-dir", str(site)]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=environment, check=False)
+
+
+# Bring loopback up inside a fresh network namespace (local test servers use it); harmless where it fails.
+_WITH_LOOPBACK = ("sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh")
+
+
+@functools.cache
+def no_network_prefix() -> tuple[str, ...]:
+    """The command prefix that runs a program in a network namespace with loopback only (`unshare --net`,
+    as root or with user namespaces), or () where the machine does not permit it (the socket guard stays)."""
+    if shutil.which("unshare") is None:
+        return ()
+    for prefix in (("unshare", "--net", "--"), ("unshare", "--user", "--map-root-user", "--net", "--")):
+        if subprocess.run([*prefix, "true"], capture_output=True, check=False).returncode == 0:
+            return (*prefix, *_WITH_LOOPBACK)
+    return ()
 
 
 STORY_COMMITTED = "2025-12-31T12:00:00Z"  # the one commit of the story's scratch repository: before FIXED_EPOCH
@@ -176,24 +257,47 @@ def commit_as_one(root: Path, message: str, when: str = STORY_COMMITTED) -> None
         subprocess.run([*git, *args], cwd=root, env=env, check=True, capture_output=True)
 
 
-@pytest.fixture(scope="session")
-def story_data(tmp_path_factory) -> Path:
-    """The frozen story as a site build reads data/: in a repository of its own (one commit at a fixed
-    date, so record dates and histories do not depend on when the copy was committed here), at data/
-    (so edit links and record files read data/<kind>/<id>.yaml)."""
-    root = tmp_path_factory.mktemp("story")
+def shared(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """``<shared temporary folder>/name``, made by ``make(path)`` once per test run: under pytest-xdist
+    the first worker to ask makes it under a file lock, and the others wait for it and read the same
+    folder (so a test must never change it: copy it first). A failed ``make`` is tried again by the next."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if hasattr(request.config, "workerinput") else base  # an xdist worker's is in the run's folder
+    target, done = root / name, root / f"{name}.done"
+    with FileLock(root / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            make(target)
+            done.touch()
+    return target
+
+
+def _story_repository(root: Path) -> None:
     shutil.copytree(STORY_DATA, root / "data")
     commit_as_one(root, "The story as curated from the first article")
-    return root / "data"
 
 
 @pytest.fixture(scope="session")
-def site(story_data, tmp_path_factory) -> Path:
-    """The site built from the frozen story, once per test session: what pages say is tested here."""
-    target = tmp_path_factory.mktemp("built") / "site"
-    result = build_site(story_data, target)
-    assert result.returncode == 0, result.stderr
-    return target
+def story_data(request, tmp_path_factory) -> Path:
+    """The frozen story as a site build reads data/: in a repository of its own (one commit at a fixed
+    date, so record dates and histories do not depend on when the copy was committed here), at data/
+    (so edit links and record files read data/<kind>/<id>.yaml). Shared by the test processes: read only."""
+    return shared(request, tmp_path_factory, "story", _story_repository) / "data"
+
+
+def _built(data: Path, command_prefix: Sequence[str] = ()) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        result = build_site(data, root / "site", command_prefix=command_prefix)
+        assert result.returncode == 0, result.stderr
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def site(request, story_data, tmp_path_factory) -> Path:
+    """The site built from the frozen story, once per test run: what pages say is tested here (read only)."""
+    return shared(request, tmp_path_factory, "built", _built(story_data)) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -205,12 +309,18 @@ def site_url(site) -> str:
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory) -> Path:
-    """The site built from the live data/, once per test session: only for checks that hold for any valid data."""
-    target = tmp_path_factory.mktemp("built-live") / "site"
-    result = build_site(LIVE_DATA, target)
-    assert result.returncode == 0, result.stderr
-    return target
+def live_site(request, tmp_path_factory) -> Path:
+    """The site built from the live data/, once per test run: only for checks that hold for any valid data
+    (read only). Built with no network at all where the machine permits (a network namespace), which the
+    socket guard cannot give: Pagefind's indexer is not Python.
+
+    CI builds the site it deploys before the tests and names it in TRACKER_LIVE_SITE: these checks then
+    read that very site instead of building the same data again."""
+    prebuilt = os.environ.get("TRACKER_LIVE_SITE")
+    if prebuilt:
+        assert (Path(prebuilt) / "index.html").is_file(), f"TRACKER_LIVE_SITE={prebuilt} is not a built site"
+        return Path(prebuilt).resolve()
+    return shared(request, tmp_path_factory, "built-live", _built(LIVE_DATA, no_network_prefix())) / "site"
 
 
 @pytest.fixture(scope="session")

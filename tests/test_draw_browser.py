@@ -4,7 +4,6 @@ a claim page with its figures chart and provenance, a source page and the archiv
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from browser import ARTIFACTS, screenshot, watch
 from conftest import REPO, STORY_DATA
@@ -115,25 +114,6 @@ def test_the_drawing_follows_the_filters(page):
     page.select_option("#tl-actor", "")
     page.wait_for_timeout(100)
     assert page.eval_on_selector_all("figure.tl-story a[id^='tlm-']", "els => els.filter(a => !a.offsetParent).length") == 0
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", sorted(NEW_PAGES))
-def test_no_serious_accessibility_violations(browser, site_url, name, scheme):
-    """Light and dark palettes, as Material picks them from the reader's system preference."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(site_url + NEW_PAGES[name])
-    assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
-    results = Axe().run(page)
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    screenshot(page, f"drawings-{name}-{scheme}")
-    context.close()
-    assert serious == []
 
 
 @pytest.mark.parametrize("name", sorted(NEW_PAGES))

@@ -6,7 +6,7 @@ import pytest
 from rapidfuzz import fuzz, utils
 
 from case_table import CASES, GOOD_CASES, WARNING_CASES, Case
-from conftest import REPO, STORY_DATA, run_validator
+from conftest import STORY_DATA, run_validator
 from tracker.check import rules
 from tracker.check.rulebook import all_rules
 from tracker.check.rules.duplicates import SIMILAR
@@ -19,8 +19,8 @@ def test_mini_dataset_is_valid(mini):
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_rule(case: Case, mini):
-    with case.archived(REPO):
+def test_rule(case: Case, mini, archive_root):
+    with case.archived(archive_root):
         case.apply(mini)
         code, lines = run_validator(mini)
     assert code == 1
@@ -30,17 +30,17 @@ def test_rule(case: Case, mini):
 
 
 @pytest.mark.parametrize("case", GOOD_CASES, ids=lambda c: c.name)
-def test_rule_accepts(case: Case, mini):
-    with case.archived(REPO):
+def test_rule_accepts(case: Case, mini, archive_root):
+    with case.archived(archive_root):
         case.apply(mini)
         code, lines = run_validator(mini)
     assert code == 0 and len(lines) == 1 and lines[0].startswith("ok: "), lines
 
 
 @pytest.mark.parametrize("case", WARNING_CASES, ids=lambda c: c.name)
-def test_rule_warns(case: Case, mini):
+def test_rule_warns(case: Case, mini, archive_root):
     """A warning is printed apart, with "warning:", counted on the last line, and the run passes."""
-    with case.archived(REPO):
+    with case.archived(archive_root):
         case.apply(mini)
         code, lines = run_validator(mini)
     assert code == 0

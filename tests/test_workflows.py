@@ -151,10 +151,16 @@ def test_ci_runs_on_pull_requests_and_deploys_pushes_to_main_only():
         '>> "$GITHUB_STEP_SUMMARY"',
         "scripts/validate.py --format github",
         "scripts/fmt.py --check",
-        "make test",
+        "make lint",
         "make site",
+        "make pytest",
     ):
         assert command in runs, f"the build job does not run {command}"
+    # nothing twice: `make test` would lint again, and the tests read the site built for deploying
+    assert "make test" not in runs and runs.count("make lint") == runs.count("make site") == 1
+    commands = [s.get("run", "") for s in steps_of(build)]
+    tests = next(s for s in steps_of(build) if s.get("run") == "make pytest")
+    assert commands.index("make site") < commands.index("make pytest") and tests["env"]["TRACKER_LIVE_SITE"] == "site"
     uses = [s.get("uses", "").split("@")[0] for s in steps_of(build)]
     assert {"actions/checkout", "actions/setup-python", "actions/upload-artifact", "actions/upload-pages-artifact"} <= set(uses)
     pages_upload = next(s for s in steps_of(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
@@ -167,8 +173,8 @@ def test_ci_runs_on_pull_requests_and_deploys_pushes_to_main_only():
     assert "github.event.pull_request.base.sha" in summary["env"]["BASE_SHA"]
     # a base the summary refuses (exit 1) fails its step, and every check still runs after it
     after = steps_of(build)[steps_of(build).index(summary) + 1 :]
-    checks = [s for s in after if any(c in s.get("run", "") for c in ("validate.py", "fmt.py", "make lint", "make test"))]
-    assert len(checks) == 4 and all(s.get("if") == "${{ !cancelled() }}" for s in checks)
+    checks = [s for s in after if any(c in s.get("run", "") for c in ("validate.py", "fmt.py", "make lint", "make site", "make pytest"))]
+    assert len(checks) == 5 and all(s.get("if") == "${{ !cancelled() }}" for s in checks)
 
 
 def test_each_action_is_pinned_to_one_sha_and_one_version_everywhere():

@@ -7,7 +7,8 @@ is off unless its environment variable is set:
 TRACKER_NET_GUARD=<log file>
     Block network access: a connection or DNS lookup that is not for the loopback interface
     fails with ENETUNREACH and is appended to the log file, so that an attempt is seen even
-    when the code that made it swallows the error.
+    when the code that made it swallows the error. tests/conftest.py sets it for the whole test
+    session (the pytest processes and every process they start), and fails the session on any entry.
 TRACKER_FAKE_CLOCK_SHIFT=<seconds>
     Move the clock: time.time(), time.gmtime()/localtime()/strftime() and
     datetime.now()/utcnow()/today() report a time that many seconds away.
@@ -39,8 +40,12 @@ def _net_guard(log_path: str) -> None:
         except ValueError:
             return False
 
+    def log_file() -> str:
+        # read at each attempt: a test may point the guard at a log of its own (tests/test_offline.py)
+        return os.environ.get("TRACKER_NET_GUARD") or log_path
+
     def refuse(what: str) -> OSError:
-        with open(log_path, "a", encoding="utf-8") as log:
+        with open(log_file(), "a", encoding="utf-8") as log:
             log.write(f"{os.getpid()} {what}\n")
         return OSError(errno.ENETUNREACH, f"network access blocked by the offline test: {what}")
 
@@ -71,11 +76,12 @@ def _net_guard(log_path: str) -> None:
 
     def getaddrinfo(host, *args, **kwargs):
         if not allowed(host):
-            with open(log_path, "a", encoding="utf-8") as log:
+            with open(log_file(), "a", encoding="utf-8") as log:
                 log.write(f"{os.getpid()} getaddrinfo {host!r}\n")
             raise socket.gaierror(socket.EAI_NONAME, f"name lookup blocked by the offline test: {host}")
         return original_getaddrinfo(host, *args, **kwargs)
 
+    getaddrinfo.tracker_net_guard = True  # type: ignore[attr-defined]  # guarded once per process, however often loaded
     socket.socket.connect = connect
     socket.socket.connect_ex = connect_ex
     socket.socket.sendto = sendto
@@ -164,7 +170,7 @@ def _slow_search(pid_file: str) -> None:
     subprocess.run = run
 
 
-if os.environ.get("TRACKER_NET_GUARD"):
+if os.environ.get("TRACKER_NET_GUARD") and not getattr(__import__("socket").getaddrinfo, "tracker_net_guard", False):
     _net_guard(os.environ["TRACKER_NET_GUARD"])
 if os.environ.get("TRACKER_FAKE_CLOCK_SHIFT"):
     _fake_clock(float(os.environ["TRACKER_FAKE_CLOCK_SHIFT"]))
