@@ -111,3 +111,13 @@ def test_a_date_line_shared_by_a_section_is_said_once_at_its_head(built):
     own = re.findall(r'<li class="tl-entry[^"]*" id="([^"]+)"><p class="tl-date">.*?</p>', section)
     assert own == ["event-trump-warns-supreme-leader"]
     assert section.count("the article is probably from 2026") == 2
+
+
+def test_an_event_page_says_what_happened_before_why_this_date(built):
+    model, _, pages = built
+    dated = [e for e in model.events.values() if e.date_note]
+    assert dated
+    for event in dated:
+        page = pages[f"events/{event.id}.md"]
+        assert [h.title for h in page.toc][:2] == ["Summary", "Why this date"]
+        assert page.html.index('id="summary"') < page.html.index('class="date-note"') and 'href="#why-this-date"' in page.html
