@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import screenshot, watch
 
@@ -27,7 +28,7 @@ def test_a_journalist_copies_the_citation_of_a_claim_in_one_click(browser, site_
     button = block.locator("button.cite-copy")
     assert button.bounding_box()["height"] >= 44  # a finger's target on a phone
     button.click()
-    assert block.locator(".cite-status").inner_text() == "Copied."
+    expect(block.locator(".cite-status")).to_have_text("Copied.")  # the copy is asynchronous: wait for it, as a reader does
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("“The Human Rights Activists News Agency estimated that 6,854 people died in the unrest.” Iran–US Talks Tracker")
     assert copied.endswith(f"https://newstrace.github.io/iran-us-talks/{CLAIM}. Accessed {accessed}.")  # the site's address, not the test server's
