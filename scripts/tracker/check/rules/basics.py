@@ -40,7 +40,7 @@ DATE_FIELDS: dict[str, list[tuple[str, ...]]] = {
     "actors": [("roles", "*", "date")],
 }
 
-SYMMETRIC_LINKS = ("contradicts", "corroborates")
+SYMMETRIC_LINKS = ("contradicts", "corroborates", "differs")
 
 
 def _a(noun: str) -> str:
@@ -85,7 +85,7 @@ def check_date_notes(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
 
 @rule("claims")
 def check_claim_links(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
-    """Claim links: at most one per other claim; contradicts and corroborates are written on both sides."""
+    """Claim links: at most one per other claim; contradicts, corroborates and differs are written on both sides."""
     seen: dict[str, str] = {}
     for index, link in enumerate(record.data.get("links", [])):
         other_id, kind = link["claim"], link["type"]
