@@ -197,6 +197,37 @@ RULE_CASES = [
         rule="check_claim_links",
     ),
     Case(
+        "contradicts between figures that can both be true as stated",
+        [
+            "claims/fair-talks.yaml:19:11: 'contradicts' says both cannot be true, but the figures can both be true as stated "
+            "(deaths: more than 3,000 here, estimated 6,854 in 'other-talks'): write type: differs, in both records",
+            "claims/other-talks.yaml:15:11: 'contradicts' says both cannot be true, but the figures can both be true as stated "
+            "(deaths: estimated 6,854 here, more than 3,000 in 'fair-talks'): write type: differs, in both records",
+        ],
+        edits=other_toll(6854, "estimated", "an estimated 6,854"),
+        rule="check_contradicting_figures",
+    ),
+    Case(
+        "differs between figures that exclude each other",
+        [
+            "claims/fair-talks.yaml:19:11: 'differs' says both can be true as stated, but the figures exclude each other "
+            "(deaths: more than 3,000 here, fewer than 2,000 in 'other-talks'): write type: contradicts, in both records",
+            "claims/other-talks.yaml:15:11: 'differs' says both can be true as stated, but the figures exclude each other "
+            "(deaths: fewer than 2,000 here, more than 3,000 in 'fair-talks'): write type: contradicts, in both records",
+        ],
+        edits=other_toll(2000, "fewer-than", "fewer than 2,000") + DIFFERS,
+        rule="check_contradicting_figures",
+    ),
+    Case(
+        "differs between claims without a figure in common",
+        [
+            "claims/fair-talks.yaml:19:11: 'differs' links two figures of one measure, but this claim and 'other-talks' give none in common; use another type",
+            "claims/other-talks.yaml:9:11: 'differs' links two figures of one measure, but this claim and 'fair-talks' give none in common; use another type",
+        ],
+        edits=DIFFERS,
+        rule="check_contradicting_figures",
+    ),
+    Case(
         "unverified claim in a contradiction",
         ["claims/other-talks.yaml:6:11: a claim that contradicts another must be assessed: disputed, contradicted, corroborated or retracted, not unverified"],
         edits=[(O, "status: disputed", "status: unverified")],
