@@ -73,6 +73,15 @@ C = "claims/fair-talks.yaml"
 O = "claims/other-talks.yaml"
 E = "events/statement.yaml"
 S = "sources/x-post.yaml"
+
+
+def other_toll(value: int, qualifier: str, words: str) -> list[tuple[str, str, str]]:
+    """Edits giving other-talks a toll of the measure fair-talks gives "more than 3,000" of, in the same unit."""
+    quantity = f'made_in: seed\nquantities:\n  - measure: deaths\n    counts: "deaths"\n    value: {value}\n    qualifier: {qualifier}\n    unit: people\n'
+    return [(O, "Iran said something else.", f"Iran said {words} people died."), (O, "made_in: seed\n", quantity)]
+
+
+DIFFERS = [(O, "type: contradicts", "type: differs"), (C, "type: contradicts", "type: differs")]
 A = "actors/president.yaml"
 
 # A claim of Iran's, to copy another claim with: {statement} and {excerpt} (from the seed).
@@ -186,6 +195,37 @@ RULE_CASES = [
         ["claims/fair-talks.yaml:22:12: a second link to 'other-talks' (corroborates, already contradicts); keep one"],
         edits=[(C, "    claim: other-talks\n", "    claim: other-talks\n  - type: corroborates\n    claim: other-talks\n")],
         rule="check_claim_links",
+    ),
+    Case(
+        "contradicts between figures that can both be true as stated",
+        [
+            "claims/fair-talks.yaml:19:11: 'contradicts' says both cannot be true, but the figures can both be true as stated "
+            "(deaths: more than 3,000 here, estimated 6,854 in 'other-talks'): write type: differs, in both records",
+            "claims/other-talks.yaml:15:11: 'contradicts' says both cannot be true, but the figures can both be true as stated "
+            "(deaths: estimated 6,854 here, more than 3,000 in 'fair-talks'): write type: differs, in both records",
+        ],
+        edits=other_toll(6854, "estimated", "an estimated 6,854"),
+        rule="check_contradicting_figures",
+    ),
+    Case(
+        "differs between figures that exclude each other",
+        [
+            "claims/fair-talks.yaml:19:11: 'differs' says both can be true as stated, but the figures exclude each other "
+            "(deaths: more than 3,000 here, fewer than 2,000 in 'other-talks'): write type: contradicts, in both records",
+            "claims/other-talks.yaml:15:11: 'differs' says both can be true as stated, but the figures exclude each other "
+            "(deaths: fewer than 2,000 here, more than 3,000 in 'fair-talks'): write type: contradicts, in both records",
+        ],
+        edits=other_toll(2000, "fewer-than", "fewer than 2,000") + DIFFERS,
+        rule="check_contradicting_figures",
+    ),
+    Case(
+        "differs between claims without a figure in common",
+        [
+            "claims/fair-talks.yaml:19:11: 'differs' links two figures of one measure, but this claim and 'other-talks' give none in common; use another type",
+            "claims/other-talks.yaml:9:11: 'differs' links two figures of one measure, but this claim and 'fair-talks' give none in common; use another type",
+        ],
+        edits=DIFFERS,
+        rule="check_contradicting_figures",
     ),
     Case(
         "unverified claim in a contradiction",
@@ -670,8 +710,8 @@ STORY_CASES = [
     Case(
         "strictly compatible figures without why_competing",
         ["story.yaml:6:15: the figures of these claims are strictly compatible; add why_competing saying why they are shown as competing"],
-        writes={"story.yaml": STORY},
-        edits=[(O, "assessment:", COMPATIBLE_FIGURE), (O, "Iran said something else.", "Iran said an estimated 6,854 people died.")],
+        writes={"story.yaml": STORY + "      - other-talks\n"},  # a differs pair is a dispute when one question names both
+        edits=[(O, "assessment:", COMPATIBLE_FIGURE), (O, "Iran said something else.", "Iran said an estimated 6,854 people died."), *DIFFERS],
         rule="check_compatible_figures",
     ),
     Case(
@@ -714,6 +754,12 @@ CASES = SCHEMA_CASES + RULE_CASES + EXCERPT_CASES + STORY_CASES + LAYOUT_CASES
 
 # Changes that every rule must accept: the good side of the editorial rules.
 GOOD_CASES = [
+    Case(
+        "figures that can both be true as stated, linked as differing",
+        [],
+        edits=other_toll(6854, "estimated", "an estimated 6,854") + DIFFERS,
+    ),
+    Case("figures that exclude each other, linked as contradicting", [], edits=other_toll(2000, "fewer-than", "fewer than 2,000")),
     Case(
         "a date reaching before the event it came after, with a date_note saying why",
         [],

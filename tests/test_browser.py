@@ -126,7 +126,7 @@ def test_claim_page_compares_the_figures(page, site_url, model):
     assert rows.nth(0).inner_text().split("\t")[:2] == ["Iranian officials", "more than 3,000 people"]
     assert rows.nth(1).inner_text().split("\t")[:2] == ["Human Rights Activists News Agency", "an estimated 6,854 people"]
     assert "current" in rows.nth(1).get_attribute("class")
-    assert page.locator(".relation-contradicts a").count() == 2  # the other claim and its claimant, one line; this one is the evidence card
+    assert page.locator(".relation-differs a").count() == 2  # the other claim and its claimant, one line; this one is the evidence card
     assert page.locator(".figure-table caption").inner_text() == "Deaths in the protests: the figures given"
     assert page.locator(".figure-table thead").inner_text().split("\t")[3] == "Said in"
     screenshot(page, "claim-figures")

@@ -18,6 +18,7 @@ from tracker.core import dates
 from tracker.core.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize
 from tracker.model import archived
 from tracker.model import records as model_mod
+from tracker.model import story as story_mod
 from tracker.model.records import claim_date
 from tracker.render import pages
 from tracker.render.draw import figures, provenance, source_reader, storyline
@@ -32,6 +33,13 @@ def seed_model():
     result = validate(STORY_DATA)
     assert result.ok
     return model_mod.build(result.dataset)
+
+
+@pytest.fixture(scope="module")
+def seed_story():
+    result = validate(STORY_DATA)
+    assert result.ok
+    return story_mod.from_dataset(result.dataset)
 
 
 def check_golden(name: str, text: str) -> None:
@@ -301,8 +309,9 @@ def test_every_drawing_survives_the_extended_allowlist(seed_model):
 # ---------------------------------------------------------------- on the pages
 
 
-def test_pages_carry_the_drawings_and_link_to_highlights(seed_model):
-    built = {p.path: p.html for p in pages.all_pages(seed_model, "Tracker")}
+def test_pages_carry_the_drawings_and_link_to_highlights(seed_model, seed_story):
+    # with the story: its question makes the death tolls, which differ, a dispute with a drawing
+    built = {p.path: p.html for p in pages.all_pages(seed_model, "Tracker", story=seed_story)}
     timeline_md = built["timeline/index.md"]
     entries = pages.timeline.timeline_entries(seed_model)
     assert timeline_md.count('id="tlm-') == len(entries) == timeline_md.count('class="tl-to-mark"')

@@ -11,6 +11,7 @@ from tracker.check import vocab
 from tracker.check.validate import validate
 from tracker.model import paths
 from tracker.model import records as model_mod
+from tracker.model import story as story_mod
 from tracker.render.pages import all_pages, base, disputes, indexes, lists, records, site, timeline
 
 
@@ -83,18 +84,26 @@ def real_model():
     return model_mod.build(result.dataset)
 
 
-def test_disputes_are_paginated_when_many(real_model, monkeypatch):
-    groups = disputes.contradiction_groups(real_model)
-    assert len(groups) == 2
-    assert [p.path for p in disputes.disputes_pages(real_model)] == ["disputes.md"]
+@pytest.fixture(scope="module")
+def real_story():
+    result = validate(STORY_DATA)
+    assert result.ok
+    return story_mod.from_dataset(result.dataset)
+
+
+def test_disputes_are_paginated_when_many(real_model, real_story, monkeypatch):
+    groups = disputes.contradiction_groups(real_model, real_story)
+    assert len(groups) == 2  # the death tolls differ, and a question of the story names both: a dispute
+    assert len(disputes.contradiction_groups(real_model)) == 1  # without the story, a differs pair is none
+    assert [p.path for p in disputes.disputes_pages(real_model, real_story)] == ["disputes.md"]
     # the article's own slip is not a dispute between accounts: said in two documents, it would be
     model = copy.deepcopy(real_model)
     model.claims["trump-returned-to-office-january-2024"].made_in = "daily-mail-report"
     monkeypatch.setattr(disputes, "DISPUTES_PAGE_SIZE", 1)
-    first, second = disputes.disputes_pages(model)
+    first, second = disputes.disputes_pages(model, real_story)
     assert (first.path, second.path) == ("disputes.md", "disputes/2.md")
     assert 'id="dispute-1"' in first.html and 'id="dispute-2"' not in first.html
-    assert 'id="dispute-2"' in second.html and "<h2>What is disputed?</h2>" in second.html  # numbered across pages
+    assert 'id="dispute-2"' in second.html and "<h2>When did Trump return to office?</h2>" in second.html  # numbered across pages
     assert "Where a source contradicts itself" in first.html and "Where a source contradicts itself" not in second.html
     assert 'href="../disputes/2/"' in first.html and 'href="../../disputes/"' in second.html
     assert "Page 2 of 2 (disputes 2–2)" in second.html and (first.title, second.title) == ("Disputes (1/2)", "Disputes (2/2)")

@@ -59,7 +59,7 @@ def test_a_link_back_to_a_claim_without_links_brings_the_key(story: Path, capsys
     text = hrana.read_text("utf-8")
     hrana.write_text(re.sub(r"links:\n(  .*\n|    .*\n)+", "", text), "utf-8")  # only the officials' side links them now
     [problem] = problems(story)
-    assert problem.message == "contradicts goes both ways: add these lines to data/claims/hrana-6854-protest-deaths.yaml, above its line 17 (tags:):"
+    assert problem.message == "differs goes both ways: add these lines to data/claims/hrana-6854-protest-deaths.yaml, above its line 17 (tags:):"
     paste(story, problem)
     assert hrana.read_text("utf-8") == re.sub(r'    note: ".*"\n', "", text)  # the link as it was, but for its note
     passes_make_check(story, capsys)

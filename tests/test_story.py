@@ -209,12 +209,16 @@ def test_compatible_figures_must_say_why_they_compete(mini):
     at = text.index("assessment:")
     figure = 'quantities:\n  - measure: deaths\n    counts: "deaths"\n    value: 6854\n    qualifier: estimated\n    unit: people\n'
     text = text[:at] + figure + text[at:]
-    other.write_text(text.replace("Iran said something else.", "Iran said an estimated 6,854 people died."), "utf-8")
-    (mini / "story.yaml").write_text(STORY, "utf-8")
+    text = text.replace("Iran said something else.", "Iran said an estimated 6,854 people died.")
+    other.write_text(text.replace("type: contradicts", "type: differs"), "utf-8")
+    fair = mini / "claims" / "fair-talks.yaml"
+    fair.write_text(fair.read_text("utf-8").replace("type: contradicts", "type: differs"), "utf-8")
+    both = STORY + "      - other-talks\n"  # figures that can both be true are a dispute only where a question names both
+    (mini / "story.yaml").write_text(both, "utf-8")
     code, lines = run_validator(mini)
     assert code == 1
     assert lines[:-1] == ["data/story.yaml:6:15: the figures of these claims are strictly compatible; add why_competing saying why they are shown as competing"]
-    (mini / "story.yaml").write_text(STORY + '    why_competing: "The source calls one far higher."\n', "utf-8")
+    (mini / "story.yaml").write_text(both + '    why_competing: "The source calls one far higher."\n', "utf-8")
     assert run_validator(mini)[0] == 0
 
 

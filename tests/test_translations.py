@@ -67,7 +67,7 @@ def test_missing_translations_are_warnings_and_the_exit_code_stays_0(mini):
     assert lines[0].startswith("data/actors/iran.yaml:1:1: warning: no Persian translation of name (add it in data/fa/actors/iran.yaml)")
     scales = [line for line in lines if line.startswith("data/fa/scales.yaml")]
     assert scales == [
-        "data/fa/scales.yaml:1:1: warning: no Persian translation of 62 fields (status.unverified.title, status.unverified.description,"
+        "data/fa/scales.yaml:1:1: warning: no Persian translation of 64 fields (status.unverified.title, status.unverified.description,"
         " status.corroborated.title, status.corroborated.description, status.disputed.title, status.disputed.description…)"
         " (add it in data/fa/scales.yaml)"
     ]
@@ -226,9 +226,9 @@ def test_the_report_counts_each_field_by_kind(mini):
     assert rows["claims assessment.rationale"] == ["0", "0", "2"]
     assert rows["scales status.<value>.title"] == ["0", "0", "5"]
     assert rows["vocabulary tags.<id>"] == ["0", "0", "1"]
-    assert lines[-1] == "Persian: 1 fields translated, 0 stale, 76 missing, of 77"
+    assert lines[-1] == "Persian: 1 fields translated, 0 stale, 78 missing, of 79"
     edit(mini / "claims" / "fair-talks.yaml", "Pezeshkian said", "Pezeshkian wrote")
-    assert cli(translations_cli, "--data", str(mini))[1].splitlines()[-1] == "Persian: 0 fields translated, 1 stale, 76 missing, of 77"
+    assert cli(translations_cli, "--data", str(mini))[1].splitlines()[-1] == "Persian: 0 fields translated, 1 stale, 78 missing, of 79"
 
 
 def test_github_annotations_mark_warnings_as_warnings(mini):

@@ -2,7 +2,7 @@
 
 Pure functions over claim ids and (value, qualifier) figures, so that the rules
 (tracker.check.rules) and the disputes readers see (tracker.model.disputes) agree: claims
-joined by ``contradicts`` links form a group; figures are *strictly compatible* when one
+joined by ``contradicts`` links (and by ``differs`` links a question of the story names) form a group; figures are *strictly compatible* when one
 number could satisfy all of them as written ("more than 3,000" and "an estimated 6,854").
 """
 
@@ -33,6 +33,14 @@ def contradiction_groups(links: Iterable[tuple[str, str]]) -> list[list[str]]:
         seen |= group
         groups.append(sorted(group))
     return sorted(groups, key=lambda g: (-len(g), g))
+
+
+def dispute_links(links: Iterable[tuple[str, str, str]], questions: Iterable[Iterable[str]]) -> list[tuple[str, str]]:
+    """The (claim, other) pairs that make disputes, from (claim, type, other) links: every ``contradicts``
+    link, and a ``differs`` link only when one question of the story names both claims (their figures can
+    both be true as stated, so they are shown as competing only where the story says why)."""
+    asked = [set(question) for question in questions]
+    return [(claim, other) for claim, kind, other in links if kind == "contradicts" or (kind == "differs" and any(claim in q and other in q for q in asked))]
 
 
 def single_source(group: Iterable[str], made_in: Mapping[str, str]) -> str | None:

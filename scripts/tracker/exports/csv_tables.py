@@ -401,7 +401,7 @@ def tables() -> list[Table]:
         Table(
             "claim_links",
             "Links between claims",
-            "One row per link written in a claim (contradicts, corroborates, updates).",
+            "One row per link written in a claim (contradicts, corroborates, differs, updates).",
             _link_columns(),
             _link_rows,
             ["claim_id", "position"],

@@ -1,6 +1,8 @@
 """Disputes as readers need them: the question, the figures side by side, and what kind of dispute it is.
 
-Claims joined by ``contradicts`` links form a group. A group whose claims were
+Claims joined by ``contradicts`` links form a group, and so do claims joined by
+``differs`` links when a question of the story names both (figures that can both be
+true as stated are a dispute only where the story says why they compete). A group whose claims were
 all made in one document is not a dispute between accounts but an
 inconsistency inside that source (the seed article's "January 2024" against
 "January 20, 2025"); pages list those under "Where a source contradicts
@@ -32,8 +34,10 @@ def contradicted_only_by_its_source(model: Model, claim: Claim) -> bool:
     return bool(others) and all(model.claims[o].made_in == claim.made_in for o in others if o in model.claims)
 
 
-def model_links(model: Model) -> list[tuple[str, str]]:
-    return [(c.id, link.claim) for c in model.claims.values() for link in c.links if link.type == "contradicts"]
+def model_links(model: Model, story: Mapping[str, Any] | None = None) -> list[tuple[str, str]]:
+    """The links that make disputes: contradicts, and differs where a question of the story names both claims."""
+    links = [(c.id, link.type, link.claim) for c in model.claims.values() for link in c.links]
+    return contradictions.dispute_links(links, (q["claims"] for q in _story_questions(story)))
 
 
 def figure_words(quantity: Quantity, *, unit: bool = False) -> str:
@@ -79,7 +83,7 @@ def disputes(model: Model, story: Mapping[str, Any] | None = None, vocabulary: M
     between: list[Dispute] = []
     within: list[Dispute] = []
     questions = _story_questions(story)
-    for group in contradictions.contradiction_groups(model_links(model)):
+    for group in contradictions.contradiction_groups(model_links(model, story)):
         members = set(group)
         asked = next((q for q in questions if members & set(q["claims"])), None)
         by_measure: dict[str, list[Quantity]] = defaultdict(list)

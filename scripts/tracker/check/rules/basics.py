@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from tracker.check import contradictions
 from tracker.check.rulebook import Finding, dataset_rule, did_you_mean, insertion_point, normalise, rule, seed_text, target, values_at
 from tracker.core import dates, kinds
 from tracker.core.closest import mismatch_hint
@@ -40,7 +41,7 @@ DATE_FIELDS: dict[str, list[tuple[str, ...]]] = {
     "actors": [("roles", "*", "date")],
 }
 
-SYMMETRIC_LINKS = ("contradicts", "corroborates")
+SYMMETRIC_LINKS = ("contradicts", "corroborates", "differs")
 
 
 def _a(noun: str) -> str:
@@ -85,7 +86,7 @@ def check_date_notes(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
 
 @rule("claims")
 def check_claim_links(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
-    """Claim links: at most one per other claim; contradicts and corroborates are written on both sides."""
+    """Claim links: at most one per other claim; contradicts, corroborates and differs are written on both sides."""
     seen: dict[str, str] = {}
     for index, link in enumerate(record.data.get("links", [])):
         other_id, kind = link["claim"], link["type"]
@@ -102,6 +103,50 @@ def check_claim_links(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
             yield path, f"{kind} goes both ways, but {other.display} links back to {record.id!r} as {back[0]['type']}: make both links the same type"
         elif not back:
             yield path, both_ways(kind, record.id, other)
+
+
+def _figure(quantity: dict[str, Any]) -> str:
+    """A figure as the record states it: "more than 3,000", "estimated 6,854", "3,000"."""
+    value = quantity["value"]
+    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    qualifier = quantity["qualifier"]
+    return number if qualifier == "exactly" else f"{qualifier.replace('-', ' ')} {number}"
+
+
+def _figures(record: RecordFile) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """A claim's figures by (measure, unit): figures in two units are not compared (check_measure_units reports them)."""
+    by_measure: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for quantity in record.data.get("quantities", []):
+        by_measure.setdefault((quantity["measure"], quantity.get("unit", "")), []).append(quantity)
+    return by_measure
+
+
+@rule("claims")
+def check_contradicting_figures(record: RecordFile, ds: Dataset) -> Iterator[Finding]:
+    """Link types keep their definitions: a contradicts link between two claims giving figures of the same measure is refused when those figures can all be true as stated ("more than 3,000" and "an estimated 6,854"), and a differs link is refused unless the two claims give figures of the same measure that can all be true as stated."""
+    mine = _figures(record)
+    for index, link in enumerate(record.data.get("links", [])):
+        other = target(ds, link["claim"], "claims") if link["type"] in ("contradicts", "differs") else None
+        if other is None or other is record:
+            continue  # an unknown claim or a link to itself is reported by check_references
+        theirs = _figures(other)
+        shared = sorted(set(mine) & set(theirs))
+        compatible = bool(shared) and all(contradictions.strictly_compatible((q["value"], q["qualifier"]) for q in mine[m] + theirs[m]) for m in shared)
+        stated = "; ".join(
+            f"{m[0]}: {' and '.join(_figure(q) for q in mine[m])} here, {' and '.join(_figure(q) for q in theirs[m])} in {other.id!r}" for m in shared
+        )
+        if link["type"] == "contradicts" and compatible:
+            yield (
+                ("links", index, "type"),
+                f"'contradicts' says both cannot be true, but the figures can both be true as stated ({stated}): write type: differs, in both records",
+            )
+        elif link["type"] == "differs" and not shared:
+            yield ("links", index, "type"), f"'differs' links two figures of one measure, but this claim and {other.id!r} give none in common; use another type"
+        elif link["type"] == "differs" and not compatible:
+            yield (
+                ("links", index, "type"),
+                f"'differs' says both can be true as stated, but the figures exclude each other ({stated}): write type: contradicts, in both records",
+            )
 
 
 def both_ways(kind: str, claim_id: str, other: RecordFile) -> Hint:

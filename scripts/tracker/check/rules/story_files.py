@@ -62,8 +62,10 @@ def _name_it(vocabulary: RecordFile | None, where: str, section: str, value: str
 def _groups(ds: Dataset) -> dict[str, tuple[str, ...]]:
     """The group of contradicting claims each claim in one belongs to."""
     claims = [r for r in ds.of_kind("claims") if r.schema_ok]
-    links = [(r.id, link["claim"]) for r in claims for link in r.data.get("links", []) if link["type"] == "contradicts"]
-    return {claim: tuple(group) for group in contradictions.contradiction_groups(links) for claim in group}
+    links = [(r.id, link["type"], link["claim"]) for r in claims for link in r.data.get("links", [])]
+    story = _document(ds, "story")
+    questions = [q["claims"] for q in story.data.get("questions", [])] if story is not None and story.schema_ok else []
+    return {claim: tuple(group) for group in contradictions.contradiction_groups(contradictions.dispute_links(links, questions)) for claim in group}
 
 
 def _lead_references(ds: Dataset, story: RecordFile) -> Iterator[DatasetFinding]:
@@ -132,7 +134,9 @@ def check_dispute_questions(ds: Dataset) -> Iterator[DatasetFinding]:
         if len(measures) == 1 and measures <= measure_questions:
             continue
         # reported at the first link that makes the dispute (a contradiction may be written on one side only so far)
-        first, link = next((m, i) for m in members for i, l in enumerate(m.data.get("links", [])) if l["type"] == "contradicts" and l["claim"] in group)
+        first, link = next(
+            (m, i) for m in members for i, l in enumerate(m.data.get("links", [])) if l["type"] in ("contradicts", "differs") and l["claim"] in group
+        )
         questions = story.data.get("questions", [])
         place = f"under questions: in {story.display}" if questions else f"to {story.display}"
         snippet = Snippet("story", ("questions", len(questions)), {"question": "", "claims": list(group)}, shown_from=1 if questions else 0)

@@ -13,9 +13,9 @@ from tracker.render import templating
 from tracker.render.pages.base import Links, Page, paginate
 
 
-def contradiction_groups(model: Model) -> list[list[str]]:
-    """Connected groups of claims joined by 'contradicts', each sorted, largest first."""
-    return contradictions.contradiction_groups(disputes_logic.model_links(model))
+def contradiction_groups(model: Model, story: Story | None = None) -> list[list[str]]:
+    """Connected groups of claims that dispute each other (see disputes_logic.model_links), each sorted, largest first."""
+    return contradictions.contradiction_groups(disputes_logic.model_links(model, (story or Story()).story_data))
 
 
 DISPUTES_PAGE_SIZE = 100  # groups per page: about 500 kB of side-by-side cards at most
