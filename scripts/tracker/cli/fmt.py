@@ -44,7 +44,8 @@ from tracker.core import kinds
 from tracker.load import translations
 from tracker.load.dataset import display_path
 from tracker.load.loader import ZWNJ, LoadFailed, LoadProblem, decode
-from tracker.load.yaml_emit import FormatError, format_text, modeline_kind
+from tracker.load.yaml_emit import format_text, modeline_kind
+from tracker.load.yaml_tree import FormatError
 
 
 def kind_of(path: Path, text: str) -> str:

@@ -23,7 +23,7 @@ from tracker.cli import exit_with
 from tracker.load import translations
 from tracker.load.dataset import LANGUAGES, Dataset, Problem, display_path
 from tracker.load.loader import ZWNJ, LoadFailed, load_file
-from tracker.load.yaml_emit import FormatError
+from tracker.load.yaml_tree import FormatError
 
 _INDEX = re.compile(r"\[[0-9]+\]")  # "lead[2].text" counts as "lead[].text"
 STATUSES = (check_translations.TRANSLATED, check_translations.STALE, check_translations.MISSING)
