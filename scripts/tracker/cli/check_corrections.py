@@ -25,7 +25,7 @@ from typing import NoReturn
 from tracker.cli import exit_with
 from tracker.load.dataset import Problem
 from tracker.load.report import github_report
-from tracker.load.revisions import REWORDING, Refused, changes, document_at, resolve, reworded
+from tracker.load.revisions import REWORDING, Refused, changes, document_at, git_failure, resolve, reworded
 from tracker.trust import substance
 
 
@@ -75,12 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         args.base = os.environ.get("BASE") or None
     try:
         problems, checked = uncorrected(args.base, args.head, args.data, args.repo)
-    except Refused as refusal:
+    except (Refused, subprocess.CalledProcessError) as failure:
+        refusal = git_failure(failure) if isinstance(failure, subprocess.CalledProcessError) else failure
         print(f"check_corrections: {refusal}", file=sys.stderr)
-        return 1
-    except subprocess.CalledProcessError as exc:
-        message = exc.stderr.decode(errors="replace").strip() if exc.stderr else str(exc)
-        print(f"check_corrections: git failed: {message}", file=sys.stderr)
         return 1
     if args.format == "github":
         print(github_report(problems, {"changed records": checked}))

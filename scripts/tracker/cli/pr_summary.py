@@ -32,7 +32,7 @@ from typing import NoReturn
 from tracker.cli import exit_with
 from tracker.core import kinds
 from tracker.load.dataset import printable
-from tracker.load.revisions import Change, Refused, Summary, changed_fields, changes, load_at, resolve, uncommitted
+from tracker.load.revisions import Change, Refused, Summary, changed_fields, changes, git_failure, load_at, resolve, uncommitted
 
 MAX_HEADLINE = 140
 DOCUMENT_WORDS = {"story.yaml": "the home page's lead and the questions of disputes", "vocabulary.yaml": "the names of measures and tags"}
@@ -125,12 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         summary = summarise(args.base, args.head, args.data, args.repo)
         left_out = uncommitted(args.data, args.repo) if args.head == "HEAD" else []
-    except Refused as refusal:
+    except (Refused, subprocess.CalledProcessError) as failure:
+        refusal = git_failure(failure) if isinstance(failure, subprocess.CalledProcessError) else failure
         print(f"pr_summary: {refusal}", file=sys.stderr)
-        return 1
-    except subprocess.CalledProcessError as exc:
-        message = exc.stderr.decode(errors="replace").strip() if exc.stderr else str(exc)
-        print(f"pr_summary: git failed: {message}", file=sys.stderr)
         return 1
     if left_out:
         print(

@@ -46,6 +46,12 @@ class Summary:
     other: list[str] = field(default_factory=list)  # other files under the data directory
 
 
+def git_failure(exc: subprocess.CalledProcessError) -> Refused:
+    """A failed git command as a refusal to report: what git said, or the command that failed."""
+    message = exc.stderr.decode(errors="replace").strip() if exc.stderr else str(exc)
+    return Refused(f"git failed: {message}")
+
+
 def git(*args: str, cwd: Path) -> bytes:
     """Run git and return its output; raise CalledProcessError on failure."""
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True).stdout
