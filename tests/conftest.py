@@ -249,12 +249,31 @@ def no_network_prefix() -> tuple[str, ...]:
 STORY_COMMITTED = "2025-12-31T12:00:00Z"  # the one commit of the story's scratch repository: before FIXED_EPOCH
 
 
+# git as the tests run it: a fixed identity, no signing, whatever the machine's configuration says
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
+
+
 def commit_as_one(root: Path, message: str, when: str = STORY_COMMITTED) -> None:
     """Make ``root`` a git repository of one commit holding everything in it, at a fixed date."""
-    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
     env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", message]):
-        subprocess.run([*git, *args], cwd=root, env=env, check=True, capture_output=True)
+        subprocess.run([*GIT, *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def git(repo: Path, *args: str) -> None:
+    """Run one git command in ``repo``; the test fails with git's message if it does."""
+    result = subprocess.run([*GIT, *args], cwd=repo, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def pull_request_repo(root: Path, data: Path) -> Path:
+    """A scratch repository at ``root`` holding ``data`` as data/, committed on main, with a branch `pr` checked out from it."""
+    shutil.copytree(data, root / "data")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
+    git(root, "checkout", "-qb", "pr")
+    return root
 
 
 def shared(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:

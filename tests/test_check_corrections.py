@@ -10,30 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, REPO
+from conftest import MINI, REPO, git, pull_request_repo
 from tracker.trust import substance
 
-GIT = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", "-c", "commit.gpgsign=false"]
 CLAIM = "data/claims/fair-talks.yaml"
 STATEMENT = "Pezeshkian said he instructed his foreign minister to pursue fair negotiations, and that more than 3,000 people died."
 TRAILER_HINT = 'if only the wording changed, end the commit message with the trailer "Rewording: yes"'
 CORRECTION = 'corrections:\n  - date: "2026-12-08"\n    wrong: "It said fair talks."\n    now: "It says fair negotiations."\ncitations:'
 
 
-def git(repo: Path, *args: str) -> None:
-    result = subprocess.run([*GIT, *args], cwd=repo, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """The mini data committed on main, and a branch `pr` checked out from it."""
-    shutil.copytree(MINI, tmp_path / "data")
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-qm", "base")
-    git(tmp_path, "checkout", "-qb", "pr")
-    return tmp_path
+    return pull_request_repo(tmp_path, MINI)
 
 
 def edit(repo: Path, path: str, old: str, new: str, message: str) -> None:

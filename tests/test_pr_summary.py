@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,27 +13,15 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import REPO, STORY_DATA
+from conftest import REPO, STORY_DATA, git, pull_request_repo
 from hostile.markdown import MARKDOWN_PAYLOADS, MarkdownPayload
 from tracker.cli import pr_summary
-
-GIT = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", "-c", "commit.gpgsign=false"]
-
-
-def git(repo: Path, *args: str) -> None:
-    result = subprocess.run([*GIT, *args], cwd=repo, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A scratch repository holding the frozen story's data/ on main, and a branch `pr` checked out from it."""
-    shutil.copytree(STORY_DATA, tmp_path / "data")
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-qm", "base")
-    git(tmp_path, "checkout", "-qb", "pr")
-    return tmp_path
+    return pull_request_repo(tmp_path, STORY_DATA)
 
 
 def run(repo: Path, *args: str) -> tuple[int, str, str]:
